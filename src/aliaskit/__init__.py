@@ -1,5 +1,62 @@
-"""aliaskit: entity alias resolution of person names across scripts."""
+"""aliaskit: entity alias resolution of person names across scripts.
+
+One person appears as *Alexander Trufanov*, *Sasha Troufanov*,
+*Александр Труфанов* and *סשה טרופנוב*; his mother *Yelena Trufanova* is
+someone else. aliaskit puts each person's names together, keeps relatives
+apart, and says why.
+
+A short tour:
+
+* :func:`normalize`, :func:`detect_script`: the comparable form of a name
+  and its script.
+* :func:`transliterate`, :func:`romanizations`, :func:`schemes`: Cyrillic
+  to Latin under a dozen published systems; :func:`readings`: plausible
+  Latin readings of unvocalised Hebrew.
+* :func:`phonetic_keys`, :func:`similarity`: phonetic encoders and a
+  transliteration-aware similarity of name parts.
+* :func:`parse_name`, :func:`compare`: names as structures (given name,
+  patronymic, surname, initials, nicknames) and a comparison that explains
+  itself (:class:`Comparison`).
+* :func:`cluster`, :class:`Resolver`: names into :class:`Entity` objects
+  with stable ids and canonical names, at once or incrementally.
+
+>>> import aliaskit
+>>> aliaskit.compare("Sasha Trupanov", "Александр Труфанов").is_match
+True
+"""
 
 from __future__ import annotations
 
-__all__: list[str] = []
+from aliaskit.compare import Comparison, Explanation, compare
+from aliaskit.entity import Entity
+from aliaskit.hebrew import readings
+from aliaskit.parse import ParsedName, parse_name
+from aliaskit.phonetic import phonetic_keys
+from aliaskit.resolver import Resolver, cluster
+from aliaskit.similarity import similarity
+from aliaskit.text import detect_script, normalize
+from aliaskit.translit import romanizations, schemes, transliterate
+
+__all__ = [
+    "Comparison",
+    "Entity",
+    "Explanation",
+    "ParsedName",
+    "Resolver",
+    "cluster",
+    "compare",
+    "detect_script",
+    "normalize",
+    "parse_name",
+    "phonetic_keys",
+    "readings",
+    "romanizations",
+    "schemes",
+    "similarity",
+    "transliterate",
+]
+__version__ = "0.1.0"
+
+
+def __dir__() -> list[str]:
+    return [*__all__, "__version__"]

@@ -1,0 +1,187 @@
+"""Blocking: which names meet for comparison.
+
+Every name gets surname keys: the cross-script skeleton keys
+(:mod:`aliaskit.keys`) of its joined surname, keyed through its Latin forms
+for Cyrillic and directly for Hebrew. A name without a surname part is keyed
+by its given name. Two names are candidates when they share a key.
+
+A block with more than :data:`MAX_BLOCK` names (a very common surname) is
+split by given-name keys: the first Latin letter of the given name or
+initial, and the curated equivalence groups of the given name (so that
+Sasha still meets Alexander). A name without a given part joins every
+sub-block of its block. Blocks are indexed incrementally, and the set of
+candidate pairs depends only on the set of names, never on their order.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
+
+from aliaskit import knowledge
+from aliaskit.keys import hebrew_skeletons, latin_skeletons
+from aliaskit.latin import latin_forms
+from aliaskit.parse import NamePart, ParsedName
+
+__all__ = ["MAX_BLOCK", "BlockIndex", "block_keys", "given_keys"]
+
+MAX_BLOCK = 400
+MEMO_LARGE = 1 << 17
+_ANY_GIVEN = "*"
+
+
+@lru_cache(maxsize=MEMO_LARGE)
+def _token_keys(token: str) -> frozenset[str]:
+    token = token.replace("-", "")
+    forms = latin_forms(token)
+    if forms.method == "hebrew_reading":
+        return hebrew_skeletons(token)
+    keys: set[str] = set()
+    for form in forms.forms[:2]:
+        keys |= latin_skeletons(form)
+    return frozenset(keys)
+
+
+def block_keys(name: ParsedName) -> frozenset[str]:
+    """The surname keys of a parsed name (given-name keys when it has no surname).
+
+    >>> from aliaskit.parse import parse_name
+    >>> block_keys(parse_name("Sasha Trupanov")) & block_keys(parse_name("סשה טרופנוב"))
+    frozenset({'S:TRPNB'})
+    """
+    surname = [p.text for p in name.surname if p.role == "surname"]
+    if surname:
+        return frozenset("S:" + k for k in _token_keys("".join(surname)))
+    given = name.given or (name.role("nickname") or (None,))[0]
+    if given is not None:
+        return frozenset("S:" + k for k in _token_keys(given.text))
+    return frozenset("S:" + k for p in name.parts for k in _token_keys(p.text))
+
+
+def _given_part(name: ParsedName) -> NamePart | None:
+    if name.given is not None:
+        return name.given
+    initials = name.role("initial")
+    return initials[0] if initials else None
+
+
+def given_keys(name: ParsedName) -> frozenset[str]:
+    """Keys that split an oversized block: initial letter and name groups.
+
+    A name with no given part returns ``{"*"}``, which meets every sub-block.
+    """
+    parts = [p for p in (_given_part(name), *name.role("nickname")) if p is not None]
+    if not parts:
+        return frozenset({_ANY_GIVEN})
+    keys: set[str] = set()
+    for part in parts:
+        text = part.text.rstrip(".")
+        keys.add("I:" + latin_forms(text).forms[0][:1])
+        for group in knowledge.name_groups(text):
+            if group.startswith(knowledge.CURATED_PREFIX):
+                keys.add("G:" + group)
+                keys.update("I:" + f[:1] for f in knowledge.full_forms(text) if f.isascii())
+    return frozenset(keys)
+
+
+def _pair(a: str, b: str) -> tuple[str, str]:
+    return (a, b) if a < b else (b, a)
+
+
+class BlockIndex:
+    """An incremental index from block keys to names, yielding candidate pairs.
+
+    Not thread-safe; the :class:`~aliaskit.resolver.Resolver` guards it.
+    """
+
+    def __init__(self) -> None:
+        self._blocks: dict[str, set[str]] = defaultdict(set)
+        self._keys: dict[str, frozenset[str]] = {}
+        self._given: dict[str, frozenset[str]] = {}
+        self._support: dict[tuple[str, str], int] = defaultdict(int)
+
+    def __contains__(self, item: str) -> bool:
+        return item in self._keys
+
+    def __len__(self) -> int:
+        return len(self._keys)
+
+    def block_sizes(self) -> list[int]:
+        """Sizes of all blocks."""
+        return [len(v) for v in self._blocks.values()]
+
+    def _block_pairs(self, key: str) -> Iterator[tuple[str, str]]:
+        members = sorted(self._blocks[key])
+        if len(members) <= MAX_BLOCK:
+            for i, a in enumerate(members):
+                for b in members[i + 1 :]:
+                    yield a, b
+            return
+        sub: dict[str, list[str]] = defaultdict(list)
+        wild: list[str] = []
+        for m in members:
+            gk = self._given[m]
+            if _ANY_GIVEN in gk:
+                wild.append(m)
+            for k in gk - {_ANY_GIVEN}:
+                sub[k].append(m)
+        seen: set[tuple[str, str]] = set()
+        for group in sub.values():
+            for i, a in enumerate(group):
+                for b in group[i + 1 :]:
+                    seen.add(_pair(a, b))
+        for w in wild:
+            for m in members:
+                if m != w:
+                    seen.add(_pair(w, m))
+        yield from sorted(seen)
+
+    def add(self, item: str, name: ParsedName) -> tuple[set[tuple[str, str]], set[tuple[str, str]]]:
+        """Index one name; return the candidate pairs (added, removed)."""
+        if item in self._keys:
+            return set(), set()
+        keys = block_keys(name)
+        self._keys[item] = keys
+        self._given[item] = given_keys(name)
+        added: set[tuple[str, str]] = set()
+        removed: set[tuple[str, str]] = set()
+        for key in sorted(keys):
+            before = set(self._block_pairs(key)) if len(self._blocks[key]) == MAX_BLOCK else None
+            self._blocks[key].add(item)
+            if before is not None:
+                after = set(self._block_pairs(key))
+                for p in before - after:
+                    self._support[p] -= 1
+                    if self._support[p] == 0:
+                        del self._support[p]
+                        removed.add(p)
+                for p in after - before:
+                    self._new_support(p, added)
+            else:
+                for p in self._pairs_with(key, item):
+                    self._new_support(p, added)
+        return added - removed, removed - added
+
+    def _new_support(self, p: tuple[str, str], added: set[tuple[str, str]]) -> None:
+        self._support[p] += 1
+        if self._support[p] == 1:
+            added.add(p)
+
+    def _pairs_with(self, key: str, item: str) -> Iterable[tuple[str, str]]:
+        members = self._blocks[key]
+        if len(members) <= MAX_BLOCK:
+            return (_pair(item, m) for m in members if m != item)
+        gk = self._given[item]
+        out = []
+        for m in members:
+            if m == item:
+                continue
+            mk = self._given[m]
+            if _ANY_GIVEN in gk or _ANY_GIVEN in mk or (gk & mk):
+                out.append(_pair(item, m))
+        return out
+
+    def pairs(self) -> set[tuple[str, str]]:
+        """All current candidate pairs."""
+        return set(self._support)

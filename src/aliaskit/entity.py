@@ -1,0 +1,98 @@
+"""Entities: a cluster of aliases with a stable id and a canonical name.
+
+**Canonical name.** Among the aliases that have a given name and a surname
+(not initial-only or bare forms), the medoid is chosen: the alias with the
+highest summed comparison score to the other members, preferring Latin
+script, then more parts, then the shorter and lexicographically first
+string. It is rendered in Western order (given, patronymic, surname) in
+title case, without brackets or titles. An entity with no Latin alias takes
+the romanisation of its best Cyrillic alias, or the first reading of its
+best Hebrew alias. ``forms`` gives the medoid alias per script.
+
+**Id.** ``"ak-"`` and 12 hex digits of a BLAKE2b hash of the entity's
+smallest alias (by normalised form, then the raw string): derived from
+content only, so it is the same for any input order, and it stays the same
+when names are added unless the new alias sorts first.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Mapping
+
+import attrs
+
+from aliaskit.latin import latin_forms
+from aliaskit.parse import ParsedName
+
+__all__ = ["Entity", "build_entity", "entity_id", "render"]
+
+
+@attrs.frozen
+class Entity:
+    """A resolved person: stable ``id``, ``canonical`` name and its ``aliases``."""
+
+    id: str
+    canonical: str
+    aliases: tuple[str, ...]
+    forms: tuple[tuple[str, str], ...] = ()
+
+    def form(self, script: str) -> str | None:
+        """The most representative alias in a script (``"Latn"``, ``"Cyrl"``, ``"Hebr"``)."""
+        return dict(self.forms).get(script)
+
+
+def entity_id(first_alias: str) -> str:
+    """The content-derived id for an entity whose smallest alias is given."""
+    digest = hashlib.blake2b(first_alias.encode("utf-8", "surrogatepass"), digest_size=6)
+    return "ak-" + digest.hexdigest()
+
+
+def _title(token: str) -> str:
+    return "-".join(w[:1].upper() + w[1:] for w in token.split("-"))
+
+
+def render(name: ParsedName) -> str:
+    """A display form of a parsed name: given, patronymic, surname, in title case."""
+    order = ("given", "middle", "nickname", "initial", "patronymic", "particle", "surname")
+    parts = [p for role in order for p in name.parts if p.role == role and role != "nickname"]
+    if not parts:
+        parts = list(name.parts)
+    words = []
+    for p in parts:
+        text = p.text
+        if p.script not in ("Latn", "Zyyy"):
+            text = latin_forms(text).forms[0]
+        if p.role == "initial":
+            words.append(text[:1].upper() + ".")
+        elif p.role == "particle":
+            words.append(text)
+        else:
+            words.append(_title(text))
+    return " ".join(words)
+
+
+def _rank(name: ParsedName, centrality: float) -> tuple[float, ...]:
+    full = name.given is not None and bool(name.surname)
+    latin = name.script == "Latn"
+    return (-float(full), -float(latin), -round(centrality, 6), -len(name.parts), len(name.original))
+
+
+def build_entity(
+    aliases: list[str],
+    parsed: Mapping[str, ParsedName],
+    score: Callable[[str, str], float],
+) -> Entity:
+    """Build an :class:`Entity` from raw aliases (``parsed`` maps each to its parse)."""
+    order = sorted(aliases, key=lambda s: (parsed[s].normalized, s))
+    sample = order[:40]
+    central = {a: sum(score(a, b) for b in sample if b != a) for a in order}
+    best: dict[str, str] = {}
+    for script in ("Latn", "Cyrl", "Hebr"):
+        members = [a for a in order if parsed[a].script == script]
+        if members:
+            best[script] = min(members, key=lambda a: (*_rank(parsed[a], central[a]), a))
+    medoid = min(order, key=lambda a: (*_rank(parsed[a], central[a]), a))
+    canonical = render(parsed[medoid])
+    forms = tuple(sorted(best.items()))
+    return Entity(entity_id(order[0]), canonical, tuple(order), forms)

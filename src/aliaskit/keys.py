@@ -1,0 +1,345 @@
+"""Romanisation-invariant folding and cross-script skeleton keys of name parts.
+
+Two levels of folding, both on single name parts (tokens):
+
+:func:`fold` keeps vowels and maps the spellings that romanisation systems
+disagree on to one form. It is what the part similarity compares. It folds:
+
+* diacritics: ``š ş ŝ ś → sh``, ``ž ź ż → zh``, ``č ć ĉ → ch``, others by
+  unidecode (``é → e``, ``ü → u``);
+* ``shch sch sh sz schtsch`` → one sibilant (ш/щ); ``ch tch tsch cz`` → ч;
+  ``zh`` → ж; ``kh h`` → х; ``ts tz`` and ``c`` before e/i/y → ц;
+  ``x → ks``, ``ck q → k``, ``c → k`` elsewhere, ``ph → f``, ``th → t``,
+  ``w → v``, word-final ``ff`` → ``v``;
+* ``ou oo → u``; ``y j → i``; ``ye je ie`` at the start of a word or after
+  a vowel → ``e``; doubled letters → one; word-final ``-ij -iy -yi -ii -y``
+  → ``i``; Belarusian word-final ``-au -ou`` → ``-av -ov``.
+
+:func:`skeleton_keys` goes further, for blocking: it drops vowels and maps
+consonants to classes, so that Hebrew spellings (which omit vowels and
+confuse b/v, p/f, k/kh, s/sh) meet their Latin readings. Classes:
+``P``: p f; ``B``: b v w; ``K``: k g h kh q, hard c; ``S``: s z ts, soft c;
+``X``: sh zh ch j; ``T``: t; ``D``: d; ``L M N R`` as themselves. Letters
+whose value is ambiguous (Latin ``ch`` as ч or х, ``j`` as й or дж,
+Hebrew ו as a vowel or v, ש as sh or s) give several keys, at most
+:data:`MAX_KEYS` per part.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from functools import lru_cache
+
+from unidecode import unidecode
+
+__all__ = [
+    "MAX_KEYS",
+    "fold",
+    "hebrew_skeletons",
+    "latin_skeletons",
+    "loose_fold",
+    "skeleton_keys",
+]
+
+MEMO_LARGE = 1 << 17
+MAX_KEYS = 8
+
+_PREMAP = str.maketrans(
+    {
+        "š": "sh",
+        "ş": "sh",
+        "ŝ": "shch",
+        "ś": "sh",
+        "ș": "sh",
+        "ž": "zh",
+        "ź": "zh",
+        "ż": "zh",
+        "č": "ch",
+        "ć": "ch",
+        "ĉ": "ch",
+        "ç": "ch",
+        "ţ": "ts",
+        "ț": "ts",
+        "ř": "rzh",
+        "ł": "l",
+        "ß": "ss",
+        "đ": "dj",
+        "ŭ": "u",
+        "ĭ": "i",
+        "ı": "i",
+        "ʹ": "",
+        "ʺ": "",
+        "'": "",
+        "’": "",
+    }
+)
+
+# Digraph rewrites into single class symbols (upper case so they are never
+# re-read as letters). Longest alternatives first.
+_DIGRAPHS = {
+    "schtsch": "S",
+    "shtsh": "S",
+    "shch": "S",
+    "sch": "S",
+    "sh": "S",
+    "sz": "S",
+    "tsch": "C",
+    "tch": "C",
+    "tsh": "C",
+    "ch": "C",
+    "cz": "C",
+    "dzh": "J",
+    "dsch": "J",
+    "dj": "J",
+    "zh": "Z",
+    "kh": "H",
+    "ts": "Q",
+    "tz": "Q",
+    "ph": "f",
+    "th": "t",
+    "ck": "k",
+    "ou": "u",
+    "oo": "u",
+    "x": "ks",
+    "q": "k",
+    "w": "v",
+    "h": "H",
+}
+_DIGRAPH_RE = re.compile("|".join(sorted(_DIGRAPHS, key=len, reverse=True)))
+_SOFT_C = re.compile(r"c(?=[eiy])")
+_NON_LETTER = re.compile(r"[^a-zA-Z]")
+_DOUBLE = re.compile(r"(.)\1+")
+_INITIAL_IE = re.compile(r"(^|[aeiou])i(?=e)")
+_FINAL_I = re.compile(r"i+$")
+_FINAL_FF = re.compile(r"ff$")
+_FINAL_BY_AU = re.compile(r"([ao])u$")
+
+
+def _ascii(token: str) -> str:
+    return _NON_LETTER.sub("", unidecode(token.lower().translate(_PREMAP)))
+
+
+def _symbols(token: str) -> str:
+    """Rewrite a spelling into lower-case letters plus upper-case digraph symbols."""
+    text = _ascii(token)
+    text = _FINAL_FF.sub("v", text)
+    text = _FINAL_BY_AU.sub(r"\1v", text)
+    text = _SOFT_C.sub("Q", text)
+    text = _DIGRAPH_RE.sub(lambda m: _DIGRAPHS[m.group(0)], text)
+    return text.replace("c", "k")
+
+
+# Folded alphabet: letters freed by the folding carry the digraph sounds.
+_SYMBOL_LETTERS = str.maketrans({"S": "w", "C": "c", "J": "j", "Z": "x", "H": "h", "Q": "q"})
+
+
+@lru_cache(maxsize=MEMO_LARGE)
+def fold(token: str) -> str:
+    """Fold one Latin-script name part to its romanisation-invariant form.
+
+    The result is lower-case ASCII in which ``w`` stands for ш/щ, ``x`` for
+    ж, ``c`` for ч, ``j`` for дж, ``h`` for х and ``q`` for ц. Non-Latin
+    letters are first passed through unidecode; callers that care about
+    Cyrillic or Hebrew transliterate before folding.
+
+    >>> fold("Troufanov") == fold("Trufanow") == fold("Trufanov")
+    True
+    >>> fold("Yelena") == fold("Elena") == fold("Jelena")
+    True
+    >>> fold("Shcheglova") == fold("Šeglova") == fold("Scheglowa")
+    True
+    """
+    text = _symbols(token).replace("y", "i").replace("j", "i")
+    text = _DOUBLE.sub(r"\1", text)
+    text = _INITIAL_IE.sub(r"\1", text)
+    text = _FINAL_I.sub("i", text)
+    return text.translate(_SYMBOL_LETTERS)
+
+
+_LOOSE = str.maketrans(
+    {
+        "p": "f",
+        "b": "v",
+        "g": "k",
+        "h": "k",
+        "z": "s",
+        "q": "s",
+        "w": "s",
+        "x": "s",
+        "c": "s",
+        "j": "s",
+        "y": "i",
+        "e": "i",
+        "o": "a",
+    }
+)
+
+
+@lru_cache(maxsize=MEMO_LARGE)
+def loose_fold(token: str) -> str:
+    """A coarser fold for cross-language variants: b/v, p/f, g/h/k, all
+    sibilants, e/i and o/a are merged (Ukrainian h for g, Belarusian akanye,
+    Hebrew b/v and p/f).
+
+    >>> loose_fold("Trupanov") == loose_fold("Trufanov")
+    True
+    """
+    return _DOUBLE.sub(r"\1", fold(token).translate(_LOOSE))
+
+
+# Class of each folded symbol for the skeleton; vowels map to "".
+_CLASS = {
+    "p": "P",
+    "f": "P",
+    "b": "B",
+    "v": "B",
+    "k": "K",
+    "g": "K",
+    "h": "K",
+    "s": "S",
+    "z": "S",
+    "q": "S",
+    "t": "T",
+    "d": "D",
+    "l": "L",
+    "m": "M",
+    "n": "N",
+    "r": "R",
+}
+
+
+_LATIN_VARIANTS = (
+    # (pattern, replacement): alternative readings of ambiguous spellings.
+    (re.compile(r"ch"), "kh"),  # German/Hebrew-style ch for х
+    (re.compile(r"j"), "dzh"),  # English j
+    (re.compile(r"g(?=[eiy])"), "dzh"),  # English soft g
+    (re.compile(r"c(?![eiyhz])"), "ts"),  # Slavic c for ц
+    (re.compile(r"(?<=[aeiouy])h(?![aeiouy])"), ""),  # English silent h
+)
+
+
+def _skeleton_of_folded(raw: str) -> str:
+    """Skeleton of one spelling, keeping ш/ж/ч apart from с/з/ц."""
+    mapped = []
+    for ch in _symbols(raw):
+        if ch in "SCJZ":
+            mapped.append("X")
+        elif ch == "H":
+            mapped.append("K")
+        elif ch == "Q":
+            mapped.append("S")
+        else:
+            mapped.append(_CLASS.get(ch, ""))
+    return _DOUBLE.sub(r"\1", "".join(mapped))
+
+
+@lru_cache(maxsize=MEMO_LARGE)
+def latin_skeletons(token: str) -> frozenset[str]:
+    """Skeleton keys of one Latin-script name part, with ambiguity variants.
+
+    >>> sorted(latin_skeletons("Trufanov"))
+    ['TRPNB']
+    >>> sorted(latin_skeletons("Chen"))
+    ['KN', 'XN']
+    """
+    low = _ascii(token)
+    spellings = {low}
+    for pattern, repl in _LATIN_VARIANTS:
+        spellings |= {pattern.sub(repl, s) for s in spellings if pattern.search(s)}
+        if len(spellings) >= MAX_KEYS:
+            break
+    keys = {_skeleton_of_folded(s) for s in sorted(spellings)[:MAX_KEYS]}
+    keys.discard("")
+    return frozenset(keys)
+
+
+# Hebrew letters: each maps to the class options it can take ("" = silent or
+# vowel). The first option is the most frequent reading.
+_HEBREW: dict[str, tuple[str, ...]] = {
+    "א": ("",),
+    "ב": ("B",),
+    "ג": ("K",),
+    "ד": ("D",),
+    "ה": ("K", ""),
+    "ו": ("", "B"),
+    "ז": ("S",),
+    "ח": ("K",),
+    "ט": ("T",),
+    "י": ("",),
+    "כ": ("K",),
+    "ך": ("K",),
+    "ל": ("L",),
+    "מ": ("M",),
+    "ם": ("M",),
+    "נ": ("N",),
+    "ן": ("N",),
+    "ס": ("S",),
+    "ע": ("",),
+    "פ": ("P",),
+    "ף": ("P",),
+    "צ": ("S",),
+    "ץ": ("S",),
+    "ק": ("K",),
+    "ר": ("R",),
+    "ש": ("X", "S"),
+    "ת": ("T",),
+}
+_GERESH = {"ג": ("X",), "ז": ("X",), "צ": ("X",), "ץ": ("X",), "ת": ("T",), "ח": ("K",)}
+
+
+def _hebrew_options(word: str) -> list[tuple[str, ...]]:
+    letters = [ch for ch in word if ch in _HEBREW or ch == "'"]
+    options: list[tuple[str, ...]] = []
+    i = 0
+    while i < len(letters):
+        ch = letters[i]
+        if ch == "'":
+            i += 1
+            continue
+        nxt = letters[i + 1] if i + 1 < len(letters) else ""
+        if nxt == "'" and ch in _GERESH:
+            options.append(_GERESH[ch])
+        elif ch == "ו" and (i == 0 or nxt == "ו"):
+            options.append(("B",))
+            i += 1 if nxt == "ו" else 0
+        elif ch == "ה":
+            # Final ה is a vowel letter; elsewhere it is h.
+            options.append(("",) if i == len(letters) - 1 else ("K",))
+        else:
+            options.append(_HEBREW[ch])
+        i += 1
+    return options
+
+
+@lru_cache(maxsize=MEMO_LARGE)
+def hebrew_skeletons(token: str) -> frozenset[str]:
+    """Skeleton keys of one Hebrew name part, one per reading of its letters.
+
+    >>> sorted(hebrew_skeletons("טרופנוב"))
+    ['TRBPNB', 'TRPNB']
+    >>> sorted(hebrew_skeletons("כהן"))
+    ['KN']
+    """
+    keys: set[str] = set()
+    for combo in itertools.islice(itertools.product(*_hebrew_options(token)), 64):
+        key = _DOUBLE.sub(r"\1", "".join(combo))
+        if key:
+            keys.add(key)
+        if len(keys) >= MAX_KEYS:
+            break
+    return frozenset(keys)
+
+
+def skeleton_keys(token: str) -> frozenset[str]:
+    """Cross-script skeleton keys of one name part (Latin or Hebrew letters).
+
+    Cyrillic parts are keyed through their romanisation; see
+    :func:`aliaskit.latin.latin_forms`.
+
+    >>> skeleton_keys("Trufanov") <= skeleton_keys("טרופנוב")
+    True
+    """
+    if any("\u05d0" <= ch <= "\u05ea" for ch in token):
+        return hebrew_skeletons(token)
+    return latin_skeletons(token)

@@ -1,0 +1,378 @@
+"""Name knowledge: given-name equivalents, hypocorisms and gendered surname forms.
+
+Three data files in ``aliaskit/data`` are read lazily on first use and cached:
+
+- ``name_groups.tsv.gz``: equivalence groups (``wd:Q…``/``rigour:X…``) derived
+  from rigour 1.8.2 ``persons.txt`` (MIT; Wikidata name items, CC0) by
+  ``tools/build_name_groups.py``. Groups mix given names, surnames and
+  patronymics; they say "same name", never "nickname" or gender.
+- ``hypocorisms.tsv``: hand-curated groups (``aliaskit:…``) of one given name
+  across languages and scripts, with its hypocorisms, kind and gender.
+- ``surname_gender.toml``: masculine/feminine surname suffix rules.
+
+All lookups take one token and compare its folded form exactly: NFC,
+lower-case, ``ё`` → ``е``, surrounding whitespace stripped. Fuzzy matching is
+not done here.
+"""
+
+from __future__ import annotations
+
+import gzip
+import os
+import tomllib
+import unicodedata
+from collections.abc import Iterable
+from functools import cache
+from importlib.resources import files
+from importlib.resources.abc import Traversable
+from typing import Any
+
+import attrs
+
+__all__ = [
+    "Table",
+    "feminine_forms",
+    "full_forms",
+    "given_name_gender",
+    "is_known_name",
+    "is_nickname",
+    "load_table",
+    "masculine_form",
+    "name_groups",
+    "same_name",
+    "surname_gender",
+]
+
+CURATED_PREFIX = "aliaskit:"
+_SCRIPTS = frozenset({"Latn", "Cyrl", "Hebr"})
+_KINDS = frozenset({"full", "nickname"})
+_GENDERS = frozenset({"m", "f", ""})
+_CURATED_COLUMNS = ("group", "name", "script", "kind", "gender", "lang", "source")
+_APOSTROPHES = str.maketrans({"\u2019": "'", "\u02bc": "'", "\u02b9": "'"})
+
+
+@attrs.frozen
+class Table:
+    """A headered TSV table: column names, rows and their 1-based line numbers."""
+
+    path: str
+    columns: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+    lines: tuple[int, ...]
+
+    def column(self, name: str) -> int:
+        """Return the index of column ``name`` or raise ``ValueError``."""
+        if name not in self.columns:
+            raise ValueError(f"{self.path}: missing column {name!r}")
+        return self.columns.index(name)
+
+
+def load_table(path: str | os.PathLike[str] | Traversable) -> Table:
+    """Read a headered TSV file (``.gz`` allowed); ``#`` lines and blank lines are skipped.
+
+    A row whose field count differs from the header's raises ``ValueError``
+    naming the file and the line number.
+
+    >>> t = load_table(files("aliaskit") / "data" / "hypocorisms.tsv")
+    >>> t.columns[:3]
+    ('group', 'name', 'script')
+    """
+    if isinstance(path, str | os.PathLike):
+        name = os.fspath(path)
+        with open(name, "rb") as fh:
+            raw = fh.read()
+    else:
+        name = str(path)
+        raw = path.read_bytes()
+    if name.endswith(".gz"):
+        raw = gzip.decompress(raw)
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise ValueError(f"{name}: not valid UTF-8 ({exc})") from exc
+    columns: tuple[str, ...] = ()
+    rows: list[tuple[str, ...]] = []
+    lines: list[int] = []
+    for lineno, line in enumerate(text.split("\n"), 1):
+        line = line.removesuffix("\r")
+        if not line or line.startswith("#"):
+            continue
+        fields = tuple(line.split("\t"))
+        if not columns:
+            columns = fields
+            continue
+        if len(fields) != len(columns):
+            raise ValueError(
+                f"{name}:{lineno}: expected {len(columns)} tab-separated fields, got {len(fields)}"
+            )
+        rows.append(fields)
+        lines.append(lineno)
+    if not columns:
+        raise ValueError(f"{name}: no header line")
+    return Table(name, columns, tuple(rows), tuple(lines))
+
+
+def fold(token: str) -> str:
+    """Return the lookup key of ``token``: stripped, NFC, lower-case, ``ё`` → ``е``.
+
+    >>> fold(" Фёдор ")
+    'федор'
+    """
+    if not isinstance(token, str):
+        raise TypeError(f"expected a str token, got {type(token).__name__}")
+    text = unicodedata.normalize("NFC", token.strip()).lower()
+    return text.replace("ё", "е")
+
+
+# --- tables -----------------------------------------------------------------
+
+
+def _data(name: str) -> Traversable:
+    return files("aliaskit") / "data" / name
+
+
+@attrs.frozen
+class _Curated:
+    groups: dict[str, frozenset[str]]
+    nick_groups: dict[str, frozenset[str]]
+    gender: dict[str, str | None]
+    fulls: dict[str, frozenset[str]]
+
+
+@cache
+def _wikidata_groups() -> dict[str, list[str]]:
+    table = load_table(_data("name_groups.tsv.gz"))
+    gi, ni = table.column("group"), table.column("name")
+    index: dict[str, list[str]] = {}
+    for row in table.rows:
+        name = row[ni]
+        found = index.get(name)
+        if found is None:
+            index[name] = [row[gi]]
+        else:
+            found.append(row[gi])
+    return index
+
+
+def _check_curated_row(table: Table, i: int, row: dict[str, str]) -> None:
+    where = f"{table.path}:{table.lines[i]}"
+    if not row["group"].startswith(CURATED_PREFIX):
+        raise ValueError(f"{where}: group must start with {CURATED_PREFIX!r}")
+    if not row["name"] or fold(row["name"]) != row["name"]:
+        raise ValueError(f"{where}: name {row['name']!r} is empty or not folded")
+    if row["script"] not in _SCRIPTS or row["kind"] not in _KINDS:
+        raise ValueError(f"{where}: bad script {row['script']!r} or kind {row['kind']!r}")
+    if row["gender"] not in _GENDERS or not row["source"] or not row["lang"]:
+        raise ValueError(f"{where}: bad gender {row['gender']!r} or empty lang/source")
+
+
+@cache
+def _curated() -> _Curated:
+    table = load_table(_data("hypocorisms.tsv"))
+    cols = [table.column(c) for c in _CURATED_COLUMNS]
+    groups: dict[str, set[str]] = {}
+    nicks: dict[str, set[str]] = {}
+    genders: dict[str, set[str]] = {}
+    fulls: dict[str, set[str]] = {}
+    for i, raw in enumerate(table.rows):
+        row = {k: raw[c] for k, c in zip(_CURATED_COLUMNS, cols, strict=True)}
+        _check_curated_row(table, i, row)
+        name, group = row["name"], row["group"]
+        groups.setdefault(name, set()).add(group)
+        genders.setdefault(name, set()).add(row["gender"])
+        if row["kind"] == "nickname":
+            nicks.setdefault(name, set()).add(group)
+        else:
+            fulls.setdefault(group, set()).add(name)
+    gender = {n: (next(iter(g)) if len(g) == 1 and "" not in g else None) for n, g in genders.items()}
+    return _Curated(
+        groups={n: frozenset(g) for n, g in groups.items()},
+        nick_groups={n: frozenset(g) for n, g in nicks.items()},
+        gender=gender,
+        fulls={g: frozenset(n) for g, n in fulls.items()},
+    )
+
+
+# --- given names --------------------------------------------------------------
+
+
+def name_groups(token: str) -> frozenset[str]:
+    """Return the ids of all groups (curated and Wikidata-derived) containing ``token``.
+
+    >>> sorted(g for g in name_groups("Sasha") if g.startswith("aliaskit:"))
+    ['aliaskit:alexander_m', 'aliaskit:alexandra_f']
+    """
+    key = fold(token)
+    curated = _curated().groups.get(key, frozenset())
+    return curated | frozenset(_wikidata_groups().get(key, ()))
+
+
+def same_name(a: str, b: str) -> str | None:
+    """Return a group id shared by ``a`` and ``b`` (curated first, then smallest id), or None.
+
+    >>> same_name("Misha", "Michael")
+    'aliaskit:michael_m'
+    >>> same_name("Alexander", "Alexandra") is None
+    True
+    """
+    shared = name_groups(a) & name_groups(b)
+    if not shared:
+        return None
+    curated = [g for g in shared if g.startswith(CURATED_PREFIX)]
+    return min(curated) if curated else min(shared)
+
+
+def is_known_name(token: str) -> bool:
+    """Tell whether ``token`` appears in any group.
+
+    >>> is_known_name("Oleksandr"), is_known_name("Xqzzy")
+    (True, False)
+    """
+    key = fold(token)
+    return key in _curated().groups or key in _wikidata_groups()
+
+
+def is_nickname(token: str) -> bool:
+    """Tell whether ``token`` is a curated hypocorism of at least one name.
+
+    >>> is_nickname("Sasha"), is_nickname("Alexander")
+    (True, False)
+    """
+    return fold(token) in _curated().nick_groups
+
+
+def given_name_gender(token: str) -> str | None:
+    """Return ``"m"`` or ``"f"`` when every curated row of ``token`` agrees, else None.
+
+    >>> given_name_gender("Alexandra"), given_name_gender("Sasha"), given_name_gender("Xqzzy")
+    ('f', None, None)
+    """
+    return _curated().gender.get(fold(token))
+
+
+def full_forms(nickname: str) -> frozenset[str]:
+    """Return the full names (all scripts) of the groups where ``nickname`` is a hypocorism.
+
+    >>> {"mikhail", "михаил", "michael"} <= full_forms("Миша")
+    True
+    """
+    cur = _curated()
+    out: set[str] = set()
+    for group in cur.nick_groups.get(fold(nickname), ()):
+        out |= cur.fulls.get(group, frozenset())
+    return frozenset(out)
+
+
+# --- surnames -----------------------------------------------------------------
+
+
+@attrs.frozen
+class _Suffix:
+    gender: str | None  # "m", "f" or None for invariant endings
+    canonical: str
+    feminines: tuple[str, ...]
+
+
+@attrs.frozen
+class _SurnameRules:
+    min_stem: int
+    suffixes: dict[str, _Suffix]
+    longest: int
+
+
+def _str_list(value: Any, where: str) -> list[str]:
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise ValueError(f"{where}: expected a list of strings")
+    return value
+
+
+def _family_suffixes(fam: dict[str, Any], where: str) -> Iterable[tuple[str, _Suffix]]:
+    canonical = fam.get("canonical")
+    if not isinstance(canonical, str) or not fam.get("source"):
+        raise ValueError(f"{where}: family needs 'canonical' and 'source'")
+    pairs = [_str_list(p, where) for p in fam.get("pairs", [])]
+    for masc, fem in pairs:
+        fems = tuple(f for m, f in pairs if m == masc and f)
+        yield masc, _Suffix("m", canonical, fems)
+        if fem:
+            yield fem, _Suffix("f", canonical, ())
+
+
+@cache
+def _surname_rules() -> _SurnameRules:
+    where = str(_data("surname_gender.toml"))
+    try:
+        doc = tomllib.loads(_data("surname_gender.toml").read_text("utf-8"))
+    except tomllib.TOMLDecodeError as exc:
+        raise ValueError(f"{where}: {exc}") from exc
+    suffixes: dict[str, _Suffix] = {}
+    for n, fam in enumerate(doc.get("family", []), 1):
+        for suffix, rule in _family_suffixes(fam, f"{where} family #{n}"):
+            suffixes.setdefault(suffix, rule)
+    for n, inv in enumerate(doc.get("invariant", []), 1):
+        if not inv.get("source"):
+            raise ValueError(f"{where} invariant #{n}: missing 'source'")
+        for suffix in _str_list(inv.get("suffixes"), f"{where} invariant #{n}"):
+            suffixes.setdefault(suffix, _Suffix(None, "", ()))
+    min_stem = doc.get("min_stem", 3)
+    if not isinstance(min_stem, int) or min_stem < 1:
+        raise ValueError(f"{where}: min_stem must be a positive integer")
+    return _SurnameRules(min_stem, suffixes, max(map(len, suffixes)))
+
+
+def _match_surname(token: str) -> tuple[str, str, _Suffix | None]:
+    key = fold(token).translate(_APOSTROPHES)
+    rules = _surname_rules()
+    for size in range(min(rules.longest, len(key) - rules.min_stem), 0, -1):
+        rule = rules.suffixes.get(key[-size:])
+        if rule is not None:
+            return key, key[:-size], rule
+    return key, key, None
+
+
+def surname_gender(token: str) -> tuple[str, str | None]:
+    """Return ``(stem, gender)`` for a surname token.
+
+    The longest listed suffix leaving at least 3 characters wins. A masculine
+    or feminine suffix is replaced by its family's canonical masculine suffix
+    to form the stem; invariant endings and unmatched tokens give
+    ``(token, None)``. The token is folded like every lookup here.
+
+    >>> surname_gender("Trufanova"), surname_gender("труфанов"), surname_gender("Pinchuk")
+    (('trufanov', 'f'), ('труфанов', 'm'), ('pinchuk', None))
+    """
+    key, rest, rule = _match_surname(token)
+    if rule is None or rule.gender is None:
+        return key, None
+    return rest + rule.canonical, rule.gender
+
+
+def masculine_form(token: str) -> str:
+    """Return the masculine form: the stem for a feminine surname, else the folded token.
+
+    >>> masculine_form("Tsikhanouskaya"), masculine_form("Ivanov")
+    ('tsikhanouski', 'ivanov')
+    """
+    key, rest, rule = _match_surname(token)
+    if rule is not None and rule.gender == "f":
+        return rest + rule.canonical
+    return key
+
+
+def feminine_forms(token: str) -> frozenset[str]:
+    """Return the feminine forms of a surname (itself if feminine or invariant).
+
+    >>> sorted(feminine_forms("Petrov")), sorted(feminine_forms("Kowalski"))
+    (['petrova'], ['kowalska', 'kowalskaya'])
+    """
+    key, rest, rule = _match_surname(token)
+    if rule is None or rule.gender != "m":
+        return frozenset({key})
+    if not rule.feminines:
+        return frozenset({rest + f for f in _canonical_feminines(rule.canonical)})
+    return frozenset(rest + f for f in rule.feminines)
+
+
+def _canonical_feminines(canonical: str) -> tuple[str, ...]:
+    rule = _surname_rules().suffixes.get(canonical)
+    return rule.feminines if rule is not None else ()

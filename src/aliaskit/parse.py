@@ -1,0 +1,281 @@
+"""Split a person name into parts with roles.
+
+Roles: ``given``, ``middle``, ``nickname``, ``patronymic``, ``surname``,
+``particle`` (abu, ben, van, von, ... bound to the part after it) and
+``initial``. Titles and honorifics are dropped and recorded.
+
+Order is decided, in this order of precedence, by: a comma (``Trufanov,
+Alexander`` is surname first); a patronymic in last position (Russian
+official order ``Труфанов Александр Витальевич``); an upper-case run among
+mixed-case parts (``TRUFANOV Alexander``); a known given name in last
+position with an unknown first part; otherwise given names first.
+A patronymic is recognised by its ending (-ovich, -evich, -ovna, -evna,
+-ichna, Ukrainian -ivna/-ovych, Belarusian -avich/-auna/-euna, and the
+Cyrillic forms), and only when at least two other parts remain, so that
+``Roman Abramovich`` keeps its surname.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import attrs
+
+from aliaskit._check import require_str
+from aliaskit.keys import fold
+from aliaskit.latin import latin_forms
+from aliaskit.text import detect_script, normalize
+
+__all__ = ["NamePart", "ParsedName", "parse_name"]
+
+MEMO_LARGE = 1 << 17
+
+TITLES = frozenset(
+    "mr mrs ms miss mx dr prof sir dame lord lady rabbi rav reb sheikh shaikh imam hon "
+    "gen general col colonel maj major capt captain lt sgt adm admiral president minister "
+    "judge justice mp senator sen rep gov ambassador amb st "
+    "г-н г-жа господин госпожа д-р проф генерал полковник "
+    "הרב הרבנית מר גברת דר פרופ".split()
+)
+PARTICLES = frozenset(
+    "abu abou abo ben bat bar bin bint ibn ben-ben al el ul ad ud as ash an ar at az "
+    "de da del della dei di du des dos das do van von der den ter ten la le zu "
+    "ould ap ab mac mc o "
+    "абу ибн бен бин бар бат аль эль ал ель фон ван дер де ди "
+    "אבו בן בת בר בין אבן אל".split()
+)
+_PATRONYMIC_FOLDED = (
+    "ovic",
+    "evic",
+    "ievic",
+    "avic",
+    "ovna",
+    "evna",
+    "avna",
+    "icna",
+    "ivna",
+    "auna",
+    "euna",
+    "iovic",
+)
+_PATRONYMIC_CYRILLIC = (
+    "ович",
+    "евич",
+    "ьич",
+    "овна",
+    "евна",
+    "ична",
+    "івна",
+    "ївна",
+    "авіч",
+    "евіч",
+    "аўна",
+    "еўна",
+    "івіч",
+)
+_BRACKETED = re.compile(r"[\(\[\{«“”\"]([^\)\]\}»“”\"]*)[\)\]\}»“”\"]")
+_INITIAL_RUN = re.compile(r"^(?:\w\.){2,}\w?\.?$")
+
+
+@attrs.frozen
+class NamePart:
+    """One part of a parsed name: its normalised text, role and script."""
+
+    text: str
+    role: str
+    script: str
+
+    @property
+    def folded(self) -> str:
+        """The romanisation-invariant form of the part's best Latin form."""
+        return fold(latin_forms(self.text).forms[0])
+
+
+@attrs.frozen
+class ParsedName:
+    """A name split into roles. Build it with :func:`parse_name`."""
+
+    original: str
+    normalized: str
+    script: str
+    parts: tuple[NamePart, ...]
+    dropped: tuple[str, ...] = ()
+
+    def role(self, role: str) -> tuple[NamePart, ...]:
+        """The parts with one role, in written order."""
+        return tuple(p for p in self.parts if p.role == role)
+
+    @property
+    def given(self) -> NamePart | None:
+        """The first given name, if any."""
+        found = self.role("given")
+        return found[0] if found else None
+
+    @property
+    def surname(self) -> tuple[NamePart, ...]:
+        """The surname parts (particles included), in written order."""
+        return tuple(p for p in self.parts if p.role in ("surname", "particle"))
+
+    @property
+    def patronymic(self) -> NamePart | None:
+        """The patronymic, if any."""
+        found = self.role("patronymic")
+        return found[0] if found else None
+
+    @property
+    def is_weak(self) -> bool:
+        """True for a bare surname or a name whose given part is only an initial."""
+        return self.given is None and not self.role("nickname")
+
+
+def is_patronymic_form(token: str) -> bool:
+    """Whether a normalised part has the form of a patronymic.
+
+    >>> is_patronymic_form("vitalievich"), is_patronymic_form("витальевна")
+    (True, True)
+    >>> is_patronymic_form("trufanov")
+    False
+    """
+    if len(token) < 5:
+        return False
+    if token.endswith(_PATRONYMIC_CYRILLIC):
+        return True
+    script = detect_script(token)
+    if script not in ("Latn", "Cyrl"):
+        return False
+    folded = fold(latin_forms(token).forms[0])
+    return len(folded) >= 6 and folded.endswith(_PATRONYMIC_FOLDED)
+
+
+def _split_raw(raw: str) -> tuple[list[str], list[str], bool]:
+    """Return (main tokens, bracketed nickname tokens, surname_first_by_comma)."""
+    nicknames: list[str] = []
+    for match in _BRACKETED.finditer(raw):
+        nicknames.extend(match.group(1).split())
+    main = _BRACKETED.sub(" ", raw)
+    comma = main.count(",") == 1 and bool(main.split(",")[1].strip())
+    if comma:
+        left, right = main.split(",")
+        main = left + " , " + right
+    tokens: list[str] = []
+    for tok in main.split():
+        if _INITIAL_RUN.match(tok):
+            tokens.extend(t + "." for t in tok.split(".") if t)
+        elif "." in tok.strip(".") and not tok.endswith("."):
+            head, _, tail = tok.partition(".")
+            tokens.extend([head + ".", tail])
+        else:
+            tokens.append(tok)
+    return tokens, nicknames, comma
+
+
+def _is_given_name(token: str) -> bool:
+    from aliaskit import knowledge  # noqa: PLC0415  (lazy data)
+
+    groups = knowledge.name_groups(token)
+    return any(g.startswith(knowledge.CURATED_PREFIX) for g in groups)
+
+
+@attrs.define
+class _Token:
+    raw: str
+    text: str
+    role: str = ""
+
+
+def _assign_order(core: list[_Token], comma_at: int | None, raw_upper: list[bool]) -> None:
+    """Mark given, middle and surname roles on the core tokens in place."""
+    n = len(core)
+    if n == 1:
+        core[0].role = "given" if _is_given_name(core[0].text) else "surname"
+        return
+    surname_first = False
+    if comma_at is not None:
+        surname_first = True
+    elif any(raw_upper) and not all(raw_upper):
+        surname_first = raw_upper[0] and not raw_upper[-1]
+    elif _is_given_name(core[-1].text) and not _is_given_name(core[0].text):
+        surname_first = True
+    if surname_first:
+        split = comma_at if comma_at else 1
+        for i, tok in enumerate(core):
+            tok.role = "surname" if i < split else ("given" if i == split else "middle")
+    else:
+        for i, tok in enumerate(core):
+            tok.role = "given" if i == 0 else ("surname" if i == n - 1 else "middle")
+
+
+@lru_cache(maxsize=MEMO_LARGE)
+def _parse(raw: str) -> ParsedName:
+    raw_tokens, nick_raw, comma = _split_raw(raw)
+    dropped: list[str] = []
+    tokens: list[_Token] = []
+    comma_at: int | None = None
+    for tok in raw_tokens:
+        if tok == ",":
+            comma_at = len(tokens)
+            continue
+        for piece in normalize(tok).split():
+            tokens.append(_Token(tok, piece))
+    # Titles at the front are dropped.
+    while tokens and tokens[0].text.replace("'", "") in TITLES and len(tokens) > 1:
+        dropped.append(tokens.pop(0).text)
+        comma_at = comma_at - 1 if comma_at else comma_at
+    for tok in tokens:
+        bare = tok.text.rstrip(".")
+        if tok.text in PARTICLES:
+            tok.role = "particle"
+        elif len(bare) == 1 or (tok.raw.endswith(".") and len(bare) <= 2):
+            tok.role = "initial"
+    # Hyphenated Arabic/Hebrew article: al-assad -> particle al + assad.
+    core = [t for t in tokens if not t.role]
+    if len(core) >= 3:
+        for tok in core[1:]:
+            if is_patronymic_form(tok.text):
+                tok.role = "patronymic"
+                break
+    patronymic_last = bool(core) and core[-1].role == "patronymic"
+    core = [t for t in core if not t.role]
+    if core:
+        upper = [_is_upper(t.raw) for t in core]
+        comma_core = None
+        if comma_at is not None:
+            comma_core = sum(1 for t in tokens[:comma_at] if t in core) or None
+        if patronymic_last and comma_core is None and len(core) >= 2:
+            comma_core = 1
+        _assign_order(core, comma_core, upper)
+    _attach_particles(tokens)
+    nicknames = [p for n in nick_raw for p in normalize(n).split()]
+    parts = [NamePart(t.text, t.role or "surname", detect_script(t.text)) for t in tokens]
+    parts += [NamePart(p, "nickname", detect_script(p)) for p in nicknames]
+    if parts and all(p.role == "initial" for p in parts[:-1]) and parts[-1].role == "given":
+        parts[-1] = attrs.evolve(parts[-1], role="surname")
+    norm = " ".join(p.text for p in parts)
+    return ParsedName(raw, norm, detect_script(norm), tuple(parts), tuple(dropped))
+
+
+def _is_upper(raw: str) -> bool:
+    letters = [c for c in raw if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters)
+
+
+def _attach_particles(tokens: list[_Token]) -> None:
+    """A particle takes no role of its own; a trailing one becomes a surname."""
+    for i, tok in enumerate(tokens):
+        if tok.role == "particle" and i == len(tokens) - 1:
+            tok.role = "surname"
+
+
+def parse_name(text: str) -> ParsedName:
+    """Parse a person name into roles.
+
+    >>> [(p.text, p.role) for p in parse_name("TRUFANOV Alexander").parts]
+    [('trufanov', 'surname'), ('alexander', 'given')]
+    >>> [(p.text, p.role) for p in parse_name("Alexander (Sasha) Troufanov").parts]
+    [('alexander', 'given'), ('troufanov', 'surname'), ('sasha', 'nickname')]
+    >>> parse_name("Труфанов Александр Витальевич").patronymic.text
+    'витальевич'
+    """
+    require_str(text, "text")
+    return _parse(text)

@@ -1,0 +1,404 @@
+"""Clustering names into entities, at once (:func:`cluster`) or incrementally.
+
+**Pipeline.** Each distinct input string is parsed once; blocking
+(:mod:`aliaskit.blocking`) yields candidate pairs; each pair is scored by
+:func:`aliaskit.compare.compare`. A pair *links* when its score reaches the
+threshold, and *cannot link* when the comparison found evidence of two
+different people (a different given name or initial, opposite gender, a
+conflicting patronymic).
+
+**Clustering, without chaining.** Links between full names (those with a
+given name) are taken strongest first (ties by the two strings), and two
+groups merge only if no member of one cannot link with a member of the
+other. So ``Alexander Trufanov ~ A. Trufanov ~ Alexandra Trufanova`` never
+chains: the two full names cannot link. Weak names, a bare surname or an
+initial-only form, are placed afterwards: one joins a group only when it is
+compatible (a link of at least :data:`WEAK_LINK`, no cannot-link) with
+exactly one group, and otherwise stays on its own or with other weak names
+it links with. Identical normalised strings always share an entity.
+
+**Determinism and incremental updates.** Every decision depends only on the
+set of names and judgements, never on their order, and only on the
+connected component of the pair graph (links, weak links and cannot-links)
+that a name belongs to. ``Resolver.add`` re-clusters only the component of
+the new name, so adding names one at a time gives exactly the result of
+clustering them all at once.
+"""
+
+from __future__ import annotations
+
+import threading
+import warnings
+from collections import defaultdict
+from collections.abc import Iterable
+
+import attrs
+
+from aliaskit._check import require_str
+from aliaskit.blocking import BlockIndex
+from aliaskit.compare import DEFAULT_THRESHOLD, Comparison, compare
+from aliaskit.entity import Entity, build_entity
+from aliaskit.parse import ParsedName, parse_name
+
+__all__ = ["WEAK_LINK", "Resolver", "SkippedName", "SkippedNamesWarning", "cluster"]
+
+WEAK_LINK = 0.6
+_MUST = 2.0
+
+
+class SkippedNamesWarning(UserWarning):
+    """Some inputs held no name (empty or only punctuation) and were skipped."""
+
+
+@attrs.frozen
+class SkippedName:
+    """An input that was not clustered, where it was, and why."""
+
+    position: int
+    value: str
+    reason: str
+
+
+@attrs.frozen
+class _Edge:
+    score: float
+    conflict: bool
+
+
+def _pair(a: str, b: str) -> tuple[str, str]:
+    return (a, b) if a < b else (b, a)
+
+
+class _UnionFind:
+    def __init__(self, items: Iterable[str]) -> None:
+        self.parent = {i: i for i in items}
+        self.members = {i: [i] for i in self.parent}
+
+    def find(self, x: str) -> str:
+        root = x
+        while self.parent[root] != root:
+            root = self.parent[root]
+        while self.parent[x] != root:
+            self.parent[x], x = root, self.parent[x]
+        return root
+
+    def union(self, a: str, b: str) -> str:
+        ra, rb = self.find(a), self.find(b)
+        if ra == rb:
+            return ra
+        if len(self.members[ra]) < len(self.members[rb]) or (
+            len(self.members[ra]) == len(self.members[rb]) and rb < ra
+        ):
+            ra, rb = rb, ra
+        self.parent[rb] = ra
+        self.members[ra].extend(self.members.pop(rb))
+        return ra
+
+
+class Resolver:
+    """Incremental alias resolution.
+
+    Mutation methods (:meth:`add`, :meth:`add_many`, :meth:`merge`,
+    :meth:`split`) take an internal lock, so one Resolver may be shared by
+    threads; reads return immutable snapshots.
+
+    >>> r = Resolver()
+    >>> r.add("Alexander Trufanov").canonical
+    'Alexander Trufanov'
+    >>> r.add("Александр Труфанов").aliases
+    ('Alexander Trufanov', 'Александр Труфанов')
+    """
+
+    def __init__(self, *, threshold: float = DEFAULT_THRESHOLD) -> None:
+        if not isinstance(threshold, int | float) or not 0.0 <= threshold <= 1.0:
+            raise ValueError(f"threshold must be a number in [0, 1], got {threshold!r}")
+        self.threshold = float(threshold)
+        self._lock = threading.RLock()
+        self._parsed: dict[str, ParsedName] = {}
+        self._index = BlockIndex()
+        self._edges: dict[tuple[str, str], _Edge] = {}
+        self._adj: dict[str, set[str]] = defaultdict(set)
+        self._by_norm: dict[str, list[str]] = defaultdict(list)
+        self._must: set[tuple[str, str]] = set()
+        self._cannot: set[tuple[str, str]] = set()
+        self._cluster: dict[str, tuple[str, ...]] = {}
+        self._entity_cache: dict[tuple[str, ...], Entity] = {}
+        self.skipped: list[SkippedName] = []
+        self._seen = 0
+
+    # -- reading -------------------------------------------------------------
+
+    @property
+    def entities(self) -> list[Entity]:
+        """All entities, sorted by canonical name then id."""
+        with self._lock:
+            clusters = set(self._cluster.values())
+            ents = [self._entity(c) for c in clusters]
+        return sorted(ents, key=lambda e: (e.canonical, e.id))
+
+    def entity_of(self, name: str) -> Entity:
+        """The entity a previously added name belongs to (``KeyError`` if unknown)."""
+        require_str(name, "name")
+        with self._lock:
+            return self._entity(self._cluster[name])
+
+    def __len__(self) -> int:
+        return len(self._parsed)
+
+    def explain(self, a: str, b: str) -> str:
+        """Why two added names are, or are not, in the same entity."""
+        with self._lock:
+            ea, eb = self.entity_of(a), self.entity_of(b)
+            same = ea.id == eb.id
+            comp = compare(self._parsed[a], self._parsed[b], threshold=self.threshold)
+            lines = [("same entity " + ea.id) if same else f"different entities {ea.id} / {eb.id}"]
+            lines.append(str(comp))
+            pair = _pair(a, b)
+            if pair in self._must:
+                lines.append("user judgement: must link")
+            if pair in self._cannot:
+                lines.append("user judgement: cannot link")
+            blockers = self._blockers(ea.aliases, eb.aliases) if not same else []
+            lines.extend(f"cannot-link {x} | {y}" for x, y in blockers[:5])
+        return "\n".join(lines)
+
+    # -- writing -------------------------------------------------------------
+
+    def add(self, name: str) -> Entity:
+        """Add one name and return its entity. An empty name raises ``ValueError``."""
+        require_str(name, "name")
+        key = name
+        with self._lock:
+            if not self._ingest([key], start=self._seen):
+                raise ValueError(f"name has no letters or digits: {name!r}")
+            return self._entity(self._cluster[key])
+
+    def add_many(self, names: Iterable[str]) -> None:
+        """Add many names; empty ones are skipped and listed in :attr:`skipped`.
+
+        Every item is type-checked before any state changes.
+        """
+        items = list(names)
+        for i, item in enumerate(items):
+            if not isinstance(item, str):
+                raise TypeError(f"names[{i}] must be a str, not {type(item).__name__}")
+        with self._lock:
+            self._ingest(items, start=self._seen)
+
+    def merge(self, a: str, b: str) -> None:
+        """Record that two added names are the same person (a must-link)."""
+        with self._lock:
+            pair = self._known_pair(a, b)
+            self._cannot.discard(pair)
+            self._must.add(pair)
+            self._connect(*pair)
+            self._recluster(set(pair))
+
+    def split(self, a: str, b: str) -> None:
+        """Record that two added names are different people (a cannot-link)."""
+        with self._lock:
+            pair = self._known_pair(a, b)
+            self._must.discard(pair)
+            self._cannot.add(pair)
+            self._connect(*pair)
+            self._recluster(set(pair))
+
+    # -- internals -----------------------------------------------------------
+
+    def _known_pair(self, a: str, b: str) -> tuple[str, str]:
+        require_str(a, "a")
+        require_str(b, "b")
+        pass
+        for x in (a, b):
+            if x not in self._parsed:
+                raise KeyError(f"name not added to this Resolver: {x!r}")
+        if a == b:
+            raise ValueError("a and b are the same name")
+        return _pair(a, b)
+
+    def _ingest(self, names: list[str], start: int) -> list[str]:
+        new: list[str] = []
+        for offset, raw in enumerate(names):
+            self._seen += 1
+            if raw in self._parsed or raw in new:
+                continue
+            parsed = parse_name(raw)
+            if not parsed.parts:
+                self.skipped.append(SkippedName(start + offset, raw, "no letters or digits"))
+                continue
+            self._parsed[raw] = parsed
+            new.append(raw)
+        touched: set[str] = set(new)
+        pairs: set[tuple[str, str]] = set()
+        for raw in sorted(new):
+            norm = self._parsed[raw].normalized
+            for other in self._by_norm[norm]:
+                pairs.add(_pair(raw, other))
+            self._by_norm[norm].append(raw)
+            added, removed = self._index.add(raw, self._parsed[raw])
+            pairs |= added
+            for p in removed:
+                touched.update(self._drop_edge(p))
+        for p in sorted(pairs):
+            self._score(p)
+        self._recluster(touched)
+        return new
+
+    def _drop_edge(self, p: tuple[str, str]) -> tuple[str, str]:
+        if p in self._edges and self._parsed[p[0]].normalized != self._parsed[p[1]].normalized:
+            del self._edges[p]
+            self._adj[p[0]].discard(p[1])
+            self._adj[p[1]].discard(p[0])
+        return p
+
+    def _score(self, p: tuple[str, str]) -> None:
+        a, b = p
+        if self._parsed[a].normalized == self._parsed[b].normalized:
+            edge = _Edge(_MUST, False)
+        else:
+            comp: Comparison = compare(self._parsed[a], self._parsed[b], threshold=self.threshold)
+            edge = _Edge(comp.score, comp.is_conflict)
+        self._edges[p] = edge
+        if edge.conflict or edge.score >= WEAK_LINK:
+            self._connect(a, b)
+
+    def _connect(self, a: str, b: str) -> None:
+        self._adj[a].add(b)
+        self._adj[b].add(a)
+
+    def _component(self, seeds: set[str]) -> set[str]:
+        seen = set(seeds)
+        stack = list(seeds)
+        while stack:
+            x = stack.pop()
+            for y in self._adj.get(x, ()):
+                if y not in seen:
+                    seen.add(y)
+                    stack.append(y)
+        return seen
+
+    def _recluster(self, touched: set[str]) -> None:
+        component = self._component(touched)
+        for unit in component:
+            old = self._cluster.pop(unit, None)
+            if old is not None:
+                self._entity_cache.pop(old, None)
+        for members in self._cluster_component(component):
+            key = tuple(sorted(members))
+            for m in key:
+                self._cluster[m] = key
+
+    def _edge(self, a: str, b: str) -> _Edge | None:
+        p = _pair(a, b)
+        if p in self._must:
+            return _Edge(_MUST, False)
+        if p in self._cannot:
+            return _Edge(0.0, True)
+        return self._edges.get(p)
+
+    def _cluster_component(self, units: set[str]) -> list[list[str]]:
+        weak = {u for u in units if self._parsed[u].is_weak}
+        strong = units - weak
+        uf = _UnionFind(sorted(units))
+        cannot: dict[str, set[str]] = defaultdict(set)
+        links: list[tuple[float, str, str]] = []
+        for a in sorted(units):
+            for b in self._adj.get(a, ()):
+                if b <= a or b not in units:
+                    continue
+                edge = self._edge(a, b)
+                if edge is None:
+                    continue
+                if edge.conflict:
+                    cannot[a].add(b)
+                    cannot[b].add(a)
+                elif edge.score >= self.threshold or edge.score == _MUST:
+                    links.append((edge.score, a, b))
+        links.sort(key=lambda t: (-t[0], t[1], t[2]))
+        blocked: dict[str, set[str]] = {u: set(cannot[u]) for u in units}
+
+        def try_union(a: str, b: str, forced: bool) -> None:
+            ra, rb = uf.find(a), uf.find(b)
+            if ra == rb:
+                return
+            if not forced and (blocked[ra] & set(uf.members[rb])):
+                return
+            merged = blocked[ra] | blocked[rb]
+            root = uf.union(ra, rb)
+            blocked[root] = merged
+
+        for score, a, b in links:
+            if a in strong and b in strong:
+                try_union(a, b, score == _MUST)
+        self._place_weak(sorted(weak), uf, blocked)
+        for score, a, b in links:
+            if a in weak and b in weak and uf.find(a) == a and uf.find(b) == b:
+                try_union(a, b, score == _MUST)
+        for score, a, b in links:
+            if score == _MUST:
+                try_union(a, b, True)
+        return [list(m) for m in uf.members.values()]
+
+    def _place_weak(
+        self, weak: list[str], uf: _UnionFind, blocked: dict[str, set[str]]
+    ) -> None:
+        decisions: list[tuple[str, str]] = []
+        for w in weak:
+            roots: set[str] = set()
+            for other in self._adj.get(w, ()):
+                if other in weak or other not in uf.parent:
+                    continue
+                edge = self._edge(w, other)
+                if edge is not None and not edge.conflict and edge.score >= WEAK_LINK:
+                    roots.add(uf.find(other))
+            ok = [r for r in roots if w not in blocked[r]]
+            if len(ok) == 1:
+                decisions.append((w, ok[0]))
+        for w, root in decisions:
+            merged = blocked[root] | blocked[w]
+            new_root = uf.union(root, w)
+            blocked[new_root] = merged
+
+    def _blockers(self, xs: tuple[str, ...], ys: tuple[str, ...]) -> list[tuple[str, str]]:
+        out = []
+        for x in xs:
+            for y in ys:
+                edge = self._edge(x, y)
+                if edge is not None and edge.conflict:
+                    out.append((x, y))
+        return out
+
+    def _entity(self, members: tuple[str, ...]) -> Entity:
+        cached = self._entity_cache.get(members)
+        if cached is None:
+
+            def score(a: str, b: str) -> float:
+                edge = self._edge(a, b)
+                return 0.0 if edge is None else min(edge.score, 1.0)
+
+            cached = build_entity(list(members), self._parsed, score)
+            self._entity_cache[members] = cached
+        return cached
+
+
+def cluster(names: Iterable[str], *, threshold: float = DEFAULT_THRESHOLD) -> list[Entity]:
+    """Cluster names into entities.
+
+    Every distinct non-empty input string belongs to exactly one entity.
+    Empty or punctuation-only names are skipped with a
+    :class:`SkippedNamesWarning` that says how many and where.
+
+    >>> [e.canonical for e in cluster(["Sasha Troufanov", "Alexander Trufanov", "Elena Troufanov"])]
+    ['Alexander Trufanov', 'Elena Troufanov']
+    """
+    resolver = Resolver(threshold=threshold)
+    resolver.add_many(names)
+    if resolver.skipped:
+        where = ", ".join(str(s.position) for s in resolver.skipped[:10])
+        more = "" if len(resolver.skipped) <= 10 else ", ..."
+        warnings.warn(
+            f"skipped {len(resolver.skipped)} empty name(s) at position(s) {where}{more}",
+            SkippedNamesWarning,
+            stacklevel=2,
+        )
+    return resolver.entities

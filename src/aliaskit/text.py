@@ -1,0 +1,187 @@
+"""Text normalisation, tokenisation and script detection.
+
+Everything downstream works on the output of :func:`normalize`: NFKC, case
+folded, with invisible and control characters removed, punctuation reduced to
+the few marks that carry meaning inside a name (hyphen, apostrophe/geresh)
+and runs of space collapsed.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+from aliaskit._check import require_str
+
+__all__ = ["detect_script", "normalize", "script_of_char", "tokenize"]
+
+MEMO_LARGE = 1 << 16
+
+# Apostrophe-like marks, including the Hebrew geresh, become ASCII "'".
+_APOSTROPHES = "\u2018\u2019\u201b\u02bc\u02bb\u0060\u00b4\u05f3\u2032"
+# Dashes and the Hebrew maqaf become an ASCII hyphen.
+_DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u05be\u2212\ufe63\uff0d"
+_TRANSLATE = str.maketrans(
+    {**{c: "'" for c in _APOSTROPHES}, **{c: "-" for c in _DASHES}, "\u05f4": '"'}
+)
+_SPACE_RUN = re.compile(r"\s+")
+_HYPHEN_RUN = re.compile(r"-{2,}")
+_LOOSE_HYPHEN = re.compile(r"(?:^|(?<=\s))-+|-+(?=\s|$)")
+_APOS_RUN = re.compile(r"'+")
+# Hebrew letters (and their points), for deciding where an apostrophe is a geresh.
+_HEBREW_LETTER = re.compile(r"[\u05d0-\u05ea]")
+
+
+def _keep_char(ch: str) -> str:
+    """Map one character to what survives normalisation ("" to drop it)."""
+    cat = unicodedata.category(ch)
+    major = cat[0]
+    if major in "LN" or ch in "-'":
+        return ch
+    if major == "M":
+        return ch  # combining marks; lone ones are removed afterwards
+    if major == "Z" or ch in "\t\n\r\x0b\x0c":
+        return " "
+    # Cf (bidi, zero-width), Cc (controls), Cs (surrogates), Cn, Co, and all
+    # punctuation and symbols separate words.
+    if cat in ("Cf", "Cs", "Cn", "Co"):
+        return ""
+    return " "
+
+
+def _drop_lone_marks(text: str) -> str:
+    """Remove combining marks that do not follow a letter or digit."""
+    out: list[str] = []
+    prev_base = False
+    for ch in text:
+        if unicodedata.category(ch)[0] == "M":
+            if prev_base:
+                out.append(ch)
+            continue
+        out.append(ch)
+        prev_base = unicodedata.category(ch)[0] in "LN"
+    return "".join(out)
+
+
+def _clean_apostrophes(text: str) -> str:
+    """Keep an apostrophe only inside a word or as a Hebrew geresh."""
+    if "'" not in text:
+        return text
+    chars = list(_APOS_RUN.sub("'", text))
+    for i, ch in enumerate(chars):
+        if ch != "'":
+            continue
+        before = chars[i - 1] if i > 0 else " "
+        after = chars[i + 1] if i + 1 < len(chars) else " "
+        geresh = bool(_HEBREW_LETTER.match(before))
+        inner = before.isalpha() and after.isalpha()
+        if not (geresh or inner):
+            chars[i] = " "
+    return "".join(chars)
+
+
+@lru_cache(maxsize=MEMO_LARGE)
+def _normalize(text: str) -> str:
+    text = unicodedata.normalize("NFKC", text.translate(_TRANSLATE))
+    text = unicodedata.normalize("NFKC", text.casefold())
+    text = "".join(_keep_char(ch) for ch in text)
+    text = _drop_lone_marks(text)
+    text = _clean_apostrophes(text)
+    text = _LOOSE_HYPHEN.sub(" ", _HYPHEN_RUN.sub("-", text))
+    return _SPACE_RUN.sub(" ", text).strip()
+
+
+def normalize(text: str) -> str:
+    """Return the comparable form of a name.
+
+    NFKC, case folding, removal of invisible, control and bidi characters,
+    punctuation turned into spaces (hyphens and in-word apostrophes kept) and
+    whitespace collapsed. The result is idempotent: normalising it again
+    changes nothing.
+
+    >>> normalize("  Alexander  “Sasha”  TROUFANOV ")
+    'alexander sasha troufanov'
+    >>> normalize("Dekel\u2013Hen")
+    'dekel-hen'
+    """
+    require_str(text, "text")
+    return _normalize(text)
+
+
+def tokenize(text: str) -> tuple[str, ...]:
+    """Split a name into normalised tokens; hyphenated parts stay one token.
+
+    >>> tokenize("Sagi Dekel-Hen")
+    ('sagi', 'dekel-hen')
+    """
+    return tuple(normalize(text).split())
+
+
+_RANGES: tuple[tuple[int, int, str], ...] = (
+    (0x0041, 0x024F, "Latn"),
+    (0x0370, 0x03FF, "Grek"),
+    (0x0400, 0x052F, "Cyrl"),
+    (0x0530, 0x058F, "Armn"),
+    (0x0590, 0x05FF, "Hebr"),
+    (0x0600, 0x06FF, "Arab"),
+    (0x0750, 0x077F, "Arab"),
+    (0x10A0, 0x10FF, "Geor"),
+    (0x1C80, 0x1C8F, "Cyrl"),
+    (0x1E00, 0x1EFF, "Latn"),
+    (0x1F00, 0x1FFF, "Grek"),
+    (0x2DE0, 0x2DFF, "Cyrl"),
+    (0x3040, 0x309F, "Hira"),
+    (0x30A0, 0x30FF, "Kana"),
+    (0x3400, 0x4DBF, "Hani"),
+    (0x4E00, 0x9FFF, "Hani"),
+    (0xA640, 0xA69F, "Cyrl"),
+    (0xAC00, 0xD7AF, "Hang"),
+    (0xFB1D, 0xFB4F, "Hebr"),
+    (0xFB50, 0xFDFF, "Arab"),
+    (0xFE70, 0xFEFF, "Arab"),
+    (0xFF21, 0xFF5A, "Latn"),
+)
+
+
+@lru_cache(maxsize=4096)
+def script_of_char(ch: str) -> str:
+    """ISO 15924 code of one letter's script ("Zyyy" for non-letters).
+
+    >>> script_of_char("ж"), script_of_char("ש"), script_of_char("q")
+    ('Cyrl', 'Hebr', 'Latn')
+    """
+    if not ch.isalpha():
+        return "Zyyy"
+    cp = ord(ch)
+    for lo, hi, code in _RANGES:
+        if lo <= cp <= hi:
+            return code
+    return "Zzzz"
+
+
+@lru_cache(maxsize=MEMO_LARGE)
+def _detect(text: str) -> str:
+    counts: dict[str, int] = {}
+    for ch in text:
+        code = script_of_char(ch)
+        if code != "Zyyy":
+            counts[code] = counts.get(code, 0) + 1
+    if not counts:
+        return "Zyyy"
+    # Majority of letters; ties go to the alphabetically first code.
+    return min(counts, key=lambda c: (-counts[c], c))
+
+
+def detect_script(text: str) -> str:
+    """The ISO 15924 code of the script most letters of ``text`` are in.
+
+    ``"Latn"``, ``"Cyrl"``, ``"Hebr"``, ``"Arab"``, ``"Grek"``, ``"Hani"`` and
+    others; ``"Zyyy"`` when there is no letter and ``"Zzzz"`` for letters of
+    scripts without a code here.
+
+    >>> detect_script("Александр Труфанов"), detect_script("סשה טרופנוב")
+    ('Cyrl', 'Hebr')
+    """
+    require_str(text, "text")
+    return _detect(text)
