@@ -107,17 +107,19 @@ def _dev_russian_names() -> list[str]:
     return [
         r["name"]
         for r in rows
-        if r["script"] == "Cyrl" and not set(r["name"]) & non_russian and not latin.search(r["name"])
+        if r["script"] == "Cyrl"
+        and not set(r["name"]) & non_russian
+        and not latin.search(r["name"])
     ]
 
 
-def test_bundled_schemes_are_exactly_the_documented_set():
+def test_bundled_schemes_are_exactly_the_documented_set() -> None:
     """schemes() lists the twelve documented schemes, sorted."""
     assert schemes() == EXPECTED_SCHEMES
 
 
 @pytest.mark.parametrize("name", EXPECTED_SCHEMES)
-def test_every_scheme_sample_transliterates_exactly(name: str):
+def test_every_scheme_sample_transliterates_exactly(name: str) -> None:
     """Every sample pair in a scheme file is reproduced by that scheme."""
     sch = scheme(name)
     assert sch.name == name
@@ -129,7 +131,7 @@ def test_every_scheme_sample_transliterates_exactly(name: str):
         assert transliterate(cyr, name) == latin
 
 
-def test_vectors_file_matches():
+def test_vectors_file_matches() -> None:
     """Every row of tests/vectors/translit_names.tsv transliterates as listed."""
     with VECTORS.open(encoding="utf-8") as fh:
         rows = list(csv.DictReader(fh, delimiter="\t"))
@@ -140,7 +142,7 @@ def test_vectors_file_matches():
 
 
 @pytest.mark.parametrize("name", sorted(IULIIA))
-def test_agrees_with_iuliia_on_iuliia_samples(name: str):
+def test_agrees_with_iuliia_on_iuliia_samples(name: str) -> None:
     """Our scheme reproduces iuliia's own published samples for the same standard."""
     _iuliia_schema(IULIIA[name])
     path = files("iuliia") / "schemas" / f"{IULIIA[name]}.json"
@@ -151,7 +153,7 @@ def test_agrees_with_iuliia_on_iuliia_samples(name: str):
 
 
 @pytest.mark.parametrize("name", sorted(IULIIA))
-def test_agrees_with_iuliia_on_dev_russian_names(name: str):
+def test_agrees_with_iuliia_on_dev_russian_names(name: str) -> None:
     """On every Russian Cyrillic name of the dev set, each word equals iuliia's output."""
     names = _dev_russian_names()
     schema = _iuliia_schema(IULIIA[name])
@@ -166,7 +168,7 @@ def test_agrees_with_iuliia_on_dev_russian_names(name: str):
 
 
 @pytest.mark.parametrize("name", EXPECTED_SCHEMES)
-def test_title_and_upper_case_are_preserved(name: str):
+def test_title_and_upper_case_are_preserved(name: str) -> None:
     """ALL-CAPS in gives ALL-CAPS out; Title in gives Title out."""
     sch = scheme(name)
     for cyr in ("ЩЕГЛОВА", "ЮЛИЯ", "ЁЖИК", "ЧАЙКОВСКИЙ"):
@@ -176,7 +178,7 @@ def test_title_and_upper_case_are_preserved(name: str):
         assert sch.transliterate(cyr.lower()) == title.lower()
 
 
-def test_shcheglova_case_examples():
+def test_shcheglova_case_examples() -> None:
     """The documented case examples hold for BGN/PCGN."""
     assert transliterate("ЩЕГЛОВА", "ru_bgn_pcgn") == "SHCHEGLOVA"
     assert transliterate("Щеглова", "ru_bgn_pcgn") == "Shcheglova"
@@ -184,13 +186,13 @@ def test_shcheglova_case_examples():
 
 @pytest.mark.parametrize("name", EXPECTED_SCHEMES)
 @given(text=st.text(alphabet=st.characters(min_codepoint=0x400, max_codepoint=0x52F)))
-def test_output_never_contains_cyrillic(name: str, text: str):
+def test_output_never_contains_cyrillic(name: str, text: str) -> None:
     """Any Cyrillic-block text comes out without a single Cyrillic character."""
     assert not CYRILLIC.search(transliterate(text, name))
 
 
 @given(text=st.text())
-def test_text_without_cyrillic_passes_through(text: str):
+def test_text_without_cyrillic_passes_through(text: str) -> None:
     """Text with no Cyrillic is returned unchanged by every scheme and by auto."""
     if CYRILLIC.search(text):
         return
@@ -200,35 +202,42 @@ def test_text_without_cyrillic_passes_through(text: str):
 
 
 @given(text=st.text())
-def test_any_unicode_string_gives_a_string(text: str):
+def test_any_unicode_string_gives_a_string(text: str) -> None:
     """No Unicode input (marks, bidi, emoji, surrogates) crashes the public functions."""
     assert isinstance(transliterate(text), str)
     assert isinstance(cyrillic_language(text), str)
     assert all(isinstance(r, str) for r in romanizations(text))
 
 
-def test_hostile_characters_around_cyrillic():
+def test_hostile_characters_around_cyrillic() -> None:
     """Combining marks, joiners, bidi marks, surrogates and emoji next to Cyrillic do not crash."""
-    for text in ("\u0301Иван", "Ив\u200dан", "\u202eИван\u202c", "Иван\ud800", "Иван 🙂", "и\u0306"):
+    for text in (
+        "\u0301Иван",
+        "Ив\u200dан",
+        "\u202eИван\u202c",
+        "Иван\ud800",
+        "Иван 🙂",
+        "и\u0306",
+    ):
         out = transliterate(text, "ru_bgn_pcgn")
         assert not CYRILLIC.search(out)
     assert transliterate("и\u0306", "ru_bgn_pcgn") == "y"
 
 
-def test_non_cyrillic_characters_pass_through_around_words():
+def test_non_cyrillic_characters_pass_through_around_words() -> None:
     """Digits, punctuation and Latin words keep their place around transliterated words."""
     text = "Труфанов, Alexander (1970) — Юлия!"
     assert transliterate(text, "ru_icao_9303") == "Trufanov, Alexander (1970) — Iuliia!"
 
 
-def test_uncovered_letters_use_shared_fallback():
+def test_uncovered_letters_use_shared_fallback() -> None:
     """A Ukrainian word in a Russian scheme comes out Latin via the fallback table."""
     assert transliterate("Їжакевич Ґалаґан", "ru_icao_9303") == "Yizhakevich Galagan"
     assert transliterate("Андрій", "ru_bgn_pcgn") == "Andriy"
     assert transliterate("Ђорђе Ћосић", "ru_bgn_pcgn") == "Djordje Cosic"
 
 
-def test_ukrainian_word_initial_rules_and_zgh():
+def test_ukrainian_word_initial_rules_and_zgh() -> None:
     """uk_national_2010 uses ye/yi/y/yu/ya only at word start, and zgh for зг."""
     uk = scheme("uk_national_2010")
     assert uk.transliterate("Юрій Яготин Єнакієве") == "Yurii Yahotyn Yenakiieve"
@@ -236,12 +245,12 @@ def test_ukrainian_word_initial_rules_and_zgh():
     assert uk.transliterate("Мар'їне Мар’їне Марʼїне") == "Marine Marine Marine"
 
 
-def test_belarusian_letters():
+def test_belarusian_letters() -> None:
     """be_national renders ў as ŭ, г as h and soft consonants with an acute."""
     assert transliterate("Магілёў Гомель", "be_national") == "Mahilioŭ Homieĺ"
 
 
-def test_auto_detects_language_per_word():
+def test_auto_detects_language_per_word() -> None:
     """auto picks the default scheme per word, using the text's language for ambiguous words."""
     assert transliterate("Александр Витальевич Труфанов") == "Aleksandr Vital’yevich Trufanov"
     assert transliterate("Андрій Юрійович ПІНЧУК") == "Andrii Yuriiovych PINCHUK"
@@ -251,7 +260,7 @@ def test_auto_detects_language_per_word():
     assert transliterate("Юлия Щёголева") == "Yuliya Shchëgoleva"
 
 
-def test_cyrillic_language_rule():
+def test_cyrillic_language_rule() -> None:
     """cyrillic_language follows the documented letter rule."""
     assert cyrillic_language("Anna") == ""
     assert cyrillic_language("") == ""
@@ -268,7 +277,7 @@ def test_cyrillic_language_rule():
     assert cyrillic_language("Эдуард") == "ru"
 
 
-def test_romanizations_cover_all_schemes():
+def test_romanizations_cover_all_schemes() -> None:
     """romanizations() returns the distinct renderings of every bundled scheme."""
     forms = romanizations("Юлия Труфанова")
     assert forms == frozenset(scheme(n).transliterate("Юлия Труфанова") for n in schemes())
@@ -277,7 +286,7 @@ def test_romanizations_cover_all_schemes():
     assert all(not CYRILLIC.search(f) for f in romanizations("Андрій Пінчук"))
 
 
-def test_unknown_scheme_is_a_value_error_listing_schemes():
+def test_unknown_scheme_is_a_value_error_listing_schemes() -> None:
     """An unknown scheme name raises ValueError that lists the known schemes."""
     with pytest.raises(ValueError, match="ru_bgn_pcgn"):
         transliterate("Юлия", "klingon")
@@ -285,7 +294,7 @@ def test_unknown_scheme_is_a_value_error_listing_schemes():
         scheme("nope")
 
 
-def test_non_str_arguments_are_type_errors():
+def test_non_str_arguments_are_type_errors() -> None:
     """Non-str text or scheme raises TypeError."""
     with pytest.raises(TypeError):
         transliterate(b"x")  # type: ignore[arg-type]
@@ -299,7 +308,7 @@ def test_non_str_arguments_are_type_errors():
         scheme("ru_bgn_pcgn").transliterate(["Юлия"])  # type: ignore[arg-type]
 
 
-def test_scheme_is_frozen():
+def test_scheme_is_frozen() -> None:
     """Scheme objects are immutable value types."""
     sch = scheme("ru_icao_9303")
     with pytest.raises(AttributeError):
@@ -330,7 +339,7 @@ BROKEN = {
 
 
 @pytest.mark.parametrize("case", sorted(BROKEN))
-def test_broken_scheme_file_is_rejected_naming_file_and_rule(case: str, tmp_path: Path):
+def test_broken_scheme_file_is_rejected_naming_file_and_rule(case: str, tmp_path: Path) -> None:
     """A broken scheme file raises ValueError naming the file and the rule broken."""
     text, rule = BROKEN[case]
     path = tmp_path / "ru_icao_9303.toml"
@@ -340,14 +349,14 @@ def test_broken_scheme_file_is_rejected_naming_file_and_rule(case: str, tmp_path
     assert str(path) in str(info.value)
 
 
-def test_good_scheme_file_loads_from_a_path(tmp_path: Path):
+def test_good_scheme_file_loads_from_a_path(tmp_path: Path) -> None:
     """An intact copy of a bundled scheme loads and behaves like the bundled one."""
     path = tmp_path / "ru_icao_9303.toml"
     path.write_text(GOOD, encoding="utf-8")
     assert load_scheme_file(path).transliterate("Юлия") == "Iuliia"
 
 
-def test_scheme_name_must_match_file_name(tmp_path: Path):
+def test_scheme_name_must_match_file_name(tmp_path: Path) -> None:
     """A scheme file whose name key differs from its file name is rejected."""
     path = tmp_path / "other.toml"
     path.write_text(GOOD, encoding="utf-8")

@@ -184,18 +184,34 @@ def _compare_given(a: ParsedName, b: ParsedName) -> tuple[AlignedPart | None, st
     return best
 
 
+def _surname_options(name: ParsedName) -> list[tuple[NamePart, ...]]:
+    """The surname, and the surname with the last middle name joined to it
+    (``Sagi Dekel Chen`` may be the compound surname Dekel-Chen)."""
+    options = [name.surname]
+    middles = name.role("middle")
+    if middles:
+        options.append((middles[-1], *name.surname))
+    return options
+
+
 def _joined(parts: tuple[NamePart, ...]) -> str:
-    core = [p.text for p in parts if p.role == "surname"] or [p.text for p in parts]
+    core = [p.text for p in parts if p.role != "particle"] or [p.text for p in parts]
     return "".join(core).replace("-", "")
 
 
 def _compare_surname(a: ParsedName, b: ParsedName) -> tuple[AlignedPart | None, str | None]:
-    sa, sb = a.surname, b.surname
-    if not sa or not sb:
+    if not a.surname or not b.surname:
         return None, None
+    best = None
+    for sa in _surname_options(a):
+        for sb in _surname_options(b):
+            cand = part_similarity(_joined(sa), _joined(sb))
+            if best is None or cand.score > best[0].score + 0.05:
+                best = (cand, sa, sb)
+    assert best is not None
+    match, sa, sb = best
     ja, jb = _joined(sa), _joined(sb)
     shown_a, shown_b = " ".join(p.text for p in sa), " ".join(p.text for p in sb)
-    match = part_similarity(ja, jb)
     part = AlignedPart("surname", shown_a, shown_b, match.score, match.rule, match.detail)
     stem_a, gen_a = knowledge.surname_gender(latin_forms(ja).forms[0])
     stem_b, gen_b = knowledge.surname_gender(latin_forms(jb).forms[0])

@@ -130,6 +130,20 @@ def _latin_char(ch: str) -> str:
     return ""
 
 
+def _add_mark(marks: dict[str, Any], ch: str) -> None:
+    """Record point, dagesh, rafe, shin/sin dot or geresh ``ch`` on a letter."""
+    if ch in _VOWEL_POINTS:
+        marks.setdefault("vowel", ch)
+    elif ch == _DAGESH:
+        marks["dagesh"] = True
+    elif ch == _RAFE:
+        marks["rafe"] = True
+    elif ch in (_SHIN_DOT, _SIN_DOT):
+        marks["dot"] = "shin" if ch == _SHIN_DOT else "sin"
+    elif ch in _GERESH:
+        marks["geresh"] = "geresh" in letter_table().letters[marks["key"]]
+
+
 def _parse_part(part: str) -> list[_Unit]:
     """Split one hyphen-free part into units (letters with marks, literals)."""
     table = letter_table()
@@ -146,16 +160,7 @@ def _parse_part(part: str) -> list[_Unit]:
             flush()
             marks["key"] = table.final_forms.get(ch, ch)
         elif marks.get("key") and ("\u05b0" <= ch <= "\u05c7" or ch in _GERESH):
-            if ch in _VOWEL_POINTS:
-                marks.setdefault("vowel", ch)
-            elif ch == _DAGESH:
-                marks["dagesh"] = True
-            elif ch == _RAFE:
-                marks["rafe"] = True
-            elif ch in (_SHIN_DOT, _SIN_DOT):
-                marks["dot"] = "shin" if ch == _SHIN_DOT else "sin"
-            elif ch in _GERESH:
-                marks["geresh"] = "geresh" in table.letters[marks["key"]]
+            _add_mark(marks, ch)
         elif ch not in _GERESH and (lat := _latin_char(ch)):
             if not marks.get("literal"):
                 flush()
@@ -169,9 +174,10 @@ def _pair_letters(units: list[_Unit]) -> list[_Unit]:
     """Merge bare doubled וו/יי, the clusters כס/קס and final יהו into one unit."""
     out: list[_Unit] = []
     table = letter_table()
-    for size in (3, 2):
-        tail = "".join(u.key for u in units[-size:])
-        bare = all(u == _Unit(key=u.key) for u in units[-size:])
+    for size in (5, 4, 3, 2):
+        last = units[-size:]
+        tail = "".join(u.key + "'" * u.geresh for u in last)
+        bare = all(u == _Unit(key=u.key, geresh=u.geresh) for u in last)
         if len(units) > size and bare and tail in table.suffixes:
             units = [*units[:-size], _Unit(key=tail)]
             break
@@ -232,8 +238,14 @@ def _plain_options(units: Sequence[_Unit], i: int) -> tuple[_Option, ...]:
         return _lookup(unit.key, "before_vowel")
     if unit.key == "ה" and pos == "final" and prev in ("ו", "א", "ע"):
         return _lookup(unit.key, "after_mater")
+    if unit.key == "א" and pos == "final" and prev in ("ו", "י"):
+        return _lookup(unit.key, "after_mater")
     after = units[i + 2].key if i + 2 < n else ""
-    if unit.key == "ב" and prev == "ו" and ((nxt, after) == ("ה", "") or (nxt, after) == ("י", "צ")):
+    if (
+        unit.key == "ב"
+        and prev == "ו"
+        and ((nxt, after) == ("ה", "") or (nxt, after) == ("י", "צ"))
+    ):
         return _lookup(unit.key, "after_vav")
     return _lookup(unit.key, pos)
 
@@ -249,23 +261,33 @@ def _combine(first: tuple[_Option, ...], second: tuple[_Option, ...]) -> tuple[_
     return tuple(sorted((c, s) for s, c in best.items()))
 
 
+def _pointed_mater(units: Sequence[_Unit], i: int) -> tuple[_Option, ...] | None:
+    """Options of unit ``i`` when it is a vowel letter in pointed text, else None."""
+    unit, voc = units[i], letter_table().vocalised
+    prev_vowel = units[i - 1].vowel if i else ""
+    if unit.key == "ו" and unit.vowel in _HOLAMS:
+        return voc["holam_male"]
+    if unit.vowel:
+        return None
+    if unit.key == "ו" and unit.dagesh:
+        return voc["shuruk"]
+    if unit.key in _CARRIERS:
+        return voc["mater"]
+    if unit.key == "י" and prev_vowel:
+        return voc["yod_after_i" if prev_vowel in _I_E_POINTS else "yod_after_a"]
+    if unit.key == "ה" and i == len(units) - 1 and not unit.dagesh:
+        return voc["final_he"]
+    return None
+
+
 def _pointed_options(units: Sequence[_Unit], i: int) -> tuple[_Option, ...]:
     """Options of unit ``i`` in a word that carries vowel points."""
     unit, n = units[i], len(units)
     voc = letter_table().vocalised
-    prev_vowel = units[i - 1].vowel if i else ""
     key = unit.key
-    if not unit.vowel:
-        if key == "ו" and unit.dagesh:
-            return voc["shuruk"]
-        if key in _CARRIERS:
-            return voc["mater"]
-        if key == "י" and prev_vowel:
-            return voc["yod_after_i" if prev_vowel in _I_E_POINTS else "yod_after_a"]
-        if key == "ה" and i == n - 1 and not unit.dagesh:
-            return voc["final_he"]
-    if key == "ו" and unit.vowel in _HOLAMS:
-        return voc["holam_male"]
+    mater = _pointed_mater(units, i)
+    if mater is not None:
+        return mater
     if key in _CARRIERS:
         cons: tuple[_Option, ...] = ((0, ""),)
     elif key in "בכפ":
@@ -288,11 +310,13 @@ def _pointed_options(units: Sequence[_Unit], i: int) -> tuple[_Option, ...]:
 # --------------------------------------------------------------------------- search
 
 
-def _merge(
-    rows: Sequence[_Option], lists: Sequence[tuple[_Option, ...]], k: int
-) -> list[_Option]:
+def _merge(rows: Sequence[_Option], lists: Sequence[tuple[_Option, ...]], k: int) -> list[_Option]:
     """The ``k`` cheapest distinct ``row + option`` strings (row ``r`` uses ``lists[r]``)."""
-    heap = [(rc + lst[0][0], rs + lst[0][1], r, 0) for r, ((rc, rs), lst) in enumerate(zip(rows, lists, strict=True)) if lst]
+    heap = [
+        (rc + lst[0][0], rs + lst[0][1], r, 0)
+        for r, ((rc, rs), lst) in enumerate(zip(rows, lists, strict=True))
+        if lst
+    ]
     heapq.heapify(heap)
     out: list[_Option] = []
     seen: set[str] = set()
@@ -323,16 +347,24 @@ _CLASS = {
 }
 
 
-def _tail(text: str) -> str:
-    """The consonant sound a reading ends with ("" after a vowel or nothing).
-
-    A leading "+" marks a consonant that itself follows a consonant.
-    """
+def _split_tail(text: str) -> tuple[str, str]:
+    """Split off the consonant sound ``text`` ends with: (rest, sound)."""
     if not text or text[-1] in _VOWEL_LETTERS:
-        return ""
+        return text, ""
     tok = text[-2:] if text[-2:] in _DIGRAPHS else text[-1]
-    before = text[-len(tok) - 1 : -len(tok)]
-    return "+" + tok if before and before not in _VOWEL_LETTERS else tok
+    return text[: -len(tok)], tok
+
+
+def _tail(text: str) -> tuple[str, str, bool]:
+    """The last two consonant sounds of a reading, and whether they start it.
+
+    ``("", "", False)`` after a vowel; ``("", "k", False)`` after one consonant.
+    """
+    rest, last = _split_tail(text)
+    if not last:
+        return "", "", False
+    rest2, before = _split_tail(rest)
+    return before, last, bool(before) and not rest2
 
 
 def _head(text: str) -> str:
@@ -342,22 +374,35 @@ def _head(text: str) -> str:
     return text[:2] if text[:2] in _DIGRAPHS else text[0]
 
 
-def _cluster_cost(pos: str, first: str, second: str) -> int:
+def _pair_cost(pos: str, first: str, second: str) -> int:
     """Cost of two consonant sounds with no vowel between them."""
     table = letter_table().clusters
-    extra = table["triple"]["*"] if first.startswith("+") else 0
-    first = first.lstrip("+")
     if first == second:
-        return extra + table["same"]["*"]
+        return table["same"]["*"]
     costs = table[pos]
     a, b = _CLASS.get(first, "other"), _CLASS.get(second, "other")
     for pattern in (f"{a}+{b}", f"{a}+*", f"*+{b}", "*"):
         if pattern in costs:
-            return extra + costs[pattern]
-    return extra
+            return costs[pattern]
+    return 0
 
 
-def _with_gaps(options: tuple[_Option, ...], pos: str, tail: str) -> tuple[_Option, ...]:
+def _cluster_cost(pos: str, tail: tuple[str, str, bool], second: str) -> int:
+    """Cost of adding consonant ``second`` right after ``tail`` (see :func:`_tail`)."""
+    before, first, at_start = tail
+    cost = _pair_cost(pos, first, second)
+    if not before:
+        return cost
+    triple = letter_table().clusters["triple"]
+    coda = _CLASS.get(before) in ("liquid", "nasal", "sibilant")
+    if not at_start and coda and _pair_cost("initial", first, second) <= triple["onset_max"]:
+        return cost + triple["coda_onset"]
+    return cost + triple["*"]
+
+
+def _with_gaps(
+    options: tuple[_Option, ...], pos: str, tail: tuple[str, str, bool]
+) -> tuple[_Option, ...]:
     """Options after a reading ending in consonant ``tail``, with guessed vowels."""
     vowels = letter_table().gaps[pos]
     best: dict[str, int] = {}
@@ -387,7 +432,7 @@ def _part_kbest(units: Sequence[_Unit], k: int) -> list[_Option]:
             pos = "final" if i == n - 1 else "initial" if i == 1 else "medial"
             if pos == "final" and len(unit.key) > 1:
                 pos = "medial"  # a final letter group is not a closed final syllable
-            by_tail: dict[str, tuple[_Option, ...]] = {"": opts}
+            by_tail: dict[tuple[str, str, bool], tuple[_Option, ...]] = {("", "", False): opts}
             for r, (_, text) in enumerate(beam):
                 tail = _tail(text)
                 if tail not in by_tail:
@@ -430,8 +475,10 @@ def word_readings(word: str, *, limit: int = DEFAULT_LIMIT) -> tuple[str, ...]:
     Hyphen and maqaf are kept as ``-`` between parts. ``word`` must not contain
     whitespace (``ValueError``; use :func:`readings` for full names).
 
-    >>> word_readings("טרופנוב", limit=4)
-    ('trupanov', 'trofanov', 'trufanov', 'tropanov')
+    >>> word_readings("טרופנוב", limit=2)
+    ('tropanov', 'trofanov')
+    >>> "trufanov" in word_readings("טרופנוב")
+    True
     """
     k = _check(word, limit, "word_readings")
     if len(word.split()) > 1:
@@ -446,7 +493,9 @@ def readings(text: str, *, limit: int = DEFAULT_LIMIT) -> tuple[str, ...]:
     digits pass through lowercased, other characters are dropped.
 
     >>> readings("סשה טרופנוב", limit=2)
-    ('sasha trupanov', 'sasha trofanov')
+    ('sasha tropanov', 'sesha tropanov')
+    >>> readings("שָׁלוֹם")[0]
+    'shalom'
     """
     k = _check(text, limit, "readings")
     beam: list[_Option] = []

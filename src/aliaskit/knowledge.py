@@ -67,16 +67,7 @@ class Table:
         return self.columns.index(name)
 
 
-def load_table(path: str | os.PathLike[str] | Traversable) -> Table:
-    """Read a headered TSV file (``.gz`` allowed); ``#`` lines and blank lines are skipped.
-
-    A row whose field count differs from the header's raises ``ValueError``
-    naming the file and the line number.
-
-    >>> t = load_table(files("aliaskit") / "data" / "hypocorisms.tsv")
-    >>> t.columns[:3]
-    ('group', 'name', 'script')
-    """
+def _read_text(path: str | os.PathLike[str] | Traversable) -> tuple[str, str]:
     if isinstance(path, str | os.PathLike):
         name = os.fspath(path)
         with open(name, "rb") as fh:
@@ -87,29 +78,58 @@ def load_table(path: str | os.PathLike[str] | Traversable) -> Table:
     if name.endswith(".gz"):
         raw = gzip.decompress(raw)
     try:
-        text = raw.decode("utf-8")
+        return name, raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise ValueError(f"{name}: not valid UTF-8 ({exc})") from exc
-    columns: tuple[str, ...] = ()
+
+
+def _body(name: str, text: str) -> tuple[tuple[str, ...], list[str], int]:
+    """Split ``text`` into (header fields, data lines, line number of the first data line)."""
+    lines = text.split("\n")
+    if lines and lines[-1] == "":
+        lines.pop()
+    start = 0
+    while start < len(lines) and (not lines[start].strip() or lines[start].startswith("#")):
+        start += 1
+    if start == len(lines):
+        raise ValueError(f"{name}: no header line")
+    return tuple(lines[start].rstrip("\r").split("\t")), lines[start + 1 :], start + 2
+
+
+def _malformed(name: str, columns: tuple[str, ...], lines: list[str], first: int) -> ValueError:
+    for offset, line in enumerate(lines):
+        count = len(line.split("\t"))
+        if line.strip() and not line.startswith("#") and count != len(columns):
+            return ValueError(
+                f"{name}:{first + offset}: expected {len(columns)} fields, got {count}"
+            )
+    return ValueError(f"{name}: malformed table")
+
+
+def load_table(path: str | os.PathLike[str] | Traversable) -> Table:
+    """Read a headered TSV file (``.gz`` allowed); ``#`` lines and blank lines are skipped.
+
+    A row whose field count differs from the header's raises ``ValueError``
+    naming the file and the line number.
+
+    >>> t = load_table(files("aliaskit") / "data" / "hypocorisms.tsv")
+    >>> t.columns[:3]
+    ('group', 'name', 'script')
+    """
+    name, text = _read_text(path)
+    columns, lines, first = _body(name, text)
     rows: list[tuple[str, ...]] = []
-    lines: list[int] = []
-    for lineno, line in enumerate(text.split("\n"), 1):
+    numbers: list[int] = []
+    for offset, line in enumerate(lines):
         line = line.removesuffix("\r")
-        if not line or line.startswith("#"):
+        if not line.strip() or line.startswith("#"):
             continue
         fields = tuple(line.split("\t"))
-        if not columns:
-            columns = fields
-            continue
         if len(fields) != len(columns):
-            raise ValueError(
-                f"{name}:{lineno}: expected {len(columns)} tab-separated fields, got {len(fields)}"
-            )
+            raise _malformed(name, columns, lines, first)
         rows.append(fields)
-        lines.append(lineno)
-    if not columns:
-        raise ValueError(f"{name}: no header line")
-    return Table(name, columns, tuple(rows), tuple(lines))
+        numbers.append(first + offset)
+    return Table(name, columns, tuple(rows), tuple(numbers))
 
 
 def fold(token: str) -> str:
@@ -139,19 +159,42 @@ class _Curated:
     fulls: dict[str, frozenset[str]]
 
 
+_GROUPS_HEADER = ("group", "name", "script")
+
+
 @cache
-def _wikidata_groups() -> dict[str, list[str]]:
-    table = load_table(_data("name_groups.tsv.gz"))
-    gi, ni = table.column("group"), table.column("name")
-    index: dict[str, list[str]] = {}
-    for row in table.rows:
-        name = row[ni]
-        found = index.get(name)
-        if found is None:
-            index[name] = [row[gi]]
-        else:
-            found.append(row[gi])
+def _wikidata_groups() -> dict[str, str | tuple[str, ...]]:
+    """Index name -> group id(s); a fast path of ``load_table`` for the large file."""
+    name, text = _read_text(_data("name_groups.tsv.gz"))
+    columns, lines, first = _body(name, text)
+    if columns != _GROUPS_HEADER:
+        raise ValueError(f"{name}:{first - 1}: expected header {_GROUPS_HEADER}, got {columns}")
+    index: dict[str, str | tuple[str, ...]] = {}
+    get = index.get
+    prev = ""
+    try:
+        for line in lines:
+            group, form, _script = line.split("\t")
+            if group == prev:
+                group = prev  # share one string object per group
+            prev = group
+            found = get(form)
+            if found is None:
+                index[form] = group
+            elif isinstance(found, str):
+                index[form] = (found, group)
+            else:
+                index[form] = (*found, group)
+    except ValueError:
+        raise _malformed(name, columns, lines, first) from None
     return index
+
+
+def _wd_lookup(key: str) -> tuple[str, ...]:
+    found = _wikidata_groups().get(key)
+    if found is None:
+        return ()
+    return (found,) if isinstance(found, str) else found
 
 
 def _check_curated_row(table: Table, i: int, row: dict[str, str]) -> None:
@@ -184,7 +227,9 @@ def _curated() -> _Curated:
             nicks.setdefault(name, set()).add(group)
         else:
             fulls.setdefault(group, set()).add(name)
-    gender = {n: (next(iter(g)) if len(g) == 1 and "" not in g else None) for n, g in genders.items()}
+    gender = {
+        n: (next(iter(g)) if len(g) == 1 and "" not in g else None) for n, g in genders.items()
+    }
     return _Curated(
         groups={n: frozenset(g) for n, g in groups.items()},
         nick_groups={n: frozenset(g) for n, g in nicks.items()},
@@ -204,7 +249,7 @@ def name_groups(token: str) -> frozenset[str]:
     """
     key = fold(token)
     curated = _curated().groups.get(key, frozenset())
-    return curated | frozenset(_wikidata_groups().get(key, ()))
+    return curated | frozenset(_wd_lookup(key))
 
 
 def same_name(a: str, b: str) -> str | None:

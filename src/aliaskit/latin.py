@@ -39,13 +39,20 @@ class LatinForms:
 def _cyrillic(token: str) -> tuple[str, ...]:
     from aliaskit.translit import transliterate  # noqa: PLC0415  (import cycle)
 
-    return (transliterate(token).lower(),)
+    return (transliterate(token).lower().replace("·", ""),)
 
 
 def _hebrew(token: str) -> tuple[str, ...]:
     from aliaskit.hebrew import readings  # noqa: PLC0415  (import cycle)
 
     return readings(token, limit=HEBREW_READINGS) or (token,)
+
+
+def _latin_variants(token: str) -> tuple[str, ...]:
+    """The token and its reading with German/Hebrew-style ``ch`` for х."""
+    if "ch" in token and "sch" not in token and "tch" not in token:
+        return (token, token.replace("ch", "kh"))
+    return (token,)
 
 
 @lru_cache(maxsize=MEMO_LARGE)
@@ -59,7 +66,7 @@ def latin_forms(token: str) -> LatinForms:
     """
     script = detect_script(token)
     if script in ("Latn", "Zyyy"):
-        return LatinForms(script, "native", (token,))
+        return LatinForms(script, "native", _latin_variants(token))
     if script == "Cyrl":
         return LatinForms(script, "transliteration", _cyrillic(token))
     if script == "Hebr":

@@ -154,7 +154,9 @@ def _check_samples(path: Path | str, raw: Any) -> tuple[tuple[str, str], ...]:
         raise _fail(path, "'samples' must be a non-empty list of [cyrillic, latin] pairs")
     out: list[tuple[str, str]] = []
     for item in raw:
-        if not (isinstance(item, list) and len(item) == 2 and all(isinstance(s, str) for s in item)):
+        if not (
+            isinstance(item, list) and len(item) == 2 and all(isinstance(s, str) for s in item)
+        ):
             raise _fail(path, f"sample {item!r} must be a [cyrillic, latin] pair of strings")
         out.append((item[0], unicodedata.normalize("NFC", item[1])))
     return tuple(out)

@@ -143,8 +143,10 @@ class CompiledRules:
         if not HAS_CYRILLIC_RE.search(word):
             result = word
         else:
-            norm = word if unicodedata.is_normalized("NFC", word) else unicodedata.normalize(
-                "NFC", word
+            norm = (
+                word
+                if unicodedata.is_normalized("NFC", word)
+                else unicodedata.normalize("NFC", word)
             )
             result = unicodedata.normalize("NFC", self._render(norm))
         if len(self._cache) >= _CACHE_LIMIT:

@@ -1,0 +1,54 @@
+"""Speed of aliaskit.hebrew readings (pytest-benchmark).
+
+Run with ``pytest benchmarks/test_bench_hebrew.py``; the ``ops`` column of a
+name-list benchmark times the whole list, so readings per second is
+``len(NAMES) * ops``.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from aliaskit import hebrew
+from aliaskit.hebrew import readings, word_readings
+
+TWELVE_LETTERS = "קונסטנטינובה"  # 12 letters, no points
+NAMES = [
+    "סשה טרופנוב",
+    "אלכסנדר טרופנוב",
+    "אלנה טרופנובה",
+    "בנימין נתניהו",
+    "דקל-חן כהן",
+    "ג'ורג' וושינגטון",
+    "אנסטסיה קפצ'ינסקאיה",
+    "ולדימיר ולדימירוביץ' פוטין",
+    "מיכאל גורבצ'וב",
+    "יוסי שגיא",
+]
+
+
+def test_bench_twelve_letter_word_uncached(benchmark: Any) -> None:
+    """One uncached 12-letter word, 16 readings (target: well under 1 ms)."""
+
+    def run() -> tuple[str, ...]:
+        hebrew._word_kbest.cache_clear()
+        return word_readings(TWELVE_LETTERS)
+
+    assert len(benchmark(run)) == 16
+
+
+def test_bench_names_uncached(benchmark: Any) -> None:
+    """Ten full names with an empty word cache each round (readings/s = 10 * ops)."""
+
+    def run() -> int:
+        hebrew._word_kbest.cache_clear()
+        return sum(len(readings(name)) for name in NAMES)
+
+    assert benchmark(run) > 0
+
+
+def test_bench_names_cached(benchmark: Any) -> None:
+    """Ten full names with warm word cache: only the cross-word merge runs."""
+    for name in NAMES:
+        readings(name)
+    assert benchmark(lambda: sum(len(readings(name)) for name in NAMES)) > 0
