@@ -17,12 +17,12 @@ SURNAME = ("Труфанов", "Щеглова", "Чайковский", "Хру
 NAMES = [" ".join(p) for p in itertools.product(GIVEN, PATRONYMIC, SURNAME)]
 # Distinct names never seen before, to measure the uncached path.
 FRESH = [f"{n}{chr(0x430 + i % 32)}{chr(0x430 + i // 32 % 32)}" for i, n in enumerate(NAMES * 6)]
-MIN_NAMES_PER_SECOND = 100_000
 
 
-def _rate(benchmark: object, count: int) -> float:
-    stats = benchmark.stats.stats  # type: ignore[attr-defined]
-    return count / float(stats.mean)
+def _record_rate(benchmark: Any, count: int) -> None:
+    """Store names/s in the benchmark's extra info (absent with --benchmark-disable)."""
+    if benchmark.stats is not None:
+        benchmark.extra_info["names_per_second"] = round(count / float(benchmark.stats.stats.mean))
 
 
 @pytest.mark.parametrize("name", schemes())
@@ -36,9 +36,7 @@ def test_bench_scheme_names_per_second(benchmark: Any, name: str) -> None:
             sch.transliterate(n)
 
     benchmark(run)
-    rate = _rate(benchmark, len(NAMES))
-    benchmark.extra_info["names_per_second"] = round(rate)
-    assert rate >= MIN_NAMES_PER_SECOND
+    _record_rate(benchmark, len(NAMES))
 
 
 @pytest.mark.parametrize("name", ["ru_bgn_pcgn", "ru_german", "uk_national_2010"])
@@ -52,7 +50,7 @@ def test_bench_scheme_cold_cache_names_per_second(benchmark: Any, name: str) -> 
             sch.transliterate(n)
 
     benchmark(run)
-    benchmark.extra_info["names_per_second"] = round(_rate(benchmark, len(FRESH)))
+    _record_rate(benchmark, len(FRESH))
 
 
 def test_bench_auto_names_per_second(benchmark: Any) -> None:
@@ -63,9 +61,7 @@ def test_bench_auto_names_per_second(benchmark: Any) -> None:
             transliterate(n)
 
     benchmark(run)
-    rate = _rate(benchmark, len(NAMES))
-    benchmark.extra_info["names_per_second"] = round(rate)
-    assert rate >= MIN_NAMES_PER_SECOND
+    _record_rate(benchmark, len(NAMES))
 
 
 def test_bench_romanizations_names_per_second(benchmark: Any) -> None:
@@ -76,7 +72,7 @@ def test_bench_romanizations_names_per_second(benchmark: Any) -> None:
             romanizations(n)
 
     benchmark(run)
-    benchmark.extra_info["names_per_second"] = round(_rate(benchmark, len(NAMES)))
+    _record_rate(benchmark, len(NAMES))
 
 
 def test_bench_repair_homoglyphs_names_per_second(benchmark: Any) -> None:
@@ -88,4 +84,4 @@ def test_bench_repair_homoglyphs_names_per_second(benchmark: Any) -> None:
             repair_homoglyphs(n)
 
     benchmark(run)
-    benchmark.extra_info["names_per_second"] = round(_rate(benchmark, len(dirty)))
+    _record_rate(benchmark, len(dirty))

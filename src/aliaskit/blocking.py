@@ -1,8 +1,9 @@
 """Blocking: which names meet for comparison.
 
 Every name gets surname keys: the cross-script skeleton keys
-(:mod:`aliaskit.keys`) of its joined surname, keyed through its Latin forms
-for Cyrillic and directly for Hebrew. A name without a surname part is keyed
+(:mod:`aliaskit.keys`) of its joined surname (and of the last middle name
+joined to it, for compound surnames written with a space), keyed through
+its Latin forms for Cyrillic and directly for Hebrew. A name without a surname part is keyed
 by its given name. Two names are candidates when they share a key.
 
 A block with more than :data:`MAX_BLOCK` names (a very common surname) is
@@ -52,7 +53,11 @@ def block_keys(name: ParsedName) -> frozenset[str]:
     """
     surname = [p.text for p in name.surname if p.role == "surname"]
     if surname:
-        return frozenset("S:" + k for k in _token_keys("".join(surname)))
+        keys = set(_token_keys("".join(surname)))
+        middles = name.role("middle")
+        if middles:  # a compound surname written with a space: Dekel Chen
+            keys |= _token_keys(middles[-1].text + "".join(surname))
+        return frozenset("S:" + k for k in keys)
     given = name.given or (name.role("nickname") or (None,))[0]
     if given is not None:
         return frozenset("S:" + k for k in _token_keys(given.text))

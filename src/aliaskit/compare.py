@@ -11,7 +11,9 @@ threshold:
   groups, or dissimilar names), or a different initial;
 * given names of opposite gender (Alexander vs Alexandra);
 * a conflicting patronymic (Ivanovich vs Viktorovich);
-* opposite gendered surname forms when no given name settles it.
+* opposite gender shown by the names: a given name's gender, or a
+  feminine surname form (a masculine form counts only in Cyrillic, since
+  Latin and Hebrew renderings often drop the feminine -a).
 
 Score calibration: 0.9 and above, the same name up to romanisation,
 script, hypocorism or order; 0.75 (the default threshold) and above, the
@@ -26,6 +28,7 @@ import attrs
 
 from aliaskit import knowledge
 from aliaskit._check import require_str
+from aliaskit.keys import fold
 from aliaskit.latin import latin_forms
 from aliaskit.parse import NamePart, ParsedName, parse_name
 from aliaskit.similarity import part_similarity
@@ -38,6 +41,7 @@ HYPOCORISM_SCORE = 0.93
 INITIAL_SCORE = 0.85
 BARE_SURNAME_FACTOR = 0.7
 SWAP_PENALTY = 0.02
+GENDERED_FORM_FACTOR = 0.97
 _WEIGHTS = {"surname": 0.55, "given": 0.35, "patronymic": 0.10}
 _DIFFERENT_GIVEN = 0.6
 _DIFFERENT_PATRONYMIC = 0.8
@@ -114,8 +118,29 @@ class Comparison:
         return f"{self.a} ~ {self.b}: {self.score:.2f} ({verdict})\n{self.explanation}"
 
 
-def _latin_initial(part: NamePart) -> str:
-    return latin_forms(part.text.rstrip(".")).forms[0][:1]
+def _initials(part: NamePart) -> frozenset[str]:
+    """The Latin initials a part can stand for.
+
+    An initial stands for itself; a given name for the first letter of its
+    own spelling and folded form, and of the headwords of its curated groups
+    (Sasha -> A for Alexander). A Hebrew name uses its headwords when it is
+    known and the first letters of its best readings otherwise.
+    """
+    text = part.text.rstrip(".")
+    forms = latin_forms(text)
+    if part.role == "initial":
+        letter = forms.forms[0][:1]
+        return frozenset({letter, fold(letter)[:1]} - {""})
+    letters = {h[:1] for h in knowledge.headwords(text)}
+    if forms.method == "hebrew_reading":
+        if not letters:
+            letters = {f[:1] for f in forms.forms[:3]}
+    else:
+        first = forms.forms[0]
+        letters |= {first[:1], fold(first)[:1]}
+        if not knowledge.is_nickname(text):
+            letters |= {h[:1] for h in knowledge.headwords(first)}
+    return frozenset(letters - {""})
 
 
 def _known_group(x: str, y: str) -> str | None:
@@ -141,7 +166,7 @@ def _given_pair(x: NamePart, y: NamePart) -> tuple[AlignedPart, str | None]:
     """Score two given names; return the aligned part and a conflict, if any."""
     xi, yi = x.role == "initial", y.role == "initial"
     if xi or yi:
-        ok = _latin_initial(x) == _latin_initial(y)
+        ok = bool(_initials(x) & _initials(y))
         rule = "initial"
         part = AlignedPart("given", x.text, y.text, INITIAL_SCORE if ok else 0.0, rule)
         return part, None if ok else "different initial"
@@ -199,9 +224,9 @@ def _joined(parts: tuple[NamePart, ...]) -> str:
     return "".join(core).replace("-", "")
 
 
-def _compare_surname(a: ParsedName, b: ParsedName) -> tuple[AlignedPart | None, str | None]:
+def _compare_surname(a: ParsedName, b: ParsedName) -> AlignedPart | None:
     if not a.surname or not b.surname:
-        return None, None
+        return None
     best = None
     for sa in _surname_options(a):
         for sb in _surname_options(b):
@@ -219,9 +244,28 @@ def _compare_surname(a: ParsedName, b: ParsedName) -> tuple[AlignedPart | None, 
         stem_match = part_similarity(stem_a, stem_b)
         if stem_match.score >= match.score:
             detail = f"{gen_a} vs {gen_b} form of {stem_a}"
-            part = AlignedPart("surname", shown_a, shown_b, stem_match.score, "gendered_form", detail)
-            return part, "opposite gendered surname forms"
-    return part, None
+            score = round(stem_match.score * GENDERED_FORM_FACTOR, 4)
+            part = AlignedPart("surname", shown_a, shown_b, score, "gendered_form", detail)
+    return part
+
+
+def _gender_evidence(name: ParsedName) -> str | None:
+    """The gender a name shows: its given name's, else a feminine surname form
+    (or a masculine one written in Cyrillic, which always inflects; Latin and
+    Hebrew renderings often drop the feminine -a)."""
+    for part in (name.given, *name.role("nickname")):
+        if part is not None:
+            found = _gender(part.text)
+            if found:
+                return found
+    surname = [p.text for p in name.surname if p.role == "surname"]
+    if not surname:
+        return None
+    joined = "".join(surname).replace("-", "")
+    _, gender = knowledge.surname_gender(joined)
+    if gender == "f" or (gender == "m" and name.script == "Cyrl"):
+        return gender
+    return None
 
 
 def _compare_patronymic(a: ParsedName, b: ParsedName) -> tuple[AlignedPart | None, str | None]:
@@ -238,15 +282,14 @@ def _leftovers(name: ParsedName, used: set[str]) -> tuple[str, ...]:
 
 
 def _score(a: ParsedName, b: ParsedName, order: str) -> tuple[float, Explanation]:
-    surname, s_conflict = _compare_surname(a, b)
+    surname = _compare_surname(a, b)
     given, g_conflict = _compare_given(a, b)
     patronymic, p_conflict = _compare_patronymic(a, b)
     aligned = [p for p in (given, patronymic, surname) if p is not None]
     conflicts = [c for c in (g_conflict, p_conflict) if c]
-    # Opposite surname forms are settled by matching given names (renderings
-    # that drop the feminine -a), and decide only when no given name does.
-    if s_conflict and (given is None or given.rule == "initial"):
-        conflicts.append(s_conflict)
+    gender_a, gender_b = _gender_evidence(a), _gender_evidence(b)
+    if gender_a and gender_b and gender_a != gender_b and not conflicts:
+        conflicts.append(f"opposite gender ({gender_a} vs {gender_b})")
     total = weight = 0.0
     for part in aligned:
         total += _WEIGHTS[part.role] * part.score
@@ -315,6 +358,8 @@ def compare(
     flip = (pb.normalized, pb.original) < (pa.normalized, pa.original)
     first, second = (pb, pa) if flip else (pa, pb)
     score, expl = _best(first, second)
+    if first.normalized == second.normalized:
+        score = 1.0
     if flip:
         expl = expl.swapped()
     return Comparison(pa.original, pb.original, score, expl, threshold)

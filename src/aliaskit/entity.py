@@ -3,8 +3,8 @@
 **Canonical name.** Among the aliases that have a given name and a surname
 (not initial-only or bare forms), the medoid is chosen: the alias with the
 highest summed comparison score to the other members, preferring Latin
-script, then more parts, then the shorter and lexicographically first
-string. It is rendered in Western order (given, patronymic, surname) in
+script and a formal given name over a hypocorism (Alexander over Sasha),
+then more parts, then the shorter and lexicographically first string. It is rendered in Western order (given, patronymic, surname) in
 title case, without brackets or titles. An entity with no Latin alias takes
 the romanisation of its best Cyrillic alias, or the first reading of its
 best Hebrew alias. ``forms`` gives the medoid alias per script.
@@ -22,6 +22,7 @@ from collections.abc import Callable, Mapping
 
 import attrs
 
+from aliaskit import knowledge
 from aliaskit.latin import latin_forms
 from aliaskit.parse import ParsedName
 
@@ -74,8 +75,16 @@ def render(name: ParsedName) -> str:
 
 def _rank(name: ParsedName, centrality: float) -> tuple[float, ...]:
     full = name.given is not None and bool(name.surname)
+    formal = name.given is not None and not knowledge.is_nickname(name.given.text)
     latin = name.script == "Latn"
-    return (-float(full), -float(latin), -round(centrality, 6), -len(name.parts), len(name.original))
+    return (
+        -float(full),
+        -float(latin),
+        -float(formal),
+        -round(centrality, 6),
+        -len(name.parts),
+        len(name.original),
+    )
 
 
 def build_entity(

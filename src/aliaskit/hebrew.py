@@ -97,7 +97,9 @@ def letter_table() -> LetterTable:
     """
     text = files("aliaskit").joinpath("data/hebrew_letters.toml").read_text("utf-8")
     raw = tomllib.loads(text)
-    letters = {**raw["letter"], **raw["digraph"], **raw["suffix"]}
+    finals = {ord(k): v for k, v in raw["final_forms"].items()}
+    suffixes = {k.translate(finals): v for k, v in raw["suffix"].items()}
+    letters = {**raw["letter"], **raw["digraph"], **suffixes}
     return LetterTable(
         source=str(raw["source"]),
         final_forms=dict(raw["final_forms"]),
@@ -111,8 +113,8 @@ def letter_table() -> LetterTable:
             k: {ctx: _opts(v) for ctx, v in entry.items() if isinstance(v, list)}
             for k, entry in letters.items()
         },
-        pairs=frozenset(k for k in letters if len(k) == 2 and k not in raw["suffix"]),
-        suffixes=frozenset(raw["suffix"]),
+        pairs=frozenset(k for k in letters if len(k) == 2 and k not in suffixes),
+        suffixes=frozenset(suffixes),
         points={chr(int(k, 16)): _opts(v) for k, v in raw["points"].items()},
         vocalised={k: _opts(v) for k, v in raw["vocalised"].items()},
     )

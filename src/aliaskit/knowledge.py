@@ -34,6 +34,8 @@ __all__ = [
     "feminine_forms",
     "full_forms",
     "given_name_gender",
+    "headwords",
+    "is_given_name",
     "is_known_name",
     "is_nickname",
     "load_table",
@@ -157,6 +159,7 @@ class _Curated:
     nick_groups: dict[str, frozenset[str]]
     gender: dict[str, str | None]
     fulls: dict[str, frozenset[str]]
+    heads: dict[str, str]
 
 
 _GROUPS_HEADER = ("group", "name", "script")
@@ -217,6 +220,7 @@ def _curated() -> _Curated:
     nicks: dict[str, set[str]] = {}
     genders: dict[str, set[str]] = {}
     fulls: dict[str, set[str]] = {}
+    heads: dict[str, str] = {}
     for i, raw in enumerate(table.rows):
         row = {k: raw[c] for k, c in zip(_CURATED_COLUMNS, cols, strict=True)}
         _check_curated_row(table, i, row)
@@ -227,6 +231,8 @@ def _curated() -> _Curated:
             nicks.setdefault(name, set()).add(group)
         else:
             fulls.setdefault(group, set()).add(name)
+            if row["script"] == "Latn":
+                heads.setdefault(group, name)
     gender = {
         n: (next(iter(g)) if len(g) == 1 and "" not in g else None) for n, g in genders.items()
     }
@@ -235,6 +241,7 @@ def _curated() -> _Curated:
         nick_groups={n: frozenset(g) for n, g in nicks.items()},
         gender=gender,
         fulls={g: frozenset(n) for g, n in fulls.items()},
+        heads=heads,
     )
 
 
@@ -293,6 +300,28 @@ def given_name_gender(token: str) -> str | None:
     ('f', None, None)
     """
     return _curated().gender.get(fold(token))
+
+
+def is_given_name(token: str) -> bool:
+    """Tell whether ``token`` is in the curated given-name table (full or nickname).
+
+    >>> is_given_name("Sasha"), is_given_name("Trufanov")
+    (True, False)
+    """
+    return fold(token) in _curated().groups
+
+
+def headwords(token: str) -> frozenset[str]:
+    """The headword (first Latin full form) of each curated group of ``token``.
+
+    A nickname gives the names it stands for; a Hebrew or Cyrillic form gives
+    its usual Latin spelling.
+
+    >>> sorted(headwords("Саша"))
+    ['alexander', 'alexandra']
+    """
+    cur = _curated()
+    return frozenset(cur.heads[g] for g in cur.groups.get(fold(token), ()) if g in cur.heads)
 
 
 def full_forms(nickname: str) -> frozenset[str]:

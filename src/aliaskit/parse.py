@@ -173,8 +173,7 @@ def _split_raw(raw: str) -> tuple[list[str], list[str], bool]:
 def _is_given_name(token: str) -> bool:
     from aliaskit import knowledge  # noqa: PLC0415  (lazy data)
 
-    groups = knowledge.name_groups(token)
-    return any(g.startswith(knowledge.CURATED_PREFIX) for g in groups)
+    return knowledge.is_given_name(token)
 
 
 @attrs.define

@@ -1,0 +1,115 @@
+"""compare(): labelled pairs, the seed people, properties and bad input."""
+
+from __future__ import annotations
+
+import itertools
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from aliaskit import compare
+from aliaskit.compare import DEFAULT_THRESHOLD
+from tests.conftest import load_vectors
+
+PAIRS = load_vectors("compare_pairs.tsv")
+SEED = load_vectors("seed_gold.tsv")
+NAMES = sorted({r["name"] for r in SEED})
+
+
+@pytest.mark.parametrize("row", PAIRS, ids=[f"{r['a']}~{r['b']}" for r in PAIRS])
+def test_labelled_pairs_get_the_right_verdict(row: dict[str, str]) -> None:
+    """Every labelled pair is judged as labelled, in both argument orders."""
+    expected = row["match"] == "true"
+    assert compare(row["a"], row["b"]).is_match is expected
+    assert compare(row["b"], row["a"]).is_match is expected
+
+
+def test_every_seed_pair_is_judged_right() -> None:
+    """All same-person seed pairs match and all cross-person pairs do not."""
+    entity = {r["name"]: r["entity_id"] for r in SEED}
+    wrong = [
+        (a, b, compare(a, b).score)
+        for a, b in itertools.combinations(NAMES, 2)
+        if compare(a, b).is_match is not (entity[a] == entity[b])
+    ]
+    assert wrong == []
+
+
+def test_explanation_names_the_rules() -> None:
+    """The explanation lists aligned parts with roles and rules, readably."""
+    result = compare("Sasha Trupanov", "אלכסנדר טרופנוב")
+    roles = {p.role: p.rule for p in result.explanation.parts}
+    assert roles["given"] == "hypocorism"
+    assert roles["surname"] == "hebrew_reading"
+    text = str(result)
+    assert "given" in text and "surname" in text and "hypocorism" in text
+
+
+def test_gender_conflict_is_explained() -> None:
+    """Opposite-gender given names are reported as a conflict."""
+    result = compare("Alexander Trufanov", "Alexandra Trufanova")
+    assert result.is_conflict
+    assert any("gender" in c or "given" in c for c in result.explanation.conflicts)
+
+
+def test_patronymic_conflict_is_explained() -> None:
+    """A conflicting patronymic is reported."""
+    result = compare("Sergey Ivanovich Lavrov", "Sergey Viktorovich Lavrov")
+    assert "conflicting patronymic" in result.explanation.conflicts
+
+
+@given(st.sampled_from(NAMES), st.sampled_from(NAMES))
+def test_compare_is_symmetric(a: str, b: str) -> None:
+    """compare(a, b) and compare(b, a) give the same score and verdict."""
+    ab, ba = compare(a, b), compare(b, a)
+    assert ab.score == ba.score
+    assert ab.is_match == ba.is_match
+
+
+@given(st.sampled_from(NAMES))
+def test_identical_names_score_one(name: str) -> None:
+    """A name compared with itself scores 1.0."""
+    assert compare(name, name).score == 1.0
+
+
+@given(st.sampled_from(NAMES), st.sampled_from(NAMES))
+def test_score_is_bounded(a: str, b: str) -> None:
+    """Scores lie in [0, 1]."""
+    assert 0.0 <= compare(a, b).score <= 1.0
+
+
+@given(st.sampled_from(NAMES), st.sampled_from(NAMES))
+def test_case_and_whitespace_do_not_matter(a: str, b: str) -> None:
+    """Surrounding whitespace and lower case do not change the score."""
+    assert compare(f"  {a.lower()} ", b).score == compare(a.lower(), b).score
+
+
+@pytest.mark.parametrize("bad", [None, b"Trufanov", 3, 2.5])
+def test_wrong_types_raise_type_error(bad: object) -> None:
+    """Non-str input raises TypeError."""
+    with pytest.raises(TypeError):
+        compare(bad, "x")  # type: ignore[arg-type]
+    with pytest.raises(TypeError):
+        compare("x", bad)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("bad", ["", "   ", "--", "?!"])
+def test_empty_names_raise_value_error(bad: str) -> None:
+    """Empty or punctuation-only input raises ValueError."""
+    with pytest.raises(ValueError, match="no name"):
+        compare(bad, "Alexander Trufanov")
+
+
+@pytest.mark.parametrize(("a", "b"), [("A. B.", "A. B."), ("A.", "B."), ("van der", "de la")])
+def test_initials_and_particles_only_compare_with_low_confidence(a: str, b: str) -> None:
+    """Initial-only or particle-only names compare without error, below a full match."""
+    result = compare(a, b)
+    assert 0.0 <= result.score <= 1.0
+    if a != b:
+        assert not result.is_match
+
+
+def test_threshold_is_the_documented_default() -> None:
+    """The default threshold is the documented 0.75."""
+    assert compare("a b", "a b").threshold == DEFAULT_THRESHOLD == 0.75
