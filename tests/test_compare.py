@@ -43,7 +43,9 @@ def test_explanation_names_the_rules() -> None:
     assert roles["given"] == "hypocorism"
     assert roles["surname"] == "hebrew_reading"
     text = str(result)
-    assert "given" in text and "surname" in text and "hypocorism" in text
+    assert "given" in text
+    assert "surname" in text
+    assert "hypocorism" in text
 
 
 def test_gender_conflict_is_explained() -> None:

@@ -40,7 +40,9 @@ def test_fold_collapses_romanisation_variants(a: str, b: str) -> None:
     assert fold(a) == fold(b)
 
 
-@pytest.mark.parametrize(("a", "b"), [("Sasha", "Sasa"), ("Trufanov", "Tarasov"), ("Zhukov", "Sukov")])
+@pytest.mark.parametrize(
+    ("a", "b"), [("Sasha", "Sasa"), ("Trufanov", "Tarasov"), ("Zhukov", "Sukov")]
+)
 def test_fold_keeps_distinct_sounds_apart(a: str, b: str) -> None:
     """fold() does not merge sounds that tell names apart."""
     assert fold(a) != fold(b)

@@ -123,6 +123,10 @@ class BlockIndex:
                 for b in members[i + 1 :]:
                     yield a, b
             return
+        yield from sorted(self._split_pairs(members))
+
+    def _split_pairs(self, members: list[str]) -> set[tuple[str, str]]:
+        """Pairs of an oversized block: members sharing a given-name key."""
         sub: dict[str, list[str]] = defaultdict(list)
         wild: list[str] = []
         for m in members:
@@ -133,14 +137,9 @@ class BlockIndex:
                 sub[k].append(m)
         seen: set[tuple[str, str]] = set()
         for group in sub.values():
-            for i, a in enumerate(group):
-                for b in group[i + 1 :]:
-                    seen.add(_pair(a, b))
-        for w in wild:
-            for m in members:
-                if m != w:
-                    seen.add(_pair(w, m))
-        yield from sorted(seen)
+            seen.update(_pair(a, b) for i, a in enumerate(group) for b in group[i + 1 :])
+        seen.update(_pair(w, m) for w in wild for m in members if m != w)
+        return seen
 
     def add(self, item: str, name: ParsedName) -> tuple[set[tuple[str, str]], set[tuple[str, str]]]:
         """Index one name; return the candidate pairs (added, removed)."""

@@ -45,7 +45,7 @@ def _lines(stream: BinaryIO, label: str) -> Iterator[str]:
 def _read_names(path: str | None, sample: bool) -> tuple[list[str], str]:
     if sample:
         data = files("aliaskit").joinpath("data", SAMPLE).read_bytes()
-        import io  # noqa: PLC0415  (only for the sample)
+        import io
 
         return list(_lines(io.BytesIO(data), SAMPLE)), SAMPLE
     if path is None:

@@ -84,9 +84,8 @@ class Explanation:
     def __str__(self) -> str:
         lines = [str(p) for p in self.parts]
         if self.unmatched_a or self.unmatched_b:
-            lines.append(
-                f"unmatched  {' '.join(self.unmatched_a) or '-'} | {' '.join(self.unmatched_b) or '-'}"
-            )
+            left, right = " ".join(self.unmatched_a), " ".join(self.unmatched_b)
+            lines.append(f"unmatched  {left or '-'} | {right or '-'}")
         lines.extend(f"conflict   {c}" for c in self.conflicts)
         if self.order != "as written":
             lines.append(f"order      {self.order}")

@@ -4,8 +4,9 @@
 (not initial-only or bare forms), the medoid is chosen: the alias with the
 highest summed comparison score to the other members, preferring Latin
 script and a formal given name over a hypocorism (Alexander over Sasha),
-then more parts, then the shorter and lexicographically first string. It is rendered in Western order (given, patronymic, surname) in
-title case, without brackets or titles. An entity with no Latin alias takes
+then more parts, then the shorter and lexicographically first string.
+It is rendered in Western order (given, patronymic, surname) in title
+case, without brackets or titles. An entity with no Latin alias takes
 the romanisation of its best Cyrillic alias, or the first reading of its
 best Hebrew alias. ``forms`` gives the medoid alias per script.
 

@@ -318,7 +318,7 @@ def headwords(token: str) -> frozenset[str]:
     its usual Latin spelling.
 
     >>> sorted(headwords("Саша"))
-    ['alexander', 'alexandra']
+    ['aleksandr', 'aleksandra']
     """
     cur = _curated()
     return frozenset(cur.heads[g] for g in cur.groups.get(fold(token), ()) if g in cur.heads)

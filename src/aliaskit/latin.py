@@ -37,13 +37,13 @@ class LatinForms:
 
 
 def _cyrillic(token: str) -> tuple[str, ...]:
-    from aliaskit.translit import transliterate  # noqa: PLC0415  (import cycle)
+    from aliaskit.translit import transliterate
 
     return (transliterate(token).lower().replace("·", ""),)
 
 
 def _hebrew(token: str) -> tuple[str, ...]:
-    from aliaskit.hebrew import readings  # noqa: PLC0415  (import cycle)
+    from aliaskit.hebrew import readings
 
     return readings(token, limit=HEBREW_READINGS) or (token,)
 

@@ -18,7 +18,9 @@ Cyrillic forms), and only when at least two other parts remain, so that
 from __future__ import annotations
 
 import re
+import tomllib
 from functools import lru_cache
+from importlib.resources import files
 
 import attrs
 
@@ -31,20 +33,15 @@ __all__ = ["NamePart", "ParsedName", "parse_name"]
 
 MEMO_LARGE = 1 << 17
 
-TITLES = frozenset(
-    "mr mrs ms miss mx dr prof sir dame lord lady rabbi rav reb sheikh shaikh imam hon "
-    "gen general col colonel maj major capt captain lt sgt adm admiral president minister "
-    "judge justice mp senator sen rep gov ambassador amb st "
-    "г-н г-жа господин госпожа д-р проф генерал полковник "
-    "הרב הרבנית מר גברת דר פרופ".split()
-)
-PARTICLES = frozenset(
-    "abu abou abo ben bat bar bin bint ibn ben-ben al el ul ad ud as ash an ar at az "
-    "de da del della dei di du des dos das do van von der den ter ten la le zu "
-    "ould ap ab mac mc o "
-    "абу ибн бен бин бар бат аль эль ал ель фон ван дер де ди "
-    "אבו בן בת בר בין אבן אל".split()
-)
+
+@lru_cache(maxsize=1)
+def _words() -> tuple[frozenset[str], frozenset[str]]:
+    """Titles and particles, from ``data/name_words.toml``."""
+    text = files("aliaskit").joinpath("data", "name_words.toml").read_text("utf-8")
+    data = tomllib.loads(text)
+    return frozenset(data["titles"]), frozenset(data["particles"])
+
+
 _PATRONYMIC_FOLDED = (
     "ovic",
     "evic",
@@ -171,7 +168,7 @@ def _split_raw(raw: str) -> tuple[list[str], list[str], bool]:
 
 
 def _is_given_name(token: str) -> bool:
-    from aliaskit import knowledge  # noqa: PLC0415  (lazy data)
+    from aliaskit import knowledge
 
     return knowledge.is_given_name(token)
 
@@ -205,10 +202,9 @@ def _assign_order(core: list[_Token], comma_at: int | None, raw_upper: list[bool
             tok.role = "given" if i == 0 else ("surname" if i == n - 1 else "middle")
 
 
-@lru_cache(maxsize=MEMO_LARGE)
-def _parse(raw: str) -> ParsedName:
-    raw_tokens, nick_raw, comma = _split_raw(raw)
-    dropped: list[str] = []
+def _tokens(raw_tokens: list[str]) -> tuple[list[_Token], int | None, list[str]]:
+    """Normalised tokens, the token index of a comma, and the dropped titles."""
+    titles, particles = _words()
     tokens: list[_Token] = []
     comma_at: int | None = None
     for tok in raw_tokens:
@@ -216,35 +212,54 @@ def _parse(raw: str) -> ParsedName:
             comma_at = len(tokens)
             continue
         for piece in normalize(tok).split():
-            tokens.append(_Token(tok, piece))
-    # Titles at the front are dropped.
-    while tokens and tokens[0].text.replace("'", "") in TITLES and len(tokens) > 1:
+            head, sep, rest = piece.partition("-")
+            if sep and rest and head in particles:  # al-Assad, ben-Gurion
+                tokens.extend([_Token(tok, head), _Token(tok, rest)])
+            else:
+                tokens.append(_Token(tok, piece))
+    dropped: list[str] = []
+    while len(tokens) > 1 and tokens[0].text.replace("'", "") in titles:
         dropped.append(tokens.pop(0).text)
         comma_at = comma_at - 1 if comma_at else comma_at
+    return tokens, comma_at, dropped
+
+
+def _mark_particles_and_initials(tokens: list[_Token]) -> None:
+    particles = _words()[1]
     for tok in tokens:
         bare = tok.text.rstrip(".")
-        if tok.text in PARTICLES:
+        if tok.text in particles and tok is not tokens[-1]:
             tok.role = "particle"
         elif len(bare) == 1 or (tok.raw.endswith(".") and len(bare) <= 2):
             tok.role = "initial"
-    # Hyphenated Arabic/Hebrew article: al-assad -> particle al + assad.
+
+
+def _mark_patronymic(core: list[_Token]) -> bool:
+    """Mark a patronymic among 3+ core parts; return whether it is the last part."""
+    if len(core) < 3:
+        return False
+    for tok in core[1:]:
+        if is_patronymic_form(tok.text):
+            tok.role = "patronymic"
+            return tok is core[-1]
+    return False
+
+
+@lru_cache(maxsize=MEMO_LARGE)
+def _parse(raw: str) -> ParsedName:
+    raw_tokens, nick_raw, _comma = _split_raw(raw)
+    tokens, comma_at, dropped = _tokens(raw_tokens)
+    _mark_particles_and_initials(tokens)
     core = [t for t in tokens if not t.role]
-    if len(core) >= 3:
-        for tok in core[1:]:
-            if is_patronymic_form(tok.text):
-                tok.role = "patronymic"
-                break
-    patronymic_last = bool(core) and core[-1].role == "patronymic"
+    patronymic_last = _mark_patronymic(core)
     core = [t for t in core if not t.role]
     if core:
-        upper = [_is_upper(t.raw) for t in core]
         comma_core = None
         if comma_at is not None:
             comma_core = sum(1 for t in tokens[:comma_at] if t in core) or None
         if patronymic_last and comma_core is None and len(core) >= 2:
             comma_core = 1
-        _assign_order(core, comma_core, upper)
-    _attach_particles(tokens)
+        _assign_order(core, comma_core, [_is_upper(t.raw) for t in core])
     nicknames = [p for n in nick_raw for p in normalize(n).split()]
     parts = [NamePart(t.text, t.role or "surname", detect_script(t.text)) for t in tokens]
     parts += [NamePart(p, "nickname", detect_script(p)) for p in nicknames]
@@ -257,13 +272,6 @@ def _parse(raw: str) -> ParsedName:
 def _is_upper(raw: str) -> bool:
     letters = [c for c in raw if c.isalpha()]
     return len(letters) >= 2 and all(c.isupper() for c in letters)
-
-
-def _attach_particles(tokens: list[_Token]) -> None:
-    """A particle takes no role of its own; a trailing one becomes a surname."""
-    for i, tok in enumerate(tokens):
-        if tok.role == "particle" and i == len(tokens) - 1:
-            tok.role = "surname"
 
 
 def parse_name(text: str) -> ParsedName:

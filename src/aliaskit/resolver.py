@@ -208,7 +208,6 @@ class Resolver:
     def _known_pair(self, a: str, b: str) -> tuple[str, str]:
         require_str(a, "a")
         require_str(b, "b")
-        pass
         for x in (a, b):
             if x not in self._parsed:
                 raise KeyError(f"name not added to this Resolver: {x!r}")
@@ -296,39 +295,39 @@ class Resolver:
             return _Edge(0.0, True)
         return self._edges.get(p)
 
-    def _cluster_component(self, units: set[str]) -> list[list[str]]:
-        weak = {u for u in units if self._parsed[u].is_weak}
-        strong = units - weak
-        uf = _UnionFind(sorted(units))
-        cannot: dict[str, set[str]] = defaultdict(set)
+    def _edges_within(
+        self, units: set[str]
+    ) -> tuple[list[tuple[float, str, str]], dict[str, set[str]]]:
+        """Links (strongest first) and cannot-links among ``units``."""
+        cannot: dict[str, set[str]] = {u: set() for u in units}
         links: list[tuple[float, str, str]] = []
         for a in sorted(units):
             for b in self._adj.get(a, ()):
-                if b <= a or b not in units:
-                    continue
-                edge = self._edge(a, b)
+                edge = self._edge(a, b) if a < b and b in units else None
                 if edge is None:
                     continue
                 if edge.conflict:
                     cannot[a].add(b)
                     cannot[b].add(a)
-                elif edge.score >= self.threshold or edge.score == _MUST:
+                elif edge.score >= self.threshold:
                     links.append((edge.score, a, b))
         links.sort(key=lambda t: (-t[0], t[1], t[2]))
-        blocked: dict[str, set[str]] = {u: set(cannot[u]) for u in units}
+        return links, cannot
+
+    def _cluster_component(self, units: set[str]) -> list[list[str]]:
+        weak = {u for u in units if self._parsed[u].is_weak}
+        uf = _UnionFind(sorted(units))
+        links, blocked = self._edges_within(units)
 
         def try_union(a: str, b: str, forced: bool) -> None:
             ra, rb = uf.find(a), uf.find(b)
-            if ra == rb:
-                return
-            if not forced and (blocked[ra] & set(uf.members[rb])):
+            if ra == rb or (not forced and blocked[ra] & set(uf.members[rb])):
                 return
             merged = blocked[ra] | blocked[rb]
-            root = uf.union(ra, rb)
-            blocked[root] = merged
+            blocked[uf.union(ra, rb)] = merged
 
         for score, a, b in links:
-            if a in strong and b in strong:
+            if a not in weak and b not in weak:
                 try_union(a, b, score == _MUST)
         self._place_weak(sorted(weak), uf, blocked)
         for score, a, b in links:
@@ -339,9 +338,7 @@ class Resolver:
                 try_union(a, b, True)
         return [list(m) for m in uf.members.values()]
 
-    def _place_weak(
-        self, weak: list[str], uf: _UnionFind, blocked: dict[str, set[str]]
-    ) -> None:
+    def _place_weak(self, weak: list[str], uf: _UnionFind, blocked: dict[str, set[str]]) -> None:
         decisions: list[tuple[str, str]] = []
         for w in weak:
             roots: set[str] = set()

@@ -23,7 +23,7 @@ _APOSTROPHES = "\u2018\u2019\u201b\u02bc\u02bb\u0060\u00b4\u05f3\u2032"
 # Dashes and the Hebrew maqaf become an ASCII hyphen.
 _DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u05be\u2212\ufe63\uff0d"
 _TRANSLATE = str.maketrans(
-    {**{c: "'" for c in _APOSTROPHES}, **{c: "-" for c in _DASHES}, "\u05f4": '"'}
+    {**dict.fromkeys(_APOSTROPHES, "'"), **dict.fromkeys(_DASHES, "-"), "\u05f4": '"'}
 )
 _SPACE_RUN = re.compile(r"\s+")
 _HYPHEN_RUN = re.compile(r"-{2,}")

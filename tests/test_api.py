@@ -1,0 +1,41 @@
+"""The public surface: a small, sorted, documented __all__."""
+
+from __future__ import annotations
+
+import aliaskit
+
+EXPECTED = [
+    "Comparison",
+    "Entity",
+    "Explanation",
+    "ParsedName",
+    "Resolver",
+    "cluster",
+    "compare",
+    "detect_script",
+    "normalize",
+    "parse_name",
+    "phonetic_keys",
+    "readings",
+    "romanizations",
+    "schemes",
+    "similarity",
+    "transliterate",
+]
+
+
+def test_public_names_are_the_snapshot() -> None:
+    """__all__ is exactly the reviewed list, sorted."""
+    assert aliaskit.__all__ == EXPECTED
+    assert sorted(aliaskit.__all__) == aliaskit.__all__
+
+
+def test_every_public_name_has_a_docstring() -> None:
+    """Each public name is documented."""
+    for name in aliaskit.__all__:
+        assert (getattr(aliaskit, name).__doc__ or "").strip(), name
+
+
+def test_dir_lists_the_public_names() -> None:
+    """dir(aliaskit) shows the public surface."""
+    assert set(aliaskit.__all__) <= set(dir(aliaskit))
