@@ -27,10 +27,14 @@ clustering them all at once.
 
 from __future__ import annotations
 
+import hashlib
+import json
+import os
 import threading
 import warnings
 from collections import defaultdict
 from collections.abc import Iterable
+from typing import Any
 
 import attrs
 
@@ -40,10 +44,25 @@ from aliaskit.compare import DEFAULT_THRESHOLD, Comparison, compare
 from aliaskit.entity import Entity, build_entity
 from aliaskit.parse import ParsedName, parse_name
 
-__all__ = ["WEAK_LINK", "Resolver", "SkippedName", "SkippedNamesWarning", "cluster"]
+__all__ = [
+    "FORMAT",
+    "FORMAT_VERSION",
+    "WEAK_LINK",
+    "Resolver",
+    "ResolverFileError",
+    "SkippedName",
+    "SkippedNamesWarning",
+    "cluster",
+]
 
 WEAK_LINK = 0.6
 _MUST = 2.0
+FORMAT = "aliaskit-resolver"
+FORMAT_VERSION = 1
+
+
+class ResolverFileError(ValueError):
+    """A saved Resolver file is unreadable, corrupt, tampered with or of another version."""
 
 
 class SkippedNamesWarning(UserWarning):
@@ -202,6 +221,72 @@ class Resolver:
             self._cannot.add(pair)
             self._connect(*pair)
             self._recluster(set(pair))
+
+    # -- persistence ---------------------------------------------------------
+
+    def to_dict(self) -> dict[str, Any]:
+        """The Resolver's state as plain data: names, judgements and threshold."""
+        with self._lock:
+            body = {
+                "threshold": self.threshold,
+                "names": sorted(self._parsed),
+                "must_link": [list(p) for p in sorted(self._must)],
+                "cannot_link": [list(p) for p in sorted(self._cannot)],
+            }
+        digest = hashlib.sha256(json.dumps(body, sort_keys=True).encode("utf-8", "surrogatepass"))
+        return {"format": FORMAT, "version": FORMAT_VERSION, "sha256": digest.hexdigest(), **body}
+
+    def save(self, path: str | os.PathLike[str]) -> None:
+        """Write the Resolver to a JSON file, atomically (temporary file, then rename).
+
+        The format is documented in :meth:`load`. Entities are not stored:
+        they are a deterministic function of the names and judgements.
+        """
+        data = json.dumps(self.to_dict(), ensure_ascii=False, indent=1)
+        target = os.fspath(path)
+        tmp = f"{target}.tmp-{os.getpid()}-{threading.get_ident()}"
+        with open(tmp, "w", encoding="utf-8", errors="surrogatepass") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, target)
+
+    @classmethod
+    def from_dict(cls, data: Any, *, where: str = "data") -> Resolver:
+        """Rebuild a Resolver from :meth:`to_dict` output, checking everything first."""
+        body = _checked_body(data, where)
+        resolver = cls(threshold=body["threshold"])
+        resolver.add_many(body["names"])
+        with resolver._lock:
+            for a, b in body["must_link"]:
+                resolver._must.add(_pair(a, b))
+                resolver._connect(a, b)
+            for a, b in body["cannot_link"]:
+                resolver._cannot.add(_pair(a, b))
+                resolver._connect(a, b)
+            resolver._recluster({x for pair in body["must_link"] + body["cannot_link"] for x in pair})
+        return resolver
+
+    @classmethod
+    def load(cls, path: str | os.PathLike[str]) -> Resolver:
+        """Read a Resolver saved by :meth:`save`.
+
+        Format: one JSON object with ``format`` ("aliaskit-resolver"),
+        ``version`` (1), ``sha256`` (of the canonical JSON of the other
+        fields below), ``threshold``, ``names`` (sorted list of strings),
+        ``must_link`` and ``cannot_link`` (lists of ``[a, b]`` pairs of
+        names). A file of another format or version, a corrupt or tampered
+        file raises :class:`ResolverFileError`; nothing is half-loaded.
+        """
+        where = os.fspath(path)
+        try:
+            with open(where, encoding="utf-8", errors="surrogatepass") as fh:
+                data = json.load(fh)
+        except OSError as err:
+            raise ResolverFileError(f"{where}: cannot read: {err.strerror}") from None
+        except (json.JSONDecodeError, UnicodeDecodeError) as err:
+            raise ResolverFileError(f"{where}: not valid JSON: {err}") from None
+        return cls.from_dict(data, where=where)
 
     # -- internals -----------------------------------------------------------
 
@@ -376,6 +461,40 @@ class Resolver:
             cached = build_entity(list(members), self._parsed, score)
             self._entity_cache[members] = cached
         return cached
+
+
+def _checked_body(data: Any, where: str) -> dict[str, Any]:
+    """Validate a saved Resolver's fields; raise ResolverFileError on any problem."""
+    if not isinstance(data, dict) or data.get("format") != FORMAT:
+        raise ResolverFileError(f"{where}: not an {FORMAT} file")
+    if data.get("version") != FORMAT_VERSION:
+        raise ResolverFileError(
+            f"{where}: format version {data.get('version')!r} is not supported "
+            f"(this aliaskit reads version {FORMAT_VERSION})"
+        )
+    keys = ("threshold", "names", "must_link", "cannot_link")
+    if set(data) != {"format", "version", "sha256", *keys}:
+        raise ResolverFileError(f"{where}: unexpected or missing fields")
+    body = {k: data[k] for k in keys}
+    digest = hashlib.sha256(json.dumps(body, sort_keys=True).encode("utf-8", "surrogatepass"))
+    if digest.hexdigest() != data["sha256"]:
+        raise ResolverFileError(f"{where}: checksum mismatch (file corrupt or edited)")
+    names = body["names"]
+    if not isinstance(names, list) or not all(isinstance(n, str) for n in names):
+        raise ResolverFileError(f"{where}: names must be a list of strings")
+    known = set(names)
+    for field in ("must_link", "cannot_link"):
+        pairs = body[field]
+        ok = isinstance(pairs, list) and all(
+            isinstance(p, list) and len(p) == 2 and p[0] in known and p[1] in known and p[0] != p[1]
+            for p in pairs
+        )
+        if not ok:
+            raise ResolverFileError(f"{where}: {field} must be pairs of saved names")
+    threshold = body["threshold"]
+    if not isinstance(threshold, int | float) or not 0.0 <= threshold <= 1.0:
+        raise ResolverFileError(f"{where}: threshold must be a number in [0, 1]")
+    return body
 
 
 def cluster(names: Iterable[str], *, threshold: float = DEFAULT_THRESHOLD) -> list[Entity]:

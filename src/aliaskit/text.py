@@ -1,7 +1,8 @@
 """Text normalisation, tokenisation and script detection.
 
-Everything downstream works on the output of :func:`normalize`: NFKC, case
-folded, with invisible and control characters removed, punctuation reduced to
+Everything downstream works on the output of :func:`normalize`: homoglyphs
+repaired first (Latin look-alikes inside Cyrillic words and the reverse, see
+:mod:`aliaskit.homoglyphs`), then NFKC, case folded, with invisible and control characters removed, punctuation reduced to
 the few marks that carry meaning inside a name (hyphen, apostrophe/geresh)
 and runs of space collapsed.
 """
@@ -13,6 +14,7 @@ import unicodedata
 from functools import lru_cache
 
 from aliaskit._check import require_str
+from aliaskit.homoglyphs import repair_homoglyphs
 
 __all__ = ["detect_script", "normalize", "script_of_char", "tokenize"]
 
@@ -83,7 +85,7 @@ def _clean_apostrophes(text: str) -> str:
 
 @lru_cache(maxsize=MEMO_LARGE)
 def _normalize(text: str) -> str:
-    text = unicodedata.normalize("NFKC", text.translate(_TRANSLATE))
+    text = unicodedata.normalize("NFKC", repair_homoglyphs(text).translate(_TRANSLATE))
     text = unicodedata.normalize("NFKC", text.casefold())
     text = "".join(_keep_char(ch) for ch in text)
     text = _drop_lone_marks(text)
