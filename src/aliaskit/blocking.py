@@ -18,30 +18,15 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
-from functools import lru_cache
 
 from aliaskit import knowledge
-from aliaskit.keys import hebrew_skeletons, latin_skeletons
-from aliaskit.latin import latin_forms
+from aliaskit.latin import latin_forms, part_keys
 from aliaskit.parse import NamePart, ParsedName
 
 __all__ = ["MAX_BLOCK", "BlockIndex", "block_keys", "given_keys"]
 
 MAX_BLOCK = 400
-MEMO_LARGE = 1 << 17
 _ANY_GIVEN = "*"
-
-
-@lru_cache(maxsize=MEMO_LARGE)
-def _token_keys(token: str) -> frozenset[str]:
-    token = token.replace("-", "")
-    forms = latin_forms(token)
-    if forms.method == "hebrew_reading":
-        return hebrew_skeletons(token)
-    keys: set[str] = set()
-    for form in forms.forms[:2]:
-        keys |= latin_skeletons(form)
-    return frozenset(keys)
 
 
 def block_keys(name: ParsedName) -> frozenset[str]:
@@ -53,15 +38,15 @@ def block_keys(name: ParsedName) -> frozenset[str]:
     """
     surname = [p.text for p in name.surname if p.role == "surname"]
     if surname:
-        keys = set(_token_keys("".join(surname)))
+        keys = set(part_keys("".join(surname)))
         middles = name.role("middle")
         if middles:  # a compound surname written with a space: Dekel Chen
-            keys |= _token_keys(middles[-1].text + "".join(surname))
+            keys |= part_keys(middles[-1].text + "".join(surname))
         return frozenset("S:" + k for k in keys)
     given = name.given or (name.role("nickname") or (None,))[0]
     if given is not None:
-        return frozenset("S:" + k for k in _token_keys(given.text))
-    return frozenset("S:" + k for p in name.parts for k in _token_keys(p.text))
+        return frozenset("S:" + k for k in part_keys(given.text))
+    return frozenset("S:" + k for p in name.parts for k in part_keys(p.text))
 
 
 def _given_part(name: ParsedName) -> NamePart | None:

@@ -24,16 +24,25 @@ below 0.5, different people.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import attrs
 
 from aliaskit import knowledge
 from aliaskit._check import require_str
 from aliaskit.keys import fold
-from aliaskit.latin import latin_forms
+from aliaskit.latin import latin_forms, part_keys
 from aliaskit.parse import NamePart, ParsedName, parse_name
-from aliaskit.similarity import part_similarity
+from aliaskit.similarity import PartMatch, part_similarity
 
-__all__ = ["DEFAULT_THRESHOLD", "AlignedPart", "Comparison", "Explanation", "compare"]
+__all__ = [
+    "DEFAULT_THRESHOLD",
+    "AlignedPart",
+    "Comparison",
+    "Explanation",
+    "compare",
+    "score_pair",
+]
 
 DEFAULT_THRESHOLD = 0.75
 CONFLICT_CAP = 0.45
@@ -41,6 +50,7 @@ HYPOCORISM_SCORE = 0.93
 INITIAL_SCORE = 0.85
 BARE_SURNAME_FACTOR = 0.7
 SWAP_PENALTY = 0.02
+MEMO_LARGE = 1 << 17
 GENDERED_FORM_FACTOR = 0.97
 _WEIGHTS = {"surname": 0.55, "given": 0.35, "patronymic": 0.10}
 _DIFFERENT_GIVEN = 0.6
@@ -117,19 +127,35 @@ class Comparison:
         return f"{self.a} ~ {self.b}: {self.score:.2f} ({verdict})\n{self.explanation}"
 
 
-def _initials(part: NamePart) -> frozenset[str]:
-    """The Latin initials a part can stand for.
+@attrs.frozen
+class _TokenInfo:
+    """What the name tables say about one part (cached per token)."""
 
-    An initial stands for itself; a given name for the first letter of its
-    own spelling and folded form, and of the headwords of its curated groups
-    (Sasha -> A for Alexander). A Hebrew name uses its headwords when it is
-    known and the first letters of its best readings otherwise.
+    groups: frozenset[str]
+    gender: str | None
+    known: bool
+    initials: frozenset[str]
+
+
+@lru_cache(maxsize=MEMO_LARGE)
+def _token_info(text: str, is_initial: bool) -> _TokenInfo:
+    """Groups, gender and possible initials of a given-name part.
+
+    An initial stands for itself. A given name stands for the first letter of
+    its own spelling and folded form, and of the headwords of its curated
+    groups (Sasha -> A for Alexander). A Hebrew name uses its headwords when
+    it is known and the first letters of its best readings otherwise.
     """
-    text = part.text.rstrip(".")
+    text = text.rstrip(".")
     forms = latin_forms(text)
-    if part.role == "initial":
+    if is_initial:
         letter = forms.forms[0][:1]
-        return frozenset({letter, fold(letter)[:1]} - {""})
+        return _TokenInfo(frozenset(), None, False, frozenset({letter, fold(letter)[:1]} - {""}))
+    lookups = (text, *forms.forms[:2]) if forms.method != "native" else (text,)
+    groups: set[str] = set()
+    for token in lookups:
+        groups |= knowledge.name_groups(token)
+    gender = next((g for t in lookups if (g := knowledge.given_name_gender(t))), None)
     letters = {h[:1] for h in knowledge.headwords(text)}
     if forms.method == "hebrew_reading":
         if not letters:
@@ -139,135 +165,155 @@ def _initials(part: NamePart) -> frozenset[str]:
         letters |= {first[:1], fold(first)[:1]}
         if not knowledge.is_nickname(text):
             letters |= {h[:1] for h in knowledge.headwords(first)}
-    return frozenset(letters - {""})
+    known = any(knowledge.is_known_name(t) for t in lookups)
+    return _TokenInfo(frozenset(groups), gender, known, frozenset(letters - {""}))
 
 
-def _known_group(x: str, y: str) -> str | None:
-    group = knowledge.same_name(x, y)
-    if group:
-        return group
-    for fx in latin_forms(x).forms[:2]:
-        for fy in latin_forms(y).forms[:2]:
-            group = knowledge.same_name(fx, fy)
-            if group:
-                return group
-    return None
+def _shared_group(x: _TokenInfo, y: _TokenInfo) -> str | None:
+    shared = x.groups & y.groups
+    if not shared:
+        return None
+    curated = [g for g in shared if g.startswith(knowledge.CURATED_PREFIX)]
+    return min(curated) if curated else min(shared)
 
 
 def _gender(token: str) -> str | None:
-    found = knowledge.given_name_gender(token)
-    if found is None and latin_forms(token).method != "native":
-        found = knowledge.given_name_gender(latin_forms(token).forms[0])
-    return found
+    return _token_info(token, False).gender
+
+
+@lru_cache(maxsize=MEMO_LARGE)
+def _given_verdict(xt: str, xi: bool, yt: str, yi: bool) -> tuple[float, str, str, str | None]:
+    """(score, rule, detail, conflict) of two given names (cached per pair)."""
+    x, y = _token_info(xt, xi), _token_info(yt, yi)
+    if xi or yi:
+        ok = bool(x.initials & y.initials)
+        return (INITIAL_SCORE if ok else 0.0), "initial", "", None if ok else "different initial"
+    match = part_similarity(xt, yt)
+    if x.gender and y.gender and x.gender != y.gender:
+        return match.score, "gender", f"{x.gender} vs {y.gender}", "given names of opposite gender"
+    if match.score >= 0.95:
+        return match.score, match.rule, match.detail, None
+    group = _shared_group(x, y)
+    if group:
+        return HYPOCORISM_SCORE, "hypocorism", group, None
+    different = match.score < _DIFFERENT_GIVEN or (x.known and y.known and match.score < 0.85)
+    return match.score, match.rule, match.detail, "different given name" if different else None
 
 
 def _given_pair(x: NamePart, y: NamePart) -> tuple[AlignedPart, str | None]:
     """Score two given names; return the aligned part and a conflict, if any."""
     xi, yi = x.role == "initial", y.role == "initial"
-    if xi or yi:
-        ok = bool(_initials(x) & _initials(y))
-        rule = "initial"
-        part = AlignedPart("given", x.text, y.text, INITIAL_SCORE if ok else 0.0, rule)
-        return part, None if ok else "different initial"
-    match = part_similarity(x.text, y.text)
-    gx, gy = _gender(x.text), _gender(y.text)
-    if gx and gy and gx != gy:
-        part = AlignedPart("given", x.text, y.text, match.score, "gender", f"{gx} vs {gy}")
-        return part, "given names of opposite gender"
-    if match.score >= 0.95:
-        return AlignedPart("given", x.text, y.text, match.score, match.rule, match.detail), None
-    group = _known_group(x.text, y.text)
-    if group:
-        return AlignedPart("given", x.text, y.text, HYPOCORISM_SCORE, "hypocorism", group), None
-    part = AlignedPart("given", x.text, y.text, match.score, match.rule, match.detail)
-    known = knowledge.is_known_name(x.text) and knowledge.is_known_name(y.text)
-    if match.score < _DIFFERENT_GIVEN or (known and match.score < 0.85):
-        return part, "different given name"
-    return part, None
+    if (x.text, xi) <= (y.text, yi):
+        score, rule, detail, conflict = _given_verdict(x.text, xi, y.text, yi)
+    else:
+        score, rule, detail, conflict = _given_verdict(y.text, yi, x.text, xi)
+    return AlignedPart("given", x.text, y.text, score, rule, detail), conflict
 
 
-def _given_options(name: ParsedName) -> list[NamePart]:
-    opts = list(name.role("given")[:1]) + list(name.role("nickname"))
-    if not opts:
-        opts = list(name.role("initial")[:1])
-    return opts
+@attrs.frozen
+class _Surname:
+    shown: str
+    joined: str
+    stem: str
+    gender: str | None
 
 
-def _compare_given(a: ParsedName, b: ParsedName) -> tuple[AlignedPart | None, str | None]:
-    oa, ob = _given_options(a), _given_options(b)
-    if not oa or not ob:
-        return None, None
-    best: tuple[AlignedPart, str | None] | None = None
-    for x in oa:
-        for y in ob:
-            cand = _given_pair(x, y)
-            key = (cand[1] is None, cand[0].score)
-            if best is None or key > (best[1] is None, best[0].score):
-                best = cand
-    assert best is not None
-    return best
+@attrs.frozen
+class _Features:
+    """What comparison needs of one parsed name, computed once."""
+
+    name: ParsedName
+    given: tuple[NamePart, ...]
+    surnames: tuple[_Surname, ...]
+    patronymic: NamePart | None
+    gender: str | None
+    given_keys: frozenset[str]
+    surname_keys: frozenset[str]
 
 
-def _surname_options(name: ParsedName) -> list[tuple[NamePart, ...]]:
-    """The surname, and the surname with the last middle name joined to it
-    (``Sagi Dekel Chen`` may be the compound surname Dekel-Chen)."""
-    options = [name.surname]
-    middles = name.role("middle")
-    if middles:
-        options.append((middles[-1], *name.surname))
-    return options
-
-
-def _joined(parts: tuple[NamePart, ...]) -> str:
+def _surname_option(parts: tuple[NamePart, ...]) -> _Surname:
     core = [p.text for p in parts if p.role != "particle"] or [p.text for p in parts]
-    return "".join(core).replace("-", "")
+    joined = "".join(core).replace("-", "")
+    stem, gender = knowledge.surname_gender(latin_forms(joined).forms[0])
+    return _Surname(" ".join(p.text for p in parts), joined, stem, gender)
 
 
-def _compare_surname(a: ParsedName, b: ParsedName) -> AlignedPart | None:
-    if not a.surname or not b.surname:
-        return None
-    best = None
-    for sa in _surname_options(a):
-        for sb in _surname_options(b):
-            cand = part_similarity(_joined(sa), _joined(sb))
-            if best is None or cand.score > best[0].score + 0.05:
-                best = (cand, sa, sb)
-    assert best is not None
-    match, sa, sb = best
-    ja, jb = _joined(sa), _joined(sb)
-    shown_a, shown_b = " ".join(p.text for p in sa), " ".join(p.text for p in sb)
-    part = AlignedPart("surname", shown_a, shown_b, match.score, match.rule, match.detail)
-    stem_a, gen_a = knowledge.surname_gender(latin_forms(ja).forms[0])
-    stem_b, gen_b = knowledge.surname_gender(latin_forms(jb).forms[0])
-    if gen_a and gen_b and gen_a != gen_b:
-        stem_match = part_similarity(stem_a, stem_b)
-        if stem_match.score >= match.score:
-            detail = f"{gen_a} vs {gen_b} form of {stem_a}"
-            score = round(stem_match.score * GENDERED_FORM_FACTOR, 4)
-            part = AlignedPart("surname", shown_a, shown_b, score, "gendered_form", detail)
-    return part
-
-
-def _gender_evidence(name: ParsedName) -> str | None:
+def _gender_evidence(name: ParsedName, given: tuple[NamePart, ...], joined: str) -> str | None:
     """The gender a name shows: its given name's, else a feminine surname form
     (or a masculine one written in Cyrillic, which always inflects; Latin and
     Hebrew renderings often drop the feminine -a)."""
-    for part in (name.given, *name.role("nickname")):
-        if part is not None:
-            found = _gender(part.text)
-            if found:
-                return found
-    surname = [p.text for p in name.surname if p.role == "surname"]
-    if not surname:
+    for part in given:
+        if part.role != "initial" and (found := _gender(part.text)):
+            return found
+    if not joined:
         return None
-    joined = "".join(surname).replace("-", "")
     _, gender = knowledge.surname_gender(joined)
     if gender == "f" or (gender == "m" and name.script == "Cyrl"):
         return gender
     return None
 
 
-def _compare_patronymic(a: ParsedName, b: ParsedName) -> tuple[AlignedPart | None, str | None]:
+@lru_cache(maxsize=MEMO_LARGE)
+def _features(name: ParsedName) -> _Features:
+    given = name.role("given")[:1] + name.role("nickname")
+    if not given:
+        given = name.role("initial")[:1]
+    surnames: list[_Surname] = []
+    if name.surname:
+        surnames.append(_surname_option(name.surname))
+        middles = name.role("middle")
+        if middles:  # Sagi Dekel Chen may be the compound surname Dekel-Chen
+            surnames.append(_surname_option((middles[-1], *name.surname)))
+    joined = "".join(p.text for p in name.surname if p.role == "surname").replace("-", "")
+    given_keys: set[str] = set()
+    for part in given:
+        if part.role != "initial":
+            given_keys |= part_keys(part.text)
+    surname_keys = part_keys(surnames[0].joined) if surnames else frozenset()
+    return _Features(
+        name,
+        given,
+        tuple(surnames),
+        name.patronymic,
+        _gender_evidence(name, given, joined),
+        frozenset(given_keys),
+        surname_keys,
+    )
+
+
+def _compare_given(a: _Features, b: _Features) -> tuple[AlignedPart | None, str | None]:
+    if not a.given or not b.given:
+        return None, None
+    best: tuple[AlignedPart, str | None] | None = None
+    for x in a.given:
+        for y in b.given:
+            cand = _given_pair(x, y)
+            if best is None or (cand[1] is None, cand[0].score) > (best[1] is None, best[0].score):
+                best = cand
+    return best if best is not None else (None, None)
+
+
+def _compare_surname(a: _Features, b: _Features) -> AlignedPart | None:
+    if not a.surnames or not b.surnames:
+        return None
+    best: tuple[PartMatch, _Surname, _Surname] | None = None
+    for sa in a.surnames:
+        for sb in b.surnames:
+            cand = part_similarity(sa.joined, sb.joined)
+            if best is None or cand.score > best[0].score + 0.05:
+                best = (cand, sa, sb)
+    assert best is not None
+    match, sa, sb = best
+    if sa.gender and sb.gender and sa.gender != sb.gender:
+        stem_match = part_similarity(sa.stem, sb.stem)
+        if stem_match.score >= match.score:
+            detail = f"{sa.gender} vs {sb.gender} form of {sa.stem}"
+            score = round(stem_match.score * GENDERED_FORM_FACTOR, 4)
+            return AlignedPart("surname", sa.shown, sb.shown, score, "gendered_form", detail)
+    return AlignedPart("surname", sa.shown, sb.shown, match.score, match.rule, match.detail)
+
+
+def _compare_patronymic(a: _Features, b: _Features) -> tuple[AlignedPart | None, str | None]:
     pa, pb = a.patronymic, b.patronymic
     if pa is None or pb is None:
         return None, None
@@ -276,19 +322,22 @@ def _compare_patronymic(a: ParsedName, b: ParsedName) -> tuple[AlignedPart | Non
     return part, "conflicting patronymic" if match.score < _DIFFERENT_PATRONYMIC else None
 
 
-def _leftovers(name: ParsedName, used: set[str]) -> tuple[str, ...]:
-    return tuple(p.text for p in name.parts if p.text not in used and p.role != "particle")
+@attrs.frozen
+class _Outcome:
+    score: float
+    parts: tuple[AlignedPart, ...]
+    conflicts: tuple[str, ...]
+    order: str
 
 
-def _score(a: ParsedName, b: ParsedName, order: str) -> tuple[float, Explanation]:
-    surname = _compare_surname(a, b)
+def _score(a: _Features, b: _Features, order: str) -> _Outcome:
     given, g_conflict = _compare_given(a, b)
     patronymic, p_conflict = _compare_patronymic(a, b)
-    aligned = [p for p in (given, patronymic, surname) if p is not None]
+    surname = _compare_surname(a, b)
+    aligned = tuple(p for p in (given, patronymic, surname) if p is not None)
     conflicts = [c for c in (g_conflict, p_conflict) if c]
-    gender_a, gender_b = _gender_evidence(a), _gender_evidence(b)
-    if gender_a and gender_b and gender_a != gender_b and not conflicts:
-        conflicts.append(f"opposite gender ({gender_a} vs {gender_b})")
+    if a.gender and b.gender and a.gender != b.gender and not conflicts:
+        conflicts.append(f"opposite gender ({a.gender} vs {b.gender})")
     total = weight = 0.0
     for part in aligned:
         total += _WEIGHTS[part.role] * part.score
@@ -298,37 +347,57 @@ def _score(a: ParsedName, b: ParsedName, order: str) -> tuple[float, Explanation
         score *= BARE_SURNAME_FACTOR
     if conflicts:
         score = min(score, CONFLICT_CAP)
-    used = {t for p in aligned for t in (p.a or "", p.b or "") for t in t.split()}
-    expl = Explanation(
-        parts=tuple(aligned),
-        unmatched_a=_leftovers(a, used),
-        unmatched_b=_leftovers(b, used),
-        conflicts=tuple(conflicts),
-        order=order,
-    )
-    return round(max(0.0, min(1.0, score)), 4), expl
+    return _Outcome(round(max(0.0, min(1.0, score)), 4), aligned, tuple(conflicts), order)
 
 
-def _swap(name: ParsedName) -> ParsedName | None:
+@lru_cache(maxsize=MEMO_LARGE)
+def _swapped(f: _Features) -> _Features | None:
     """The other reading of a two-part name whose order had no marker."""
-    given, surnames = name.role("given"), name.role("surname")
-    if len(given) != 1 or len(surnames) != 1 or len(name.parts) != 2:
+    name = f.name
+    if len(name.parts) != 2 or len(name.role("given")) != 1 or len(name.role("surname")) != 1:
         return None
-    swapped = tuple(
+    parts = tuple(
         attrs.evolve(p, role="surname" if p.role == "given" else "given") for p in name.parts
     )
-    return attrs.evolve(name, parts=swapped)
+    return _features(attrs.evolve(name, parts=parts))
 
 
-def _best(a: ParsedName, b: ParsedName) -> tuple[float, Explanation]:
+_SWAP_ORDER = "given name and surname read the other way round"
+
+
+def _best(a: _Features, b: _Features) -> _Outcome:
     best = _score(a, b, "as written")
-    for alt_a, alt_b in ((_swap(a), b), (a, _swap(b))):
-        if alt_a is None or alt_b is None:
+    if best.score >= DEFAULT_THRESHOLD and not best.conflicts:
+        return best
+    # A reordering can only help when a given name meets the other's surname.
+    for alt_a, alt_b in ((_swapped(a), b), (a, _swapped(b))):
+        if alt_a is None or alt_b is None or not alt_a.surname_keys & alt_b.surname_keys:
             continue
-        score, expl = _score(alt_a, alt_b, "given name and surname read the other way round")
-        if score - SWAP_PENALTY > best[0]:
-            best = (round(score - SWAP_PENALTY, 4), expl)
+        cand = _score(alt_a, alt_b, _SWAP_ORDER)
+        if cand.score - SWAP_PENALTY > best.score:
+            best = attrs.evolve(cand, score=round(cand.score - SWAP_PENALTY, 4))
     return best
+
+
+def _leftovers(name: ParsedName, used: set[str]) -> tuple[str, ...]:
+    return tuple(p.text for p in name.parts if p.text not in used and p.role != "particle")
+
+
+def _ordered(a: ParsedName, b: ParsedName) -> tuple[ParsedName, ParsedName, bool]:
+    flip = (b.normalized, b.original) < (a.normalized, a.original)
+    return (b, a, True) if flip else (a, b, False)
+
+
+def score_pair(a: ParsedName, b: ParsedName) -> tuple[float, bool]:
+    """The score of two parsed names and whether they conflict (the fast path).
+
+    Equal to ``compare(a, b).score`` and ``compare(a, b).is_conflict``.
+    """
+    first, second, _ = _ordered(a, b)
+    if first.normalized == second.normalized:
+        return 1.0, False
+    outcome = _best(_features(first), _features(second))
+    return outcome.score, bool(outcome.conflicts)
 
 
 def _parsed(value: str | ParsedName, name: str) -> ParsedName:
@@ -354,11 +423,17 @@ def compare(
     False
     """
     pa, pb = _parsed(a, "a"), _parsed(b, "b")
-    flip = (pb.normalized, pb.original) < (pa.normalized, pa.original)
-    first, second = (pb, pa) if flip else (pa, pb)
-    score, expl = _best(first, second)
-    if first.normalized == second.normalized:
-        score = 1.0
+    first, second, flip = _ordered(pa, pb)
+    outcome = _best(_features(first), _features(second))
+    score = 1.0 if first.normalized == second.normalized else outcome.score
+    used = {t for p in outcome.parts for t in (p.a or "", p.b or "") for t in t.split()}
+    expl = Explanation(
+        parts=outcome.parts,
+        unmatched_a=_leftovers(first, used),
+        unmatched_b=_leftovers(second, used),
+        conflicts=outcome.conflicts,
+        order=outcome.order,
+    )
     if flip:
         expl = expl.swapped()
     return Comparison(pa.original, pb.original, score, expl, threshold)

@@ -13,9 +13,10 @@ from functools import lru_cache
 import attrs
 from unidecode import unidecode
 
+from aliaskit.keys import hebrew_skeletons, latin_skeletons
 from aliaskit.text import detect_script
 
-__all__ = ["HEBREW_READINGS", "LatinForms", "latin_forms"]
+__all__ = ["HEBREW_READINGS", "LatinForms", "latin_forms", "part_keys"]
 
 MEMO_LARGE = 1 << 17
 #: How many Hebrew readings of one part take part in comparison and keys.
@@ -72,3 +73,21 @@ def latin_forms(token: str) -> LatinForms:
     if script == "Hebr":
         return LatinForms(script, "hebrew_reading", _hebrew(token))
     return LatinForms(script, "unidecode", (unidecode(token).lower(),))
+
+
+@lru_cache(maxsize=MEMO_LARGE)
+def part_keys(token: str) -> frozenset[str]:
+    """Cross-script skeleton keys of one name part (hyphens ignored).
+
+    Hebrew is keyed from its letters; other scripts through their Latin forms.
+
+    >>> part_keys("труфанов") & part_keys("טרופנוב")
+    frozenset({'TRPNB'})
+    """
+    token = token.replace("-", "")
+    if detect_script(token) == "Hebr":
+        return hebrew_skeletons(token)
+    keys: set[str] = set()
+    for form in latin_forms(token).forms[:2]:
+        keys |= latin_skeletons(form)
+    return frozenset(keys)

@@ -75,7 +75,7 @@ _BRACKETED = re.compile(r"[\(\[\{«“”\"]([^\)\]\}»“”\"]*)[\)\]\}»“�
 _INITIAL_RUN = re.compile(r"^(?:\w\.){2,}\w?\.?$")
 
 
-@attrs.frozen
+@attrs.frozen(cache_hash=True)
 class NamePart:
     """One part of a parsed name: its normalised text, role and script."""
 
@@ -89,7 +89,7 @@ class NamePart:
         return fold(latin_forms(self.text).forms[0])
 
 
-@attrs.frozen
+@attrs.frozen(cache_hash=True)
 class ParsedName:
     """A name split into roles. Build it with :func:`parse_name`."""
 

@@ -40,7 +40,7 @@ import attrs
 
 from aliaskit._check import require_str
 from aliaskit.blocking import BlockIndex
-from aliaskit.compare import DEFAULT_THRESHOLD, Comparison, compare
+from aliaskit.compare import DEFAULT_THRESHOLD, compare, score_pair
 from aliaskit.entity import Entity, build_entity
 from aliaskit.parse import ParsedName, parse_name
 
@@ -340,8 +340,8 @@ class Resolver:
         if self._parsed[a].normalized == self._parsed[b].normalized:
             edge = _Edge(_MUST, False)
         else:
-            comp: Comparison = compare(self._parsed[a], self._parsed[b], threshold=self.threshold)
-            edge = _Edge(comp.score, comp.is_conflict)
+            score, conflict = score_pair(self._parsed[a], self._parsed[b])
+            edge = _Edge(score, conflict)
         self._edges[p] = edge
         if edge.conflict or edge.score >= WEAK_LINK:
             self._connect(a, b)

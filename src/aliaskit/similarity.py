@@ -57,58 +57,67 @@ def _lev_sim(a: str, b: str) -> float:
     return 1.0 - jellyfish.levenshtein_distance(a, b) / longest
 
 
-def _skeleton_score(hebrew: str, other_forms: tuple[str, ...]) -> float:
-    keys = skeleton_keys(hebrew)
-    other: set[str] = set()
-    for form in other_forms:
-        other |= latin_skeletons(form)
-    shared = keys & other
+@attrs.frozen
+class _Forms:
+    """The comparable forms of one part, computed once per token."""
+
+    method: str
+    folds: tuple[str, ...]
+    loose: tuple[str, ...]
+    hebrew: bool
+    skeletons: frozenset[str]
+
+
+@lru_cache(maxsize=MEMO_LARGE)
+def _forms(token: str) -> _Forms:
+    latin = latin_forms(token)
+    folds = tuple(dict.fromkeys(fold(f) for f in latin.forms))
+    loose = tuple(dict.fromkeys(loose_fold(f) for f in folds[:3]))
+    hebrew = latin.method == "hebrew_reading"
+    skeletons = skeleton_keys(token) if hebrew else frozenset()
+    if not hebrew:
+        skeletons = frozenset(k for f in latin.forms for k in latin_skeletons(f))
+    return _Forms(latin.method, folds, loose, hebrew, skeletons)
+
+
+def _skeleton_score(x: _Forms, y: _Forms) -> float:
+    """Agreement of consonant skeletons, for pairs with a Hebrew part."""
+    shared = x.skeletons & y.skeletons
     if not shared:
         return 0.0
-    length = max(len(k) for k in shared)
-    return _SKELETON_SCORE[min(length, 4)]
-
-
-def _hebrew_vs(a: str, a_forms: tuple[str, ...], b: str, b_forms: tuple[str, ...]) -> float:
-    """Skeleton view for pairs where at least one part is Hebrew."""
-    a_heb = any("\u05d0" <= ch <= "\u05ea" for ch in a)
-    b_heb = any("\u05d0" <= ch <= "\u05ea" for ch in b)
-    if a_heb and b_heb:
-        return 0.9 if skeleton_keys(a) & skeleton_keys(b) else 0.0
-    if a_heb:
-        return _skeleton_score(a, b_forms)
-    if b_heb:
-        return _skeleton_score(b, a_forms)
-    return 0.0
+    if x.hebrew and y.hebrew:
+        return 0.9
+    return _SKELETON_SCORE[min(max(len(k) for k in shared), 4)]
 
 
 @lru_cache(maxsize=MEMO_LARGE)
 def _part_match(a: str, b: str) -> PartMatch:
     if a == b:
         return PartMatch(1.0, "exact")
-    la, lb = latin_forms(a), latin_forms(b)
-    fa = [fold(f) for f in la.forms]
-    fb = [fold(f) for f in lb.forms]
-    via = "hebrew_reading" if "hebrew_reading" in (la.method, lb.method) else "transliteration"
-    method = la.method if la.method != "native" else lb.method
-    for i, x in enumerate(fa):
-        for j, y in enumerate(fb):
-            if x == y and x:
-                penalty = 0.01 * (i + j) if via == "hebrew_reading" else 0.0
-                return PartMatch(TRANSLIT_SCORE - penalty, via, f"{method}: {x}")
+    x, y = _forms(a), _forms(b)
+    hebrew = x.hebrew or y.hebrew
+    via = "hebrew_reading" if hebrew else "transliteration"
+    shared = set(x.folds).intersection(y.folds) - {""}
+    if shared:
+        rank = min(x.folds.index(f) + y.folds.index(f) for f in shared)
+        penalty = 0.01 * rank if hebrew else 0.0
+        method = x.method if x.method != "native" else y.method
+        return PartMatch(TRANSLIT_SCORE - penalty, via, f"{method}: {min(shared)}")
     best, rule, detail = 0.0, "fuzzy", ""
-    for x in fa[:3]:
-        for y in fb[:3]:
-            s = _lev_sim(x, y)
-            if s > best:
-                best, detail = s, f"{x}~{y}"
-            s = _lev_sim(loose_fold(x), loose_fold(y)) - LOOSE_PENALTY
-            if s > best:
-                best, detail = s, f"loose {loose_fold(x)}~{loose_fold(y)}"
-    if via == "hebrew_reading":
-        s = _hebrew_vs(a, la.forms, b, lb.forms)
-        if s > best:
-            best, rule, detail = s, "hebrew_reading", "consonant skeleton"
+    for fx in x.folds[:3]:
+        for fy in y.folds[:3]:
+            sim = _lev_sim(fx, fy)
+            if sim > best:
+                best, detail = sim, f"{fx}~{fy}"
+    for lx in x.loose:
+        for ly in y.loose:
+            sim = _lev_sim(lx, ly) - LOOSE_PENALTY
+            if sim > best:
+                best, detail = sim, f"loose {lx}~{ly}"
+    if hebrew:
+        sim = _skeleton_score(x, y)
+        if sim > best:
+            best, rule, detail = sim, "hebrew_reading", "consonant skeleton"
     return PartMatch(round(max(best, 0.0), 4), rule, detail)
 
 

@@ -83,8 +83,26 @@ def _clean_apostrophes(text: str) -> str:
     return "".join(chars)
 
 
+# Passes of the pipeline at most; in practice the second pass confirms the first.
+_MAX_PASSES = 4
+
+
 @lru_cache(maxsize=MEMO_LARGE)
 def _normalize(text: str) -> str:
+    # One pass is not always idempotent: a dropped invisible or unassigned
+    # character can bring a letter and a combining mark together (NFC then
+    # composes them), and NFKC or case folding can make a look-alike letter
+    # visible to the homoglyph repair. Repeat until nothing changes.
+    result = _normalize_once(text)
+    for _ in range(_MAX_PASSES - 1):
+        again = _normalize_once(result)
+        if again == result:
+            break
+        result = again
+    return result
+
+
+def _normalize_once(text: str) -> str:
     text = unicodedata.normalize("NFKC", repair_homoglyphs(text).translate(_TRANSLATE))
     text = unicodedata.normalize("NFKC", text.casefold())
     text = "".join(_keep_char(ch) for ch in text)
