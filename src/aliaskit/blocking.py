@@ -2,7 +2,8 @@
 
 Every name gets surname keys: the cross-script skeleton keys
 (:mod:`aliaskit.keys`) of its joined surname (and of the last middle name
-joined to it, for compound surnames written with a space), keyed through
+joined to it, for compound surnames written with a space, and of each part
+of a hyphenated surname), keyed through
 its Latin forms for Cyrillic and directly for Hebrew. A name without a surname part is keyed
 by its given name. Two names are candidates when they share a key.
 
@@ -42,6 +43,8 @@ def block_keys(name: ParsedName) -> frozenset[str]:
         middles = name.role("middle")
         if middles:  # a compound surname written with a space: Dekel Chen
             keys |= part_keys(middles[-1].text + "".join(surname))
+        for piece in surname[-1].split("-") if "-" in surname[-1] else ():
+            keys |= part_keys(piece)  # one part of a compound: Kuznetsov-Krasovsky
         return frozenset("S:" + k for k in keys)
     given = name.given or (name.role("nickname") or (None,))[0]
     if given is not None:

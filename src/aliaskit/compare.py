@@ -52,6 +52,7 @@ BARE_SURNAME_FACTOR = 0.7
 SWAP_PENALTY = 0.02
 MEMO_LARGE = 1 << 17
 GENDERED_FORM_FACTOR = 0.97
+COMPOUND_PART_FACTOR = 0.9
 _WEIGHTS = {"surname": 0.55, "given": 0.35, "patronymic": 0.10}
 _DIFFERENT_GIVEN = 0.6
 _DIFFERENT_PATRONYMIC = 0.8
@@ -303,6 +304,13 @@ def _compare_surname(a: _Features, b: _Features) -> AlignedPart | None:
             if best is None or cand.score > best[0].score + 0.05:
                 best = (cand, sa, sb)
     assert best is not None
+    if best[0].score < 0.9:
+        compound = _compound_part(a, b)
+        if compound is not None:
+            return compound
+        compound = _compound_part(b, a)
+        if compound is not None:
+            return attrs.evolve(compound, a=compound.b, b=compound.a)
     match, sa, sb = best
     if sa.gender and sb.gender and sa.gender != sb.gender:
         stem_match = part_similarity(sa.stem, sb.stem)
@@ -313,13 +321,114 @@ def _compare_surname(a: _Features, b: _Features) -> AlignedPart | None:
     return AlignedPart("surname", sa.shown, sb.shown, match.score, match.rule, match.detail)
 
 
+def _compound_part(a: _Features, b: _Features) -> AlignedPart | None:
+    """A hyphenated surname of ``a`` of which ``b``'s surname is one part."""
+    whole = a.surnames[0]
+    pieces = [p for p in whole.shown.split() if "-" in p]
+    if not pieces:
+        return None
+    target = b.surnames[0]
+    for piece in pieces[-1].split("-"):
+        match = part_similarity(piece, target.joined)
+        if match.score >= 0.9:
+            score = round(match.score * COMPOUND_PART_FACTOR, 4)
+            detail = f"{target.shown} is part of {whole.shown}"
+            return AlignedPart("surname", whole.shown, target.shown, score, "compound_part", detail)
+    return None
+
+
 def _compare_patronymic(a: _Features, b: _Features) -> tuple[AlignedPart | None, str | None]:
     pa, pb = a.patronymic, b.patronymic
     if pa is None or pb is None:
         return None, None
-    match = part_similarity(pa.text, pb.text)
-    part = AlignedPart("patronymic", pa.text, pb.text, match.score, match.rule, match.detail)
-    return part, "conflicting patronymic" if match.score < _DIFFERENT_PATRONYMIC else None
+    x, y = (pa.text, pb.text) if pa.text <= pb.text else (pb.text, pa.text)
+    score, rule, detail = _patronymic_verdict(x, y)
+    part = AlignedPart("patronymic", pa.text, pb.text, score, rule, detail)
+    return part, "conflicting patronymic" if score < _DIFFERENT_PATRONYMIC else None
+
+
+# Patronymic suffixes (longest first), Latin and Cyrillic, Russian, Ukrainian
+# and Belarusian; stripping one leaves the father's name stem.
+_PATRONYMIC_SUFFIXES = tuple(
+    sorted(
+        [
+            "ovich",
+            "ovych",
+            "evich",
+            "evych",
+            "ievich",
+            "iyovych",
+            "yovych",
+            "ovna",
+            "evna",
+            "ivna",
+            "yivna",
+            "ichna",
+            "ich",
+            "avich",
+            "avič",
+            "evič",
+            "avič",
+            "aŭna",
+            "eŭna",
+            "auna",
+            "euna",
+            "ovič",
+            "ович",
+            "евич",
+            "ьевич",
+            "ьович",
+            "йович",
+            "овна",
+            "евна",
+            "івна",
+            "ївна",
+            "ична",
+            "ич",
+            "авіч",
+            "евіч",
+            "аўна",
+            "еўна",
+        ],
+        key=len,
+        reverse=True,
+    )
+)
+# Endings a father's name may have lost in the patronymic (Nikola-evich <- Nikolai).
+_FATHER_ENDINGS = ("", "i", "y", "a", "iy", "й", "ь", "а", "ий", "o", "о")
+
+
+@lru_cache(maxsize=MEMO_LARGE)
+def _fathers(patronymic: str) -> tuple[str, ...]:
+    """Plausible spellings of the father's given name behind a patronymic.
+
+    >>> "nikolai" in _fathers("nikolaevich"), "mykola" in _fathers("mykolayovych")
+    (True, True)
+    """
+    for suffix in _PATRONYMIC_SUFFIXES:
+        if patronymic.endswith(suffix) and len(patronymic) - len(suffix) >= 2:
+            stem = patronymic[: -len(suffix)]
+            stems = {stem, stem.rstrip("yiйь")}
+            return tuple(sorted({s + e for s in stems for e in _FATHER_ENDINGS}))
+    return (patronymic,)
+
+
+@lru_cache(maxsize=MEMO_LARGE)
+def _patronymic_verdict(x: str, y: str) -> tuple[float, str, str]:
+    """(score, rule, detail) of two patronymics: as words, and by the father's name."""
+    match = part_similarity(x, y)
+    if match.score >= 0.95:
+        return match.score, match.rule, match.detail
+    fx, fy = _fathers(x), _fathers(y)
+    for a in fx:
+        for b in fy:
+            group = _shared_group(_token_info(a, False), _token_info(b, False))
+            if group:
+                return HYPOCORISM_SCORE, "patronymic_of_same_name", group
+    stem = part_similarity(fx[0], fy[0]) if fx[0] != x or fy[0] != y else match
+    if stem.score > match.score:
+        return stem.score, stem.rule, f"father's name {stem.detail}"
+    return match.score, match.rule, match.detail
 
 
 @attrs.frozen

@@ -264,7 +264,9 @@ class Resolver:
             for a, b in body["cannot_link"]:
                 resolver._cannot.add(_pair(a, b))
                 resolver._connect(a, b)
-            resolver._recluster({x for pair in body["must_link"] + body["cannot_link"] for x in pair})
+            resolver._recluster(
+                {x for pair in body["must_link"] + body["cannot_link"] for x in pair}
+            )
         return resolver
 
     @classmethod
