@@ -31,6 +31,7 @@ real data.
 from __future__ import annotations
 
 import gzip
+import itertools
 import random
 import re
 from collections import defaultdict
@@ -42,7 +43,7 @@ from aliaskit import transliterate
 from aliaskit.knowledge import load_table
 
 # People per mention: tuned so that 1,000,000 mentions give ~300,000 distinct strings.
-PEOPLE_PER_MENTION = 0.055
+PEOPLE_PER_MENTION = 0.15
 TYPO_RATE = 0.01
 # Romanisation schemes by the language of a person's names (first ones more common).
 SCHEMES = {
@@ -108,7 +109,12 @@ def given_names() -> tuple[GivenName, ...]:
         cyr: dict[str, str] = {}
         nick_c, nick_l, heb_full, heb_nick = [], [], [], []
         for r in members:
-            name, script, kind, lang = r[col["name"]], r[col["script"]], r[col["kind"]], r[col["lang"]]
+            name, script, kind, lang = (
+                r[col["name"]],
+                r[col["script"]],
+                r[col["kind"]],
+                r[col["lang"]],
+            )
             if script == "Cyrl" and kind == "full" and lang in SCHEMES:
                 cyr.setdefault(lang, name)
             elif script == "Cyrl" and kind == "nickname" and lang == "ru":
@@ -170,8 +176,8 @@ def patronymic(father: str, gender: str) -> str:
         stem, link = father[:-2], ("ие" if father[-3] in "гкх" else "ье")
     elif father.endswith(("ей", "ай", "ь")):
         stem, link = father[:-1], "е"
-    elif father.endswith("я"):
-        return father[:-1] + ("ьич" if gender == "m" else "ьинична")
+    elif father.endswith("я"):  # Илья -> Ильич, Ильинична
+        return father[:-1] + ("ич" if gender == "m" else "инична")
     elif father.endswith("а"):
         return father[:-1] + ("ич" if gender == "m" else "ична")
     else:
@@ -217,10 +223,14 @@ def _pick_lang(rng: random.Random) -> str:
     return "ru"
 
 
+@cache
+def _by_gender(gender: str) -> tuple[GivenName, ...]:
+    return tuple(g for g in given_names() if g.gender == gender)
+
+
 def _family(rng: random.Random, surname: str, index: int) -> list[Person]:
     """A family sharing ``surname``: one to five people, parents and children."""
-    males = [g for g in given_names() if g.gender == "m"]
-    females = [g for g in given_names() if g.gender == "f"]
+    males, females = _by_gender("m"), _by_gender("f")
     lang = _pick_lang(rng)
     size = rng.choices((1, 2, 3, 4, 5), weights=(45, 25, 15, 10, 5))[0]
     grandfather = rng.choice(males).cyrillic["ru"]
@@ -233,8 +243,9 @@ def _family(rng: random.Random, surname: str, index: int) -> list[Person]:
         roles.append((father, "m", grandfather))
         roles.append((rng.choice(females), "f", rng.choice(males).cyrillic["ru"]))
         for _ in range(size - 2):
-            pool = [g for g in (males if rng.random() < 0.5 else females)]
-            roles.append((rng.choice(pool), "", father.cyrillic["ru"]))
+            roles.append(
+                (rng.choice(males if rng.random() < 0.5 else females), "", father.cyrillic["ru"])
+            )
     people = []
     for k, (given, gender, dad) in enumerate(roles):
         gender = gender or given.gender
@@ -312,13 +323,13 @@ def people(n_people: int, seed: int = 0) -> list[Person]:
     rng = random.Random(f"people:{seed}")
     names = surnames()
     # Skewed surname frequency: a few very common surnames, a long tail.
-    weights = [1.0 / (i + 20) for i in range(len(names))]
+    cum_weights = list(itertools.accumulate(1.0 / (i + 20) for i in range(len(names))))
     order = list(names)
     rng.shuffle(order)
     out: list[Person] = []
     family = 0
     while len(out) < n_people:
-        surname = rng.choices(order, weights=weights)[0]
+        surname = rng.choices(order, cum_weights=cum_weights)[0]
         out.extend(_family(rng, surname, family))
         family += 1
     return out[: max(n_people, 0)]
@@ -337,7 +348,7 @@ def generate(n_mentions: int, seed: int = 0) -> list[tuple[str, str]]:
     rng = random.Random(f"mentions:{seed}")
     crowd = people(max(1, round(n_mentions * PEOPLE_PER_MENTION)), seed)
     # Popularity: heavy-tailed, so a few people are mentioned very often.
-    weights = [rng.paretovariate(1.2) for _ in crowd]
+    weights = [rng.paretovariate(2.0) for _ in crowd]
     pools: dict[int, list[str]] = {}
     out: list[tuple[str, str]] = []
     picks = rng.choices(range(len(crowd)), weights=weights, k=n_mentions)
@@ -348,7 +359,7 @@ def generate(n_mentions: int, seed: int = 0) -> list[tuple[str, str]]:
             size = 1 + min(int(rng.expovariate(0.25)), 15)
             pool = pools[idx] = [_form(rng, person) for _ in range(size)]
         # Earlier forms of the pool are more common (roughly Zipf).
-        name = pool[min(int(rng.expovariate(0.6)), len(pool) - 1)]
+        name = pool[min(int(rng.expovariate(0.4)), len(pool) - 1)]
         if rng.random() < TYPO_RATE:
             name = typo(rng, name)
         out.append((person.entity_id, name))

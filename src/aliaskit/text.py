@@ -3,8 +3,9 @@
 Everything downstream works on the output of :func:`normalize`: homoglyphs
 repaired first (Latin look-alikes inside Cyrillic words and the reverse, see
 :mod:`aliaskit.homoglyphs`), then NFKC, case folded, with invisible and
-control characters removed, punctuation reduced to the few marks that carry meaning inside a name (hyphen, apostrophe/geresh)
-and runs of space collapsed.
+control characters removed, punctuation reduced to the few marks that
+carry meaning inside a name (hyphen, apostrophe/geresh) and runs of space
+collapsed.
 """
 
 from __future__ import annotations
