@@ -7,6 +7,12 @@ of a hyphenated surname), keyed through
 its Latin forms for Cyrillic and directly for Hebrew. A name without a surname part is keyed
 by its given name. Two names are candidates when they share a key.
 
+Surnames one consonant apart (a dropped or changed letter: Karlfeldt and
+קרלפלט, Shevtsov and Shautsou) also meet, through *near keys*: the surname
+key with each one of its classes deleted (for keys of :data:`NEAR_MIN`
+classes or more), anchored on the first consonant class or curated group of
+the given name so that these blocks stay small.
+
 A block with more than :data:`MAX_BLOCK` names (a very common surname) is
 split by given-name keys: the first Latin letter of the given name or
 initial, and the curated equivalence groups of the given name (so that
@@ -27,6 +33,9 @@ from aliaskit.parse import NamePart, ParsedName
 __all__ = ["MAX_BLOCK", "BlockIndex", "block_keys", "given_keys"]
 
 MAX_BLOCK = 400
+#: Surname keys of this many classes or more also block with one class deleted.
+NEAR_MIN = 4
+MAX_ANCHORS = 4
 _ANY_GIVEN = "*"
 
 
@@ -34,8 +43,9 @@ def block_keys(name: ParsedName) -> frozenset[str]:
     """The surname keys of a parsed name (given-name keys when it has no surname).
 
     >>> from aliaskit.parse import parse_name
-    >>> block_keys(parse_name("Sasha Trupanov")) & block_keys(parse_name("סשה טרופנוב"))
-    frozenset({'S:TRPNB'})
+    >>> shared = block_keys(parse_name("Sasha Trupanov")) & block_keys(parse_name("סשה טרופנוב"))
+    >>> sorted(k for k in shared if k.startswith("S:"))
+    ['S:TRPNB']
     """
     surname = [p.text for p in name.surname if p.role == "surname"]
     if surname:
@@ -45,11 +55,41 @@ def block_keys(name: ParsedName) -> frozenset[str]:
             keys |= part_keys(middles[-1].text + "".join(surname))
         for piece in surname[-1].split("-") if "-" in surname[-1] else ():
             keys |= part_keys(piece)  # one part of a compound: Kuznetsov-Krasovsky
-        return frozenset("S:" + k for k in keys)
+        return frozenset({"S:" + k for k in keys} | _near_keys(name, keys))
     given = name.given or (name.role("nickname") or (None,))[0]
     if given is not None:
         return frozenset("S:" + k for k in part_keys(given.text))
     return frozenset("S:" + k for p in name.parts for k in part_keys(p.text))
+
+
+def _deletions(key: str) -> set[str]:
+    """The key and, for keys of four classes or more, its one-class deletions."""
+    out = {key}
+    if len(key) >= NEAR_MIN:
+        out.update(key[:i] + key[i + 1 :] for i in range(len(key)))
+    return out
+
+
+def _anchors(name: ParsedName) -> set[str]:
+    """First consonant class of the given names, and their curated groups."""
+    anchors: set[str] = set()
+    for part in (name.given, *name.role("nickname")):
+        if part is None:
+            continue
+        anchors.update(k[:1] for k in part_keys(part.text))
+        for group in knowledge.name_groups(part.text):
+            if group.startswith(knowledge.CURATED_PREFIX):
+                anchors.add(group)
+    return anchors
+
+
+def _near_keys(name: ParsedName, surname_keys: set[str]) -> set[str]:
+    """Keys that let surnames one consonant apart meet, anchored on the given name."""
+    anchors = sorted(_anchors(name))[:MAX_ANCHORS]
+    near: set[str] = set()
+    for key in sorted(k for k in surname_keys if len(k) >= NEAR_MIN - 1)[:2]:
+        near |= _deletions(key)
+    return {f"D:{k}|{a}" for k in near for a in anchors}
 
 
 def _given_part(name: ParsedName) -> NamePart | None:

@@ -53,6 +53,7 @@ SWAP_PENALTY = 0.02
 MEMO_LARGE = 1 << 17
 GENDERED_FORM_FACTOR = 0.97
 COMPOUND_PART_FACTOR = 0.9
+SURNAME_MARGIN = 0.05
 _WEIGHTS = {"surname": 0.55, "given": 0.35, "patronymic": 0.10}
 _DIFFERENT_GIVEN = 0.6
 _DIFFERENT_PATRONYMIC = 0.8
@@ -77,7 +78,14 @@ class AlignedPart:
 
 @attrs.frozen
 class Explanation:
-    """Why two names got their score: aligned parts, leftovers and conflicts."""
+    """Why two names got their score: aligned parts, leftovers and conflicts.
+
+    >>> expl = compare("Sasha Trupanov", "Elena Troufanov").explanation
+    >>> [(p.role, p.rule) for p in expl.parts]
+    [('given', 'fuzzy'), ('surname', 'fuzzy')]
+    >>> expl.conflicts
+    ('different given name',)
+    """
 
     parts: tuple[AlignedPart, ...]
     unmatched_a: tuple[str, ...] = ()
@@ -105,7 +113,12 @@ class Explanation:
 
 @attrs.frozen
 class Comparison:
-    """The result of :func:`compare`: a score in [0, 1], a verdict and the why."""
+    """The result of :func:`compare`: a score in [0, 1], a verdict and the why.
+
+    >>> result = compare("A. Trufanov", "Alexander Trufanov")
+    >>> result.is_match, result.is_conflict, result.threshold
+    (True, False, 0.75)
+    """
 
     a: str
     b: str
@@ -135,6 +148,7 @@ class _TokenInfo:
     groups: frozenset[str]
     gender: str | None
     known: bool
+    curated: bool
     initials: frozenset[str]
 
 
@@ -151,7 +165,8 @@ def _token_info(text: str, is_initial: bool) -> _TokenInfo:
     forms = latin_forms(text)
     if is_initial:
         letter = forms.forms[0][:1]
-        return _TokenInfo(frozenset(), None, False, frozenset({letter, fold(letter)[:1]} - {""}))
+        initials = frozenset({letter, fold(letter)[:1]} - {""})
+        return _TokenInfo(frozenset(), None, False, False, initials)
     lookups = (text, *forms.forms[:2]) if forms.method != "native" else (text,)
     groups: set[str] = set()
     for token in lookups:
@@ -166,8 +181,16 @@ def _token_info(text: str, is_initial: bool) -> _TokenInfo:
         letters |= {first[:1], fold(first)[:1]}
         if not knowledge.is_nickname(text):
             letters |= {h[:1] for h in knowledge.headwords(first)}
-    known = any(knowledge.is_known_name(t) for t in lookups)
-    return _TokenInfo(frozenset(groups), gender, known, frozenset(letters - {""}))
+    # "Known" means listed as a given name in the curated table, or in the
+    # Wikidata-derived groups in its own script (those mix in surnames and
+    # have few Hebrew forms, so they say little across scripts).
+    known = any(knowledge.is_given_name(t) for t in lookups) or knowledge.is_known_name(text)
+    curated = any(g.startswith(knowledge.CURATED_PREFIX) for g in groups)
+    return _TokenInfo(frozenset(groups), gender, known, curated, frozenset(letters - {""}))
+
+
+def _script(token: str) -> str:
+    return latin_forms(token).script
 
 
 def _shared_group(x: _TokenInfo, y: _TokenInfo) -> str | None:
@@ -197,7 +220,8 @@ def _given_verdict(xt: str, xi: bool, yt: str, yi: bool) -> tuple[float, str, st
     group = _shared_group(x, y)
     if group:
         return HYPOCORISM_SCORE, "hypocorism", group, None
-    different = match.score < _DIFFERENT_GIVEN or (x.known and y.known and match.score < 0.85)
+    both_known = x.known and y.known and (_script(xt) == _script(yt) or (x.curated and y.curated))
+    different = match.score < _DIFFERENT_GIVEN or (both_known and match.score < 0.85)
     return match.score, match.rule, match.detail, "different given name" if different else None
 
 
@@ -452,6 +476,9 @@ def _score(a: _Features, b: _Features, order: str) -> _Outcome:
         total += _WEIGHTS[part.role] * part.score
         weight += _WEIGHTS[part.role]
     score = total / weight if weight else 0.0
+    if surname is not None:
+        # A shared given name is common; it cannot carry a weak surname match.
+        score = min(score, surname.score + SURNAME_MARGIN)
     if surname is None or given is None:
         score *= BARE_SURNAME_FACTOR
     if conflicts:
@@ -493,7 +520,7 @@ def _leftovers(name: ParsedName, used: set[str]) -> tuple[str, ...]:
 
 
 def _ordered(a: ParsedName, b: ParsedName) -> tuple[ParsedName, ParsedName, bool]:
-    flip = (b.normalized, b.original) < (a.normalized, a.original)
+    flip = b.normalized < a.normalized
     return (b, a, True) if flip else (a, b, False)
 
 

@@ -32,7 +32,13 @@ __all__ = ["Entity", "build_entity", "entity_id", "render"]
 
 @attrs.frozen
 class Entity:
-    """A resolved person: stable ``id``, ``canonical`` name and its ``aliases``."""
+    """A resolved person: stable ``id``, ``canonical`` name and its ``aliases``.
+
+    >>> from aliaskit import cluster
+    >>> (entity,) = cluster(["Sapir Cohen", "ספיר כהן"])
+    >>> entity.canonical, entity.aliases, entity.form("Hebr")
+    ('Sapir Cohen', ('Sapir Cohen', 'ספיר כהן'), 'ספיר כהן')
+    """
 
     id: str
     canonical: str

@@ -147,6 +147,8 @@ class NameReader:
             raise ValueError(f"unknown input format {fmt!r}; known: {', '.join(INPUT_FORMATS)}")
         if errors not in ERROR_MODES:
             raise ValueError(f"errors must be one of {', '.join(ERROR_MODES)}, got {errors!r}")
+        if fmt == "txt" and column is not None:
+            raise InputError(f"{label}: a column was given, but the input is read as txt")
         self.stream = stream
         self.label = label
         self.format = fmt
@@ -213,7 +215,7 @@ class NameReader:
             try:
                 obj = json.loads(line)
             except json.JSONDecodeError as err:
-                self._malformed(number, f"invalid JSON ({err.msg} at column {err.colno})")
+                self._malformed(number, f"invalid JSON ({err.msg}, column {err.colno})")
                 continue
             if not isinstance(obj, dict):
                 self._malformed(number, f"not a JSON object but {type(obj).__name__}")

@@ -38,6 +38,7 @@ __all__ = [
     "fold",
     "hebrew_skeletons",
     "latin_skeletons",
+    "latin_symbols",
     "loose_fold",
     "skeleton_keys",
 ]
@@ -109,6 +110,7 @@ _DIGRAPHS = {
 _DIGRAPH_RE = re.compile("|".join(sorted(_DIGRAPHS, key=len, reverse=True)))
 _SOFT_C = re.compile(r"c(?=[eiy])")
 _NON_LETTER = re.compile(r"[^a-zA-Z]")
+_SURROGATES = re.compile("[\ud800-\udfff]")
 _DOUBLE = re.compile(r"(.)\1+")
 _INITIAL_IE = re.compile(r"(^|[aeiou])i(?=e)")
 _FINAL_I = re.compile(r"i+$")
@@ -117,6 +119,8 @@ _FINAL_BY_AU = re.compile(r"([ao])u$")
 
 
 def _ascii(token: str) -> str:
+    # Lone surrogates are dropped first: unidecode warns on each one.
+    token = _SURROGATES.sub("", token)
     return _NON_LETTER.sub("", unidecode(token.lower().translate(_PREMAP)))
 
 
@@ -343,3 +347,14 @@ def skeleton_keys(token: str) -> frozenset[str]:
     if any("\u05d0" <= ch <= "\u05ea" for ch in token):
         return hebrew_skeletons(token)
     return latin_skeletons(token)
+
+
+def latin_symbols(token: str) -> str:
+    """A Latin spelling in fold's intermediate alphabet: lower-case letters,
+    with upper-case symbols for digraph sounds (``S`` ш, ``C`` ч, ``J`` дж,
+    ``Z`` ж, ``H`` х or h, ``Q`` ц).
+
+    >>> latin_symbols("Shcherbakov")
+    'Serbakov'
+    """
+    return _symbols(token)

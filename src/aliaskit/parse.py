@@ -91,7 +91,12 @@ class NamePart:
 
 @attrs.frozen(cache_hash=True)
 class ParsedName:
-    """A name split into roles. Build it with :func:`parse_name`."""
+    """A name split into roles. Build it with :func:`parse_name`.
+
+    >>> name = parse_name("Trufanov, Alexander Vitalievich")
+    >>> name.given.text, name.patronymic.text, [p.text for p in name.surname]
+    ('alexander', 'vitalievich', ['trufanov'])
+    """
 
     original: str
     normalized: str
@@ -191,7 +196,7 @@ def _assign_order(core: list[_Token], comma_at: int | None, raw_upper: list[bool
         surname_first = True
     elif any(raw_upper) and not all(raw_upper):
         surname_first = raw_upper[0] and not raw_upper[-1]
-    elif _is_given_name(core[-1].text) and not _is_given_name(core[0].text):
+    elif n == 2 and _is_given_name(core[-1].text) and not _is_given_name(core[0].text):
         surname_first = True
     if surname_first:
         split = comma_at if comma_at else 1
@@ -270,7 +275,7 @@ def _parse(raw: str) -> ParsedName:
 
 
 def _is_upper(raw: str) -> bool:
-    letters = [c for c in raw if c.isalpha()]
+    letters = [c for c in raw if c.isalpha() and c.lower() != c.upper()]  # cased letters only
     return len(letters) >= 2 and all(c.isupper() for c in letters)
 
 

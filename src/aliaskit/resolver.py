@@ -10,8 +10,11 @@ conflicting patronymic).
 **Clustering, without chaining.** Links between full names (those with a
 given name) are taken strongest first (ties by the two strings), and two
 groups merge only if no member of one cannot link with a member of the
-other. So ``Alexander Trufanov ~ A. Trufanov ~ Alexandra Trufanova`` never
-chains: the two full names cannot link. Weak names, a bare surname or an
+other, and the compared pairs between them score on average at least the
+threshold less :data:`AVERAGE_SLACK` (so a name that links two groups only
+through itself does not pull them together). So ``Alexander Trufanov ~
+A. Trufanov ~ Alexandra Trufanova`` never chains: the two full names cannot
+link. Weak names, a bare surname or an
 initial-only form, are placed afterwards: one joins a group only when it is
 compatible (a link of at least :data:`WEAK_LINK`, no cannot-link) with
 exactly one group, and otherwise stays on its own or with other weak names
@@ -56,6 +59,11 @@ __all__ = [
 ]
 
 WEAK_LINK = 0.6
+#: Two groups merge only if their compared pairs score, on average, at least
+#: the threshold less this slack (average linkage on top of the strongest link).
+AVERAGE_SLACK = 0.05
+#: Up to this many member pairs, merging two groups compares all of them.
+MAX_CROSS_PAIRS = 400
 _MUST = 2.0
 FORMAT = "aliaskit-resolver"
 FORMAT_VERSION = 1
@@ -142,6 +150,7 @@ class Resolver:
         self._cannot: set[tuple[str, str]] = set()
         self._cluster: dict[str, tuple[str, ...]] = {}
         self._entity_cache: dict[tuple[str, ...], Entity] = {}
+        self._extra: dict[tuple[str, str], _Edge] = {}
         self.skipped: list[SkippedName] = []
         self._seen = 0
 
@@ -188,7 +197,9 @@ class Resolver:
         require_str(name, "name")
         key = name
         with self._lock:
-            if not self._ingest([key], start=self._seen):
+            self._ingest([key], start=self._seen)
+            if key not in self._cluster:
+                self.skipped.pop()
                 raise ValueError(f"name has no letters or digits: {name!r}")
             return self._entity(self._cluster[key])
 
@@ -408,7 +419,12 @@ class Resolver:
 
         def try_union(a: str, b: str, forced: bool) -> None:
             ra, rb = uf.find(a), uf.find(b)
-            if ra == rb or (not forced and blocked[ra] & set(uf.members[rb])):
+            if ra == rb:
+                return
+            if not forced and (
+                blocked[ra] & set(uf.members[rb])
+                or self._mean_link(uf.members[ra], uf.members[rb]) < self.threshold - AVERAGE_SLACK
+            ):
                 return
             merged = blocked[ra] | blocked[rb]
             blocked[uf.union(ra, rb)] = merged
@@ -424,6 +440,39 @@ class Resolver:
             if score == _MUST:
                 try_union(a, b, True)
         return [list(m) for m in uf.members.values()]
+
+    def _cross_edge(self, x: str, y: str) -> _Edge:
+        """The edge of a pair, scoring it now if blocking never paired it."""
+        edge = self._edge(x, y)
+        if edge is None:
+            pair = _pair(x, y)
+            edge = self._extra.get(pair)
+            if edge is None:
+                score, conflict = score_pair(self._parsed[x], self._parsed[y])
+                edge = self._extra[pair] = _Edge(score, conflict)
+        return edge
+
+    def _mean_link(self, xs: list[str], ys: list[str]) -> float:
+        """Mean score between two groups; -1 if any pair is a cannot-link.
+
+        Pairs that blocking did not pair are scored now (up to
+        :data:`MAX_CROSS_PAIRS`), so that two groups joined by a third name
+        are still checked against each other.
+        """
+        if len(xs) > len(ys):
+            xs, ys = ys, xs
+        exhaustive = len(xs) * len(ys) <= MAX_CROSS_PAIRS
+        total, count = 0.0, 0
+        for x in xs:
+            for y in ys:
+                edge = self._cross_edge(x, y) if exhaustive else self._edge(x, y)
+                if edge is None:
+                    continue
+                if edge.conflict:
+                    return -1.0
+                total += min(edge.score, 1.0)
+                count += 1
+        return total / count if count else 1.0
 
     def _place_weak(self, weak: list[str], uf: _UnionFind, blocked: dict[str, set[str]]) -> None:
         decisions: list[tuple[str, str]] = []

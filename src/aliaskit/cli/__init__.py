@@ -1,0 +1,251 @@
+"""The ``aliaskit`` command line.
+
+Commands: ``cluster`` and ``resolve`` (:mod:`aliaskit.cli.names`);
+``compare``, ``translit``, ``readings``, ``keys`` and ``schemes``
+(:mod:`aliaskit.cli.tools`). Every ``--help`` ends with an example.
+
+Exit codes: 0 success, 1 a failure in processing (an unreadable or
+malformed input, a corrupt database), 2 a usage error. Errors name their
+place: ``path:LINE: problem``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from aliaskit import __version__
+from aliaskit.cli.names import cluster_command, resolve_command
+from aliaskit.cli.tools import (
+    compare_command,
+    keys_command,
+    readings_command,
+    schemes_command,
+    translit_command,
+)
+from aliaskit.compare import DEFAULT_THRESHOLD
+from aliaskit.hebrew import DEFAULT_LIMIT
+from aliaskit.io import ERROR_MODES, INPUT_FORMATS, OUTPUT_FORMATS, EncodingError, InputError
+from aliaskit.translit import schemes
+
+__all__ = ["main"]
+
+_Command = Callable[[argparse.Namespace], int]
+
+
+def _threshold(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
+    if not 0.0 <= value <= 1.0:
+        raise argparse.ArgumentTypeError(f"must be in [0, 1], got {text}")
+    return value
+
+
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not an integer: {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1, got {text}")
+    return value
+
+
+def _command(
+    sub: Any, name: str, func: _Command, summary: str, example: str
+) -> argparse.ArgumentParser:
+    parser: argparse.ArgumentParser = sub.add_parser(
+        name,
+        help=summary,
+        description=summary[:1].upper() + summary[1:] + ".",
+        epilog="example:\n  " + example,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.set_defaults(func=func)
+    return parser
+
+
+def _input_options(p: argparse.ArgumentParser, *, threshold: float | None) -> None:
+    """The options shared by ``cluster`` and ``resolve``: input, output, threshold."""
+    p.add_argument("file", nargs="?", metavar="FILE", help="input file, or - for stdin")
+    i = p.add_argument_group("input")
+    i.add_argument(
+        "--input-format",
+        choices=INPUT_FORMATS,
+        help="input format (default: from the extension .txt .csv .tsv .jsonl .ndjson; "
+        "txt for stdin and unknown extensions)",
+    )
+    i.add_argument(
+        "--column",
+        help="CSV/TSV column (header name or 0-based index; default: 'name', else the first) "
+        "or JSON Lines key (default: 'name')",
+    )
+    i.add_argument("--no-header", action="store_true", help="the CSV/TSV input has no header")
+    i.add_argument(
+        "--errors",
+        choices=ERROR_MODES,
+        default="strict",
+        help="invalid UTF-8: fail (strict, default) or replace the bytes and count the line",
+    )
+    i.add_argument(
+        "--strict",
+        action="store_true",
+        help="fail on a malformed row (ragged CSV/TSV, invalid JSON) instead of skipping it",
+    )
+    o = p.add_argument_group("output")
+    o.add_argument("--format", choices=OUTPUT_FORMATS, default="table", help="entity output")
+    o.add_argument(
+        "--annotate",
+        action="store_true",
+        help="write the input rows with entity_id and canonical added instead",
+    )
+    o.add_argument("--output", "-o", metavar="FILE", help="output file (default: stdout)")
+    default = f"saved value, or {DEFAULT_THRESHOLD:.2f} for a new database"
+    p.add_argument(
+        "--threshold",
+        type=_threshold,
+        default=threshold,
+        help=f"match threshold in [0, 1] (default: {threshold if threshold else default})",
+    )
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="aliaskit",
+        description="Resolve person-name aliases across Latin, Cyrillic and Hebrew.",
+        epilog="example:\n  aliaskit cluster --sample",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--version", action="version", version=f"aliaskit {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    p = _command(
+        sub,
+        "cluster",
+        cluster_command,
+        "cluster the names of a file into entities",
+        "aliaskit cluster people.csv --column full_name --annotate -o people.resolved.csv\n"
+        "  aliaskit cluster --sample --format jsonl",
+    )
+    _input_options(p, threshold=DEFAULT_THRESHOLD)
+    p.add_argument("--sample", action="store_true", help="cluster the bundled sample mentions")
+    p.set_defaults(can_sample=True)
+
+    r = _command(
+        sub,
+        "resolve",
+        resolve_command,
+        "add names to a saved resolver database (created if missing) and save it",
+        "aliaskit resolve --db people.aliaskit.json new_mentions.txt",
+    )
+    r.add_argument("--db", required=True, metavar="FILE", help="the resolver database (JSON)")
+    _input_options(r, threshold=None)
+    r.set_defaults(can_sample=False, sample=False)
+
+    c = _command(
+        sub,
+        "compare",
+        compare_command,
+        "compare two names and explain the score",
+        'aliaskit compare "Alexander Trufanov" "סשה טרופנוב" --json',
+    )
+    c.add_argument("a", metavar="A")
+    c.add_argument("b", metavar="B")
+    c.add_argument("--json", action="store_true", help="machine-readable output")
+    c.add_argument("--threshold", type=_threshold, default=DEFAULT_THRESHOLD)
+
+    t = _command(
+        sub,
+        "translit",
+        translit_command,
+        "romanise Cyrillic text",
+        'aliaskit translit "Александр Труфанов" --scheme ru_icao_9303',
+    )
+    t.add_argument("text", metavar="TEXT")
+    which = t.add_mutually_exclusive_group()
+    which.add_argument(
+        "--scheme",
+        default="auto",
+        choices=("auto", *schemes()),
+        metavar="SCHEME",
+        help="a scheme from `aliaskit schemes`, or auto (by language; the default)",
+    )
+    which.add_argument("--all", action="store_true", help="print SCHEME<TAB>result for each")
+
+    h = _command(
+        sub,
+        "readings",
+        readings_command,
+        "plausible Latin readings of unvocalised Hebrew",
+        'aliaskit readings "סשה טרופנוב" --limit 5',
+    )
+    h.add_argument("text", metavar="HEBREW")
+    h.add_argument("--limit", type=_positive, default=DEFAULT_LIMIT, help="readings to print")
+
+    k = _command(
+        sub,
+        "keys",
+        keys_command,
+        "show every key of every encoder for each part of a name",
+        'aliaskit keys "Александр Труфанов" --json',
+    )
+    k.add_argument("name", metavar="NAME")
+    k.add_argument("--json", action="store_true", help="machine-readable output")
+
+    s = _command(
+        sub,
+        "schemes",
+        schemes_command,
+        "list the bundled transliteration schemes with language and source",
+        "aliaskit schemes --json",
+    )
+    s.add_argument("--json", action="store_true", help="machine-readable output")
+    return parser
+
+
+def _fail(message: str) -> int:
+    print(f"aliaskit: error: {message}", file=sys.stderr)
+    return 1
+
+
+def _run(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
+    if getattr(args, "sample", False) and args.file is not None:
+        parser.error("give either FILE or --sample, not both")
+    func: _Command = args.func
+    try:
+        return func(args)
+    except EncodingError as err:
+        return _fail(f"{err} (--errors replace accepts it)")
+    except (InputError, ValueError) as err:  # ResolverFileError is a ValueError
+        return _fail(str(err))
+    except BrokenPipeError:
+        raise
+    except OSError as err:
+        where = f"{err.filename}: " if err.filename else ""
+        return _fail(f"{where}{err.strerror or err}")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; return the exit code."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            errors = "backslashreplace" if stream is sys.stderr else "strict"
+            reconfigure(encoding="utf-8", errors=errors)
+    parser = _parser()
+    args = parser.parse_args(argv)
+    try:
+        return _run(parser, args)
+    except KeyboardInterrupt:
+        print("aliaskit: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        # The reader of our output went away (`| head`): stop quietly.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 1

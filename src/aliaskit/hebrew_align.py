@@ -1,0 +1,208 @@
+"""Consonant alignment of a Hebrew name part with a Latin spelling.
+
+Unvocalised Hebrew writes consonants and a few vowel letters, and several
+letters have two values. Rather than guess vowels, this module compares the
+consonant sequences: each Hebrew letter becomes the set of consonant classes
+it can stand for ("" when it may be a vowel letter or silent), each Latin
+spelling likewise, and a weighted edit distance aligns the two.
+
+Classes: ``P`` p/f, ``B`` b/v/w, ``G`` g, ``H`` h/kh, ``K`` k/q/hard c,
+``S`` s, ``Z`` z, ``C`` ts (ц), ``W`` sh, ``Y`` zh, ``J`` dzh (English j),
+``Q`` ch (ч), ``T`` t/th, ``D`` d, ``L M N R``.
+
+Hebrew letters: ב B; ג G, ג׳ J; ד D; ה H or silent (always silent at the
+end); ו B or a vowel letter (B at the start and when doubled); ז Z, ז׳ Y;
+ח H; ט ת T; י and א ע vowel letters; כ ך K or H; ל מ נ ר as themselves;
+ס S; פ ף P; צ ץ C, צ׳ Q; ק K; ש W or S.
+
+Latin spellings are read through :func:`aliaskit.keys.fold`'s digraph rules,
+with the ambiguous ones given several classes: ``ch`` Q, H or K; ``j`` a
+glide, J or Y; soft ``c`` S or C; ``z`` Z or C (German); ``h`` after a
+vowel and before a consonant may be silent.
+
+``dzh`` and ``ts`` may be spelt with one Hebrew letter or two (ד+ז׳, ט+ס).
+Near classes cost half a substitution: P~B, S~Z, S~C, Z~C, C~Q (German
+-witz for -вич), S~W, W~Y, Y~J, J~Q, K~G, K~H, G~H, T~D.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from aliaskit.keys import latin_symbols
+
+__all__ = ["align_score", "hebrew_classes", "latin_classes"]
+
+MEMO_LARGE = 1 << 17
+Option = frozenset[str]
+
+_HEBREW: dict[str, Option] = {
+    "ב": frozenset("B"),
+    "ג": frozenset("G"),
+    "ד": frozenset("D"),
+    "ה": frozenset({"H", ""}),
+    "ו": frozenset({"B", ""}),
+    "ז": frozenset("Z"),
+    "ח": frozenset("H"),
+    "ט": frozenset("T"),
+    "כ": frozenset("KH"),
+    "ך": frozenset("KH"),
+    "ל": frozenset("L"),
+    "מ": frozenset("M"),
+    "ם": frozenset("M"),
+    "נ": frozenset("N"),
+    "ן": frozenset("N"),
+    "ס": frozenset("S"),
+    "פ": frozenset("P"),
+    "ף": frozenset("P"),
+    "צ": frozenset("C"),
+    "ץ": frozenset("C"),
+    "ק": frozenset("K"),
+    "ר": frozenset("R"),
+    "ש": frozenset("WS"),
+    "ת": frozenset("T"),
+}
+_SILENT = frozenset({"א", "ע", "י"})
+_GERESH: dict[str, Option] = {
+    "ג": frozenset("J"),
+    "ז": frozenset("Y"),
+    "צ": frozenset("Q"),
+    "ץ": frozenset("Q"),
+    "ת": frozenset("T"),
+    "ח": frozenset("H"),
+    "ד": frozenset("D"),
+}
+_LATIN: dict[str, Option] = {
+    "p": frozenset("P"),
+    "f": frozenset("P"),
+    "b": frozenset("B"),
+    "v": frozenset("B"),
+    "g": frozenset("G"),
+    "H": frozenset("H"),
+    "k": frozenset("K"),
+    "s": frozenset("S"),
+    "z": frozenset("ZC"),
+    "S": frozenset("W"),
+    "Z": frozenset("Y"),
+    "C": frozenset("QHK"),
+    "t": frozenset("T"),
+    "d": frozenset("D"),
+    "l": frozenset("L"),
+    "m": frozenset("M"),
+    "n": frozenset("N"),
+    "r": frozenset("R"),
+    "j": frozenset({"", "J", "Y"}),
+}
+# Latin digraphs that Hebrew may spell with two letters: дж as ד+ז׳ or ג׳,
+# ц as ט+ס or צ.
+_SPLIT: dict[str, tuple[Option, Option]] = {
+    "J": (frozenset({"D", ""}), frozenset("JY")),
+    "Q": (frozenset({"T", ""}), frozenset("CS")),
+}
+_NEAR = {
+    frozenset(p)
+    for p in ("PB", "SZ", "SC", "ZC", "CQ", "SW", "WY", "YJ", "JQ", "KG", "KH", "GH", "TD")
+}
+_VOWELS = frozenset("aeiouy")
+
+
+@lru_cache(maxsize=MEMO_LARGE)
+def hebrew_classes(token: str) -> tuple[Option, ...]:
+    """The consonant-class options of each letter of a Hebrew part.
+
+    >>> ["".join(sorted(o)) for o in hebrew_classes("כהן")]
+    ['HK', 'H', 'N']
+    """
+    letters = [ch for ch in token if "\u05d0" <= ch <= "\u05ea" or ch == "'"]
+    out: list[Option] = []
+    for i, ch in enumerate(letters):
+        if ch == "'" or ch in _SILENT:
+            continue
+        nxt = letters[i + 1] if i + 1 < len(letters) else ""
+        last = all(c == "'" for c in letters[i + 1 :])
+        if nxt == "'" and ch in _GERESH:
+            out.append(_GERESH[ch])
+        elif ch == "ו" and (i == 0 or nxt == "ו"):
+            out.append(frozenset("B"))
+        elif (ch == "ו" and i > 0 and letters[i - 1] == "ו") or (ch == "ה" and last):
+            continue
+        elif ch == "ה" and i == 0:
+            out.append(frozenset("H"))
+        else:
+            out.append(_HEBREW[ch])
+    return tuple(out)
+
+
+@lru_cache(maxsize=MEMO_LARGE)
+def latin_classes(token: str) -> tuple[Option, ...]:
+    """The consonant-class options of a Latin spelling, vowels dropped.
+
+    >>> ["".join(sorted(o)) for o in latin_classes("kohen")]
+    ['K', 'H', 'N']
+    """
+    symbols = latin_symbols(token)
+    out: list[Option] = []
+    for i, ch in enumerate(symbols):
+        if ch in _VOWELS:
+            continue
+        prev = symbols[i - 1] if i else ""
+        nxt = symbols[i + 1] if i + 1 < len(symbols) else ""
+        if ch == "H" and prev in _VOWELS and nxt not in _VOWELS:
+            out.append(frozenset({"H", ""}))
+        elif ch == "x":
+            out.extend((frozenset("K"), frozenset("S")))
+        elif ch in _SPLIT:
+            out.extend(_SPLIT[ch])
+        elif ch in _LATIN:
+            if out and out[-1] == _LATIN[ch] and prev == ch:
+                continue  # doubled letter
+            out.append(_LATIN[ch])
+    return tuple(out)
+
+
+def _sub_cost(a: Option, b: Option) -> float:
+    if a & b:
+        return 0.0
+    for x in a:
+        for y in b:
+            if frozenset((x, y)) in _NEAR:
+                return 0.5
+    return 1.0
+
+
+def _skip_cost(option: Option) -> float:
+    return 0.0 if "" in option else 1.0
+
+
+def _distance(xs: tuple[Option, ...], ys: tuple[Option, ...]) -> float:
+    prev = [0.0]
+    for y in ys:
+        prev.append(prev[-1] + _skip_cost(y))
+    for x in xs:
+        row = [prev[0] + _skip_cost(x)]
+        for j, y in enumerate(ys, start=1):
+            row.append(
+                min(
+                    prev[j - 1] + _sub_cost(x, y),
+                    prev[j] + _skip_cost(x),
+                    row[j - 1] + _skip_cost(y),
+                )
+            )
+        prev = row
+    return prev[-1]
+
+
+@lru_cache(maxsize=MEMO_LARGE)
+def align_score(hebrew: str, latin: str) -> tuple[float, int]:
+    """Similarity in [0, 1] of a Hebrew part and a Latin spelling, and the
+    number of consonants it rests on (fewer consonants, weaker evidence).
+
+    >>> align_score("טרופנוב", "trufanov")
+    (1.0, 5)
+    >>> align_score("האריס", "garcia")[0] < 1.0
+    True
+    """
+    xs, ys = hebrew_classes(hebrew), latin_classes(latin)
+    size = max(sum(1 for o in xs if "" not in o), sum(1 for o in ys if "" not in o), 1)
+    cost = _distance(xs, ys)
+    return max(0.0, 1.0 - cost / size), size
