@@ -15,6 +15,13 @@ threshold:
   feminine surname form (a masculine form counts only in Cyrillic, since
   Latin and Hebrew renderings often drop the feminine -a).
 
+When the surnames differ (similarity below :data:`DIFFERENT_SURNAME`), the
+score is the surname similarity and no other part is weighed. Otherwise the
+score is the weighted mean of the aligned parts (surname 0.55, given name
+0.35, patronymic 0.10), capped at the surname similarity plus
+:data:`SURNAME_MARGIN` (a shared given name cannot carry a weak surname) and
+scaled by :data:`BARE_SURNAME_FACTOR` when either name lacks a given name.
+
 Score calibration: 0.9 and above, the same name up to romanisation,
 script, hypocorism or order; 0.75 (the default threshold) and above, the
 same person on the evidence in the two strings; 0.5 to 0.75, related names
@@ -54,6 +61,8 @@ MEMO_LARGE = 1 << 17
 GENDERED_FORM_FACTOR = 0.97
 COMPOUND_PART_FACTOR = 0.9
 SURNAME_MARGIN = 0.05
+#: Below this surname similarity the score is the surname's alone.
+DIFFERENT_SURNAME = 0.5
 _WEIGHTS = {"surname": 0.55, "given": 0.35, "patronymic": 0.10}
 _DIFFERENT_GIVEN = 0.6
 _DIFFERENT_PATRONYMIC = 0.8
@@ -464,9 +473,13 @@ class _Outcome:
 
 
 def _score(a: _Features, b: _Features, order: str) -> _Outcome:
+    surname = _compare_surname(a, b)
+    if surname is not None and surname.score < DIFFERENT_SURNAME:
+        # Different surnames: the other parts cannot make a match, so they are
+        # not weighed (this is most candidate pairs, and the fast path).
+        return _Outcome(surname.score, (surname,), (), order)
     given, g_conflict = _compare_given(a, b)
     patronymic, p_conflict = _compare_patronymic(a, b)
-    surname = _compare_surname(a, b)
     aligned = tuple(p for p in (given, patronymic, surname) if p is not None)
     conflicts = [c for c in (g_conflict, p_conflict) if c]
     if a.gender and b.gender and a.gender != b.gender and not conflicts:

@@ -112,6 +112,8 @@ def _table() -> _Table:
 def _letters(name: str) -> str:
     """Fold to ASCII and keep only the letters A–Z, upper-cased."""
     if not name.isascii():
+        if not any(ch.isalpha() for ch in name):
+            return ""  # lone marks (a Hebrew vowel point unidecodes to "a") are no name
         name = unidecode(_SURROGATES.sub("", name), errors="ignore")
     return "".join(ch for ch in name.upper() if "A" <= ch <= "Z")
 

@@ -35,6 +35,13 @@ __all__ = ["readings", "word_readings"]
 
 WORD_CACHE_SIZE = 8192
 DEFAULT_LIMIT = 16
+# Bounds of the exact search (no name comes near them): a longer word is read
+# in slices of MAX_WORD_CHARS characters, and a text of more than MAX_WORDS
+# words, or the slices of a word, are joined rank by rank (the j-th reading of
+# each piece) instead of by a k-best merge, which would copy ever longer
+# strings and grow quadratically.
+MAX_WORD_CHARS = 64
+MAX_WORDS = 16
 _COST_SCALE = 100  # costs are kept as integers (hundredths) to avoid float noise
 
 _Option = tuple[int, str]
@@ -500,14 +507,45 @@ def readings(text: str, *, limit: int = DEFAULT_LIMIT) -> tuple[str, ...]:
     'shalom'
     """
     k = _check(text, limit, "readings")
+    words = [b for b in (_bounded_word_kbest(w, k) for w in text.split()) if b]
+    if len(words) > MAX_WORDS:
+        return tuple(s for _, s in _join_by_rank(words, k, " ")[:limit])
     beam: list[_Option] = []
-    for word in text.split():
-        best = list(_word_kbest(word, k))
-        if not best:
-            continue
+    for best in words:
         if not beam:
-            beam = best
+            beam = list(best)
         else:
             joined = tuple((c, " " + s) for c, s in best)
             beam = _merge(beam, [joined] * len(beam), k)
     return tuple(s for _, s in beam[:limit])
+
+
+def _bounded_word_kbest(word: str, k: int) -> tuple[_Option, ...]:
+    """:func:`_word_kbest`, read slice by slice for a word over MAX_WORD_CHARS."""
+    if len(word) <= MAX_WORD_CHARS:
+        return _word_kbest(word, k)
+    pieces = [b for b in (_word_kbest(p, k) for p in _slices(word)) if b]
+    return tuple(_join_by_rank(pieces, k, "")) if pieces else ()
+
+
+def _slices(word: str) -> list[str]:
+    """Cut ``word`` into slices of about MAX_WORD_CHARS, never before a combining mark."""
+    out: list[str] = []
+    start = 0
+    while start < len(word):
+        end = min(start + MAX_WORD_CHARS, len(word))
+        while end < len(word) and unicodedata.category(word[end])[0] == "M":
+            end += 1
+        out.append(word[start:end])
+        start = end
+    return out
+
+
+def _join_by_rank(pieces: Sequence[Sequence[_Option]], k: int, sep: str) -> list[_Option]:
+    """The j-th reading of every piece joined, for j < k: linear in the output size."""
+    found: dict[str, int] = {}
+    for j in range(min(k, max(len(p) for p in pieces))):
+        chosen = [p[min(j, len(p) - 1)] for p in pieces]
+        text = sep.join(s for _, s in chosen)
+        found.setdefault(text, sum(c for c, _ in chosen))
+    return sorted(((c, s) for s, c in found.items()))

@@ -160,36 +160,57 @@ def latin_classes(token: str) -> tuple[Option, ...]:
     return tuple(out)
 
 
-def _sub_cost(a: Option, b: Option) -> float:
-    if a & b:
-        return 0.0
-    for x in a:
-        for y in b:
-            if frozenset((x, y)) in _NEAR:
-                return 0.5
-    return 1.0
+_BIT = {c: 1 << i for i, c in enumerate("PBGHKSZCWYJQTDLMNR", start=1)}
+_OPTIONAL = 1  # the "" option: the letter may be silent or a vowel
 
 
-def _skip_cost(option: Option) -> float:
-    return 0.0 if "" in option else 1.0
+def _mask(option: Option) -> int:
+    return sum(_BIT[c] if c else _OPTIONAL for c in option)
 
 
-def _distance(xs: tuple[Option, ...], ys: tuple[Option, ...]) -> float:
+@lru_cache(maxsize=4096)
+def _near_of(mask: int) -> int:
+    """The classes one near step away from any class in ``mask``."""
+    near = 0
+    for pair in _NEAR:
+        x, y = sorted(pair)
+        if mask & _BIT[x]:
+            near |= _BIT[y]
+        if mask & _BIT[y]:
+            near |= _BIT[x]
+    return near
+
+
+def _distance(xs: tuple[int, ...], ys: tuple[int, ...]) -> float:
+    """Weighted edit distance over class bit masks (see the module docstring)."""
     prev = [0.0]
     for y in ys:
-        prev.append(prev[-1] + _skip_cost(y))
+        prev.append(prev[-1] + (0.0 if y & _OPTIONAL else 1.0))
     for x in xs:
-        row = [prev[0] + _skip_cost(x)]
+        skip_x = 0.0 if x & _OPTIONAL else 1.0
+        near_x = _near_of(x)
+        row = [prev[0] + skip_x]
         for j, y in enumerate(ys, start=1):
-            row.append(
-                min(
-                    prev[j - 1] + _sub_cost(x, y),
-                    prev[j] + _skip_cost(x),
-                    row[j - 1] + _skip_cost(y),
-                )
-            )
+            sub = 0.0 if x & y & ~_OPTIONAL else (0.5 if near_x & y else 1.0)
+            best = prev[j - 1] + sub
+            if prev[j] + skip_x < best:
+                best = prev[j] + skip_x
+            skip_y = 0.0 if y & _OPTIONAL else 1.0
+            if row[j - 1] + skip_y < best:
+                best = row[j - 1] + skip_y
+            row.append(best)
         prev = row
     return prev[-1]
+
+
+@lru_cache(maxsize=MEMO_LARGE)
+def _hebrew_masks(token: str) -> tuple[int, ...]:
+    return tuple(_mask(o) for o in hebrew_classes(token))
+
+
+@lru_cache(maxsize=MEMO_LARGE)
+def _latin_masks(token: str) -> tuple[int, ...]:
+    return tuple(_mask(o) for o in latin_classes(token))
 
 
 @lru_cache(maxsize=MEMO_LARGE)
@@ -202,7 +223,7 @@ def align_score(hebrew: str, latin: str) -> tuple[float, int]:
     >>> align_score("האריס", "garcia")[0] < 1.0
     True
     """
-    xs, ys = hebrew_classes(hebrew), latin_classes(latin)
-    size = max(sum(1 for o in xs if "" not in o), sum(1 for o in ys if "" not in o), 1)
+    xs, ys = _hebrew_masks(hebrew), _latin_masks(latin)
+    size = max(sum(1 for m in xs if not m & _OPTIONAL), sum(1 for m in ys if not m & _OPTIONAL), 1)
     cost = _distance(xs, ys)
     return max(0.0, 1.0 - cost / size), size

@@ -46,6 +46,8 @@ def _to_ascii(token: str) -> str:
     """Fold a token to ASCII (replace this function to plug in real transliteration)."""
     if token.isascii():
         return token
+    if not any(ch.isalpha() for ch in token):
+        return ""  # lone marks (a Hebrew vowel point unidecodes to "a") are no name
     return unidecode(_SURROGATES.sub("", token), errors="ignore")
 
 

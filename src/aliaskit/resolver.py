@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import multiprocessing
 import os
 import threading
 import warnings
@@ -64,6 +65,9 @@ WEAK_LINK = 0.6
 AVERAGE_SLACK = 0.05
 #: Up to this many member pairs, merging two groups compares all of them.
 MAX_CROSS_PAIRS = 400
+#: Candidate pairs are scored in worker processes from this many on.
+PARALLEL_MIN_PAIRS = 20_000
+MAX_WORKERS = 2
 _MUST = 2.0
 FORMAT = "aliaskit-resolver"
 FORMAT_VERSION = 1
@@ -136,10 +140,13 @@ class Resolver:
     ('Alexander Trufanov', 'Александр Труфанов')
     """
 
-    def __init__(self, *, threshold: float = DEFAULT_THRESHOLD) -> None:
+    def __init__(self, *, threshold: float = DEFAULT_THRESHOLD, workers: int | None = None) -> None:
         if not isinstance(threshold, int | float) or not 0.0 <= threshold <= 1.0:
             raise ValueError(f"threshold must be a number in [0, 1], got {threshold!r}")
+        if workers is not None and (not isinstance(workers, int) or workers < 1):
+            raise ValueError(f"workers must be a positive int or None, got {workers!r}")
         self.threshold = float(threshold)
+        self.workers = workers if workers is not None else min(os.cpu_count() or 1, MAX_WORKERS)
         self._lock = threading.RLock()
         self._parsed: dict[str, ParsedName] = {}
         self._index = BlockIndex()
@@ -336,8 +343,7 @@ class Resolver:
             pairs |= added
             for p in removed:
                 touched.update(self._drop_edge(p))
-        for p in sorted(pairs):
-            self._score(p)
+        self._score_all(sorted(pairs))
         self._recluster(touched)
         return new
 
@@ -348,16 +354,14 @@ class Resolver:
             self._adj[p[1]].discard(p[0])
         return p
 
-    def _score(self, p: tuple[str, str]) -> None:
-        a, b = p
-        if self._parsed[a].normalized == self._parsed[b].normalized:
-            edge = _Edge(_MUST, False)
-        else:
-            score, conflict = score_pair(self._parsed[a], self._parsed[b])
+    def _score_all(self, pairs: list[tuple[str, str]]) -> None:
+        """Score candidate pairs, in worker processes when there are many."""
+        results = _score_parallel(self._parsed, pairs, self.workers)
+        for p, (score, conflict) in zip(pairs, results, strict=True):
             edge = _Edge(score, conflict)
-        self._edges[p] = edge
-        if edge.conflict or edge.score >= WEAK_LINK:
-            self._connect(a, b)
+            self._edges[p] = edge
+            if edge.conflict or edge.score >= WEAK_LINK:
+                self._connect(*p)
 
     def _connect(self, a: str, b: str) -> None:
         self._adj[a].add(b)
@@ -512,6 +516,42 @@ class Resolver:
             cached = build_entity(list(members), self._parsed, score)
             self._entity_cache[members] = cached
         return cached
+
+
+_WORK: dict[str, ParsedName] = {}
+
+
+def _score_chunk(chunk: list[tuple[str, str]]) -> list[tuple[float, bool]]:
+    """Score a chunk of pairs in a worker (names come from the forked parent)."""
+    return [_score_one(_WORK, a, b) for a, b in chunk]
+
+
+def _score_one(parsed: dict[str, ParsedName], a: str, b: str) -> tuple[float, bool]:
+    if parsed[a].normalized == parsed[b].normalized:
+        return _MUST, False
+    return score_pair(parsed[a], parsed[b])
+
+
+def _score_parallel(
+    parsed: dict[str, ParsedName], pairs: list[tuple[str, str]], workers: int
+) -> list[tuple[float, bool]]:
+    """Score pairs; with many pairs and several workers, in forked processes.
+
+    Scores are pure functions of the two names, so the result is the same
+    whatever the number of workers.
+    """
+    methods = multiprocessing.get_all_start_methods()
+    if workers < 2 or len(pairs) < PARALLEL_MIN_PAIRS or "fork" not in methods:
+        return [_score_one(parsed, a, b) for a, b in pairs]
+    global _WORK  # handed to the forked workers through memory
+    _WORK = parsed
+    try:
+        size = max(1000, len(pairs) // (workers * 8))
+        chunks = [pairs[i : i + size] for i in range(0, len(pairs), size)]
+        with multiprocessing.get_context("fork").Pool(workers) as pool:
+            return [r for part in pool.map(_score_chunk, chunks) for r in part]
+    finally:
+        _WORK = {}
 
 
 def _checked_body(data: Any, where: str) -> dict[str, Any]:
