@@ -5,8 +5,9 @@ Two levels of folding, both on single name parts (tokens):
 :func:`fold` keeps vowels and maps the spellings that romanisation systems
 disagree on to one form. It is what the part similarity compares. It folds:
 
-* diacritics: ``š ş ŝ ś → sh``, ``ž ź ż → zh``, ``č ć ĉ → ch``, others by
-  unidecode (``é → e``, ``ü → u``);
+* diacritics: ``š ş ŝ → sh``, ``ž ż → zh``, ``č ĉ → ch``; Belarusian
+  Łacinka ``ć ź ś`` (soft ц з с) → ``ts z s``; others by unidecode
+  (``é → e``, ``ü → u``);
 * ``shch sch sh sz schtsch`` → one sibilant (ш/щ); ``ch tch tsch cz`` → ч;
   ``zh`` → ж; ``kh h`` → х; ``ts tz`` and ``c`` before e/i/y → ц;
   ``x → ks``, ``ck q → k``, ``c → k`` elsewhere, ``ph → f``, ``th → t``,
@@ -20,7 +21,8 @@ consonants to classes, so that Hebrew spellings (which omit vowels and
 confuse b/v, p/f, k/kh, s/sh) meet their Latin readings. Classes:
 ``P``: p f; ``B``: b v w; ``K``: k g h kh q, hard c; ``S``: s z ts, soft c;
 ``X``: sh zh ch j; ``T``: t; ``D``: d; ``L M N R`` as themselves. Letters
-whose value is ambiguous (Latin ``ch`` as ч or х, ``j`` as й or дж,
+whose value is ambiguous (Latin ``ch`` as ч or х, ``cz`` as ч or ц, ``x``
+as ks or х, ``dj`` as дж or дь, ``j`` as й or дж,
 Hebrew ו as a vowel or v, ש as sh or s) give several keys, at most
 :data:`MAX_KEYS` per part.
 """
@@ -51,13 +53,13 @@ _PREMAP = str.maketrans(
         "š": "sh",
         "ş": "sh",
         "ŝ": "shch",
-        "ś": "sh",
+        "ś": "s",
         "ș": "sh",
         "ž": "zh",
-        "ź": "zh",
+        "ź": "z",
         "ż": "zh",
         "č": "ch",
-        "ć": "ch",
+        "ć": "ts",
         "ĉ": "ch",
         "ç": "ch",
         "ţ": "ts",
@@ -215,7 +217,10 @@ _CLASS = {
 
 _LATIN_VARIANTS = (
     # (pattern, replacement): alternative readings of ambiguous spellings.
-    (re.compile(r"ch"), "kh"),  # German/Hebrew-style ch for х
+    (re.compile(r"(?<![st])ch"), "kh"),  # German/Hebrew-style ch for х
+    (re.compile(r"cz"), "ts"),  # GOST 7.79 System B cz for ц
+    (re.compile(r"x"), "kh"),  # GOST 7.79 B and scholarly x for х
+    (re.compile(r"dj"), "dy"),  # German dj for дя
     (re.compile(r"j"), "dzh"),  # English j
     (re.compile(r"g(?=[eiy])"), "dzh"),  # English soft g
     (re.compile(r"c(?![eiyhz])"), "ts"),  # Slavic c for ц
