@@ -10,7 +10,9 @@ threshold:
 * a different given name (two known names in different equivalence
   groups, or dissimilar names), or a different initial;
 * given names of opposite gender (Alexander vs Alexandra);
-* a conflicting patronymic (Ivanovich vs Viktorovich);
+* a conflicting patronymic (Ivanovich vs Viktorovich), or a different
+  middle name when both names have one (Abdikadir Hassan vs Abdikadir
+  Mohamed Abdikadir);
 * opposite gender shown by the names: a given name's gender, or a
   feminine surname form (a masculine form counts only in Cyrillic, since
   Latin and Hebrew renderings often drop the feminine -a).
@@ -64,7 +66,8 @@ SURNAME_MARGIN = 0.05
 #: Below this surname similarity the score is the surname's alone.
 DIFFERENT_SURNAME = 0.5
 _WEIGHTS = {"surname": 0.55, "given": 0.35, "patronymic": 0.10}
-_DIFFERENT_GIVEN = 0.6
+_DIFFERENT_GIVEN = 0.7
+_DIFFERENT_GIVEN_HEBREW = 0.6
 _DIFFERENT_PATRONYMIC = 0.8
 
 
@@ -229,8 +232,13 @@ def _given_verdict(xt: str, xi: bool, yt: str, yi: bool) -> tuple[float, str, st
     group = _shared_group(x, y)
     if group:
         return HYPOCORISM_SCORE, "hypocorism", group, None
-    both_known = x.known and y.known and (_script(xt) == _script(yt) or (x.curated and y.curated))
-    different = match.score < _DIFFERENT_GIVEN or (both_known and match.score < 0.85)
+    same_script = _script(xt) == _script(yt)
+    both_known = x.known and y.known and (same_script or (x.curated and y.curated))
+    # Hebrew readings of given names are uncertain, so dissimilarity across
+    # Hebrew and another script is weaker evidence of a different name.
+    hebrew = "Hebr" in (_script(xt), _script(yt)) and not same_script
+    floor = _DIFFERENT_GIVEN_HEBREW if hebrew else _DIFFERENT_GIVEN
+    different = match.score < floor or (both_known and match.score < 0.85)
     return match.score, match.rule, match.detail, "different given name" if different else None
 
 
@@ -263,6 +271,7 @@ class _Features:
     gender: str | None
     given_keys: frozenset[str]
     surname_keys: frozenset[str]
+    middle: NamePart | None = None
 
 
 def _surname_option(parts: tuple[NamePart, ...]) -> _Surname:
@@ -304,6 +313,11 @@ def _features(name: ParsedName) -> _Features:
         if part.role != "initial":
             given_keys |= part_keys(part.text)
     surname_keys = part_keys(surnames[0].joined) if surnames else frozenset()
+    middles = name.role("middle")
+    initials = name.role("initial") if name.given is not None else ()
+    middle = middles[0] if middles else (initials[0] if initials else None)
+    if middle is not None and len(surnames) > 1 and middles and middle is middles[-1]:
+        middle = None  # it may be the first half of a compound surname
     return _Features(
         name,
         given,
@@ -312,6 +326,7 @@ def _features(name: ParsedName) -> _Features:
         _gender_evidence(name, given, joined),
         frozenset(given_keys),
         surname_keys,
+        middle,
     )
 
 
@@ -464,6 +479,14 @@ def _patronymic_verdict(x: str, y: str) -> tuple[float, str, str]:
     return match.score, match.rule, match.detail
 
 
+def _middle_conflict(a: _Features, b: _Features) -> str | None:
+    """Two first middle names (or a middle name and a middle initial) that differ."""
+    if a.middle is None or b.middle is None:
+        return None
+    _, conflict = _given_pair(a.middle, b.middle)
+    return "different middle name" if conflict else None
+
+
 @attrs.frozen
 class _Outcome:
     score: float
@@ -480,8 +503,9 @@ def _score(a: _Features, b: _Features, order: str) -> _Outcome:
         return _Outcome(surname.score, (surname,), (), order)
     given, g_conflict = _compare_given(a, b)
     patronymic, p_conflict = _compare_patronymic(a, b)
+    m_conflict = _middle_conflict(a, b)
     aligned = tuple(p for p in (given, patronymic, surname) if p is not None)
-    conflicts = [c for c in (g_conflict, p_conflict) if c]
+    conflicts = [c for c in (g_conflict, p_conflict, m_conflict) if c]
     if a.gender and b.gender and a.gender != b.gender and not conflicts:
         conflicts.append(f"opposite gender ({a.gender} vs {b.gender})")
     total = weight = 0.0

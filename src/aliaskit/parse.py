@@ -35,11 +35,11 @@ MEMO_LARGE = 1 << 17
 
 
 @lru_cache(maxsize=1)
-def _words() -> tuple[frozenset[str], frozenset[str]]:
-    """Titles and particles, from ``data/name_words.toml``."""
+def _words() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """Titles, particles and filiation particles, from ``data/name_words.toml``."""
     text = files("aliaskit").joinpath("data", "name_words.toml").read_text("utf-8")
     data = tomllib.loads(text)
-    return frozenset(data["titles"]), frozenset(data["particles"])
+    return frozenset(data["titles"]), frozenset(data["particles"]), frozenset(data["filiation"])
 
 
 _PATRONYMIC_FOLDED = (
@@ -116,8 +116,18 @@ class ParsedName:
 
     @property
     def surname(self) -> tuple[NamePart, ...]:
-        """The surname parts (particles included), in written order."""
-        return tuple(p for p in self.parts if p.role in ("surname", "particle"))
+        """The surname parts, with the particles bound to them, in written order."""
+        out: list[NamePart] = []
+        pending: list[NamePart] = []
+        for part in self.parts:
+            if part.role == "particle":
+                pending.append(part)
+                continue
+            if part.role == "surname":
+                out.extend(pending)
+                out.append(part)
+            pending = []
+        return tuple(out)
 
     @property
     def patronymic(self) -> NamePart | None:
@@ -209,7 +219,7 @@ def _assign_order(core: list[_Token], comma_at: int | None, raw_upper: list[bool
 
 def _tokens(raw_tokens: list[str]) -> tuple[list[_Token], int | None, list[str]]:
     """Normalised tokens, the token index of a comma, and the dropped titles."""
-    titles, particles = _words()
+    titles, particles, _ = _words()
     tokens: list[_Token] = []
     comma_at: int | None = None
     for tok in raw_tokens:
@@ -239,6 +249,21 @@ def _mark_particles_and_initials(tokens: list[_Token]) -> None:
             tok.role = "initial"
 
 
+def _mark_nasab(tokens: list[_Token]) -> None:
+    """``ben``/``bin``/``ibn``/``bar`` + a name that is not the last part is a
+    patronymic (Habib ben Mohamed al-Loubiri); before the last part it is the
+    surname's particle (David Ben-Gurion, Mohammed bin Salman)."""
+    if any(t.role == "patronymic" for t in tokens):
+        return
+    filiation = _words()[2]
+    for i, tok in enumerate(tokens[:-1]):
+        nxt = tokens[i + 1]
+        nasab = tok.role == "particle" and tok.text in filiation and i > 0
+        if nasab and nxt.role in ("middle", "given") and nxt is not tokens[-1]:
+            nxt.role = "patronymic"
+            return
+
+
 def _mark_patronymic(core: list[_Token]) -> bool:
     """Mark a patronymic among 3+ core parts; return whether it is the last part."""
     if len(core) < 3:
@@ -265,6 +290,7 @@ def _parse(raw: str) -> ParsedName:
         if patronymic_last and comma_core is None and len(core) >= 2:
             comma_core = 1
         _assign_order(core, comma_core, [_is_upper(t.raw) for t in core])
+    _mark_nasab(tokens)
     nicknames = [p for n in nick_raw for p in normalize(n).split()]
     parts = [NamePart(t.text, t.role or "surname", detect_script(t.text)) for t in tokens]
     parts += [NamePart(p, "nickname", detect_script(p)) for p in nicknames]

@@ -35,6 +35,8 @@ __all__ = ["LOOSE_PENALTY", "PartMatch", "part_similarity", "similarity"]
 
 MEMO_LARGE = 1 << 18
 LOOSE_PENALTY = 0.12
+#: The loose fold is not used for parts shorter than this.
+LOOSE_MIN = 4
 TRANSLIT_SCORE = 0.95
 #: Skeleton agreement with a Hebrew part, by skeleton length (1, 2, 3, 4+).
 _SKELETON_SCORE = (0.0, 0.6, 0.78, 0.86, 0.9)
@@ -122,6 +124,8 @@ def _part_match(a: str, b: str) -> PartMatch:
                 best, detail = sim, f"{fx}~{fy}"
     for lx in x.loose:
         for ly in y.loose:
+            if min(len(lx), len(ly)) < LOOSE_MIN:
+                continue  # Mo and Ma are different names
             sim = _lev_sim(lx, ly) - LOOSE_PENALTY
             if sim > best:
                 best, detail = sim, f"loose {lx}~{ly}"
