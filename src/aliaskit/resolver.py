@@ -57,6 +57,7 @@ __all__ = [
     "SkippedName",
     "SkippedNamesWarning",
     "cluster",
+    "cluster_scored",
 ]
 
 WEAK_LINK = 0.6
@@ -608,4 +609,45 @@ def cluster(names: Iterable[str], *, threshold: float = DEFAULT_THRESHOLD) -> li
             SkippedNamesWarning,
             stacklevel=2,
         )
+    return resolver.entities
+
+
+def cluster_scored(
+    names: Iterable[str],
+    edges: Iterable[tuple[str, str, float, bool]],
+    *,
+    threshold: float = DEFAULT_THRESHOLD,
+) -> list[Entity]:
+    """Cluster names whose candidate pairs were found and scored elsewhere.
+
+    ``edges`` holds ``(a, b, score, conflict)`` for every candidate pair
+    among ``names`` (as :func:`aliaskit.compare.score_pair` gives them;
+    identical normalised forms score 2.0). This is the last step of
+    :func:`cluster`, for engines that do blocking and scoring themselves
+    (:mod:`aliaskit.spark`): given the same candidate pairs it returns
+    exactly what :func:`cluster` returns for the same names.
+
+    >>> from aliaskit.compare import score_pair
+    >>> from aliaskit.parse import parse_name
+    >>> a, b = "Sasha Troufanov", "Alexander Trufanov"
+    >>> score, conflict = score_pair(parse_name(a), parse_name(b))
+    >>> cluster_scored([a, b], [(a, b, score, conflict)]) == cluster([a, b])
+    True
+    """
+    resolver = Resolver(threshold=threshold)
+    with resolver._lock:
+        for name in names:
+            parsed = parse_name(name)
+            if parsed.parts and name not in resolver._parsed:
+                resolver._parsed[name] = parsed
+                resolver._by_norm[parsed.normalized].append(name)
+        for a, b, score, conflict in edges:
+            if a not in resolver._parsed or b not in resolver._parsed or a == b:
+                continue
+            pair = _pair(a, b)
+            edge = _Edge(score, conflict)
+            resolver._edges[pair] = edge
+            if conflict or score >= WEAK_LINK:
+                resolver._connect(*pair)
+        resolver._recluster(set(resolver._parsed))
     return resolver.entities
