@@ -17,6 +17,7 @@ EXPECTED = [
     "parse_name",
     "phonetic_keys",
     "readings",
+    "romanize",
     "romanizations",
     "schemes",
     "similarity",

@@ -11,7 +11,8 @@ A short tour:
   and its script.
 * :func:`transliterate`, :func:`romanizations`, :func:`schemes`: Cyrillic
   to Latin under a dozen published systems; :func:`readings`: plausible
-  Latin readings of unvocalised Hebrew.
+  Latin readings of unvocalised Hebrew; :func:`romanize`: the best Latin
+  form of a name in any script, saying when it fell back to unidecode.
 * :func:`phonetic_keys`, :func:`similarity`: phonetic encoders and a
   transliteration-aware similarity of name parts.
 * :func:`parse_name`, :func:`compare`: names as structures (given name,
@@ -30,6 +31,7 @@ from __future__ import annotations
 from aliaskit.compare import Comparison, Explanation, compare
 from aliaskit.entity import Entity
 from aliaskit.hebrew import readings
+from aliaskit.latin import romanize
 from aliaskit.parse import ParsedName, parse_name
 from aliaskit.phonetic import phonetic_keys
 from aliaskit.resolver import Resolver, cluster
@@ -50,6 +52,7 @@ __all__ = [
     "parse_name",
     "phonetic_keys",
     "readings",
+    "romanize",
     "romanizations",
     "schemes",
     "similarity",

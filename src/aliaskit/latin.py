@@ -14,9 +14,9 @@ import attrs
 from unidecode import unidecode
 
 from aliaskit.keys import hebrew_skeletons, latin_skeletons
-from aliaskit.text import detect_script
+from aliaskit.text import detect_script, normalize
 
-__all__ = ["HEBREW_READINGS", "LatinForms", "latin_forms", "part_keys"]
+__all__ = ["HEBREW_READINGS", "LatinForms", "latin_forms", "part_keys", "romanize"]
 
 MEMO_LARGE = 1 << 17
 #: How many Hebrew readings of one part take part in comparison and keys.
@@ -91,3 +91,28 @@ def part_keys(token: str) -> frozenset[str]:
     for form in latin_forms(token).forms[:2]:
         keys |= latin_skeletons(form)
     return frozenset(keys)
+
+
+_METHOD_RANK = {"native": 0, "transliteration": 1, "hebrew_reading": 2, "unidecode": 3}
+
+
+def romanize(text: str) -> LatinForms:
+    """The best Latin rendering of a whole name, and how it was made.
+
+    Each word is romanised by its own script: Latin kept, Cyrillic through
+    the default scheme of its language, Hebrew by its best reading, and any
+    other script (Arabic, Greek, CJK, ...) through unidecode. ``method`` is
+    the least exact method any word needed, so a result that relied on the
+    unidecode fallback says so.
+
+    >>> romanize("Александр Труфанов")
+    LatinForms(script='Cyrl', method='transliteration', forms=('aleksandr trufanov',))
+    >>> romanize("موسى أبو مرزوق").method
+    'unidecode'
+    """
+    words = normalize(text).split()
+    if not words:
+        return LatinForms(detect_script(text), "native", ("",))
+    found = [latin_forms(w) for w in words]
+    method = max((f.method for f in found), key=_METHOD_RANK.__getitem__)
+    return LatinForms(detect_script(text), method, (" ".join(f.forms[0] for f in found),))

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+import warnings
 from functools import lru_cache
 from importlib.resources import files
 
@@ -29,9 +30,12 @@ from aliaskit.keys import fold
 from aliaskit.latin import latin_forms
 from aliaskit.text import detect_script, normalize
 
-__all__ = ["NamePart", "ParsedName", "parse_name"]
+__all__ = ["MAX_NAME_CHARS", "LongNameWarning", "NamePart", "ParsedName", "parse_name"]
 
 MEMO_LARGE = 1 << 17
+#: Longer names are matched on their first this many characters (with a warning):
+#: no person name is this long, and it bounds the cost of hostile input.
+MAX_NAME_CHARS = 256
 
 
 @lru_cache(maxsize=1)
@@ -316,4 +320,24 @@ def parse_name(text: str) -> ParsedName:
     'витальевич'
     """
     require_str(text, "text")
+    if len(text) > MAX_NAME_CHARS:
+        parsed = _parse(_truncate(text))
+        warnings.warn(
+            f"name of {len(text)} characters matched on its first {MAX_NAME_CHARS}: "
+            f"{text[:40]!r}...",
+            LongNameWarning,
+            stacklevel=2,
+        )
+        return attrs.evolve(parsed, original=text)
     return _parse(text)
+
+
+class LongNameWarning(UserWarning):
+    """A name longer than :data:`MAX_NAME_CHARS` was truncated for matching."""
+
+
+def _truncate(text: str) -> str:
+    """The first MAX_NAME_CHARS characters, cut back to a word boundary."""
+    head = text[:MAX_NAME_CHARS]
+    cut = head.rfind(" ")
+    return head[:cut] if cut > MAX_NAME_CHARS // 2 else head
