@@ -54,9 +54,9 @@ CYRILLIC_SURNAME = (
 )  # fmt: skip
 HEBREW_GIVEN = ("סשה", "אלכסנדר", "ספיר", "רוני", "אברהם", "יוסף", "שירה", "נועה", "ג'וליה")
 HEBREW_SURNAME = ("טרופנוב", "כהן", "לוי", "דקל-חן", "קריבוי", "בן דוד", "צ'רניאק", "ז'וקוב")
-HEBREW_POINTS = tuple(chr(c) for c in range(0x05B0, 0x05BD)) + ("\u05c1", "\u05c2")
+HEBREW_POINTS = (*(chr(c) for c in range(0x05B0, 0x05BD)), "\u05c1", "\u05c2")
 
-CONTROLS = tuple(chr(c) for c in (*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F))
+CONTROLS = tuple(chr(c) for c in (*range(0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F))
 CONTROLS += tuple(chr(c) for c in range(0x80, 0xA0))
 BIDI = (
     "\u200e", "\u200f", "\u061c", "\u202a", "\u202b", "\u202c", "\u202d", "\u202e",
@@ -108,7 +108,8 @@ def _person(
     if draw(st.integers(0, 5)) == 0:
         first = first[0] + "."
     parts = [first]
-    if patronymic and draw(st.booleans()):
+    with_patronymic = draw(st.booleans())
+    if patronymic and with_patronymic:
         parts.append(draw(st.sampled_from(patronymic)))
     last = draw(st.sampled_from(surname))
     if draw(st.integers(0, 6)) == 0:

@@ -47,6 +47,10 @@ def block_keys(name: ParsedName) -> frozenset[str]:
     >>> sorted(k for k in shared if k.startswith("S:"))
     ['S:TRPNB']
     """
+    if not isinstance(name, ParsedName):
+        raise TypeError(
+            f"block_keys takes a ParsedName (parse_name(text)), not {type(name).__name__}"
+        )
     surname = [p.text for p in name.surname if p.role == "surname"]
     if surname:
         keys = set(part_keys("".join(surname)))

@@ -176,8 +176,8 @@ def _token_info(text: str, is_initial: bool) -> _TokenInfo:
     text = text.rstrip(".")
     forms = latin_forms(text)
     if is_initial:
-        letter = forms.forms[0][:1]
-        initials = frozenset({letter, fold(letter)[:1]} - {""})
+        first = forms.forms[0]  # a Cyrillic Е romanises as "ye": also fold's "e"
+        initials = frozenset({first[:1], fold(first)[:1]} - {""})
         return _TokenInfo(frozenset(), None, False, False, initials)
     lookups = (text, *forms.forms[:2]) if forms.method != "native" else (text,)
     groups: set[str] = set()
@@ -573,6 +573,14 @@ def score_pair(a: ParsedName, b: ParsedName) -> tuple[float, bool]:
     return outcome.score, bool(outcome.conflicts)
 
 
+def _check_threshold(threshold: object) -> None:
+    """Raise unless ``threshold`` is a real number in [0, 1]."""
+    if isinstance(threshold, bool) or not isinstance(threshold, int | float):
+        raise TypeError(f"threshold must be a number, not {type(threshold).__name__}")
+    if not 0.0 <= threshold <= 1.0:
+        raise ValueError(f"threshold must be in [0, 1], got {threshold!r}")
+
+
 def _parsed(value: str | ParsedName, name: str) -> ParsedName:
     if isinstance(value, ParsedName):
         return value
@@ -595,6 +603,7 @@ def compare(
     >>> compare("Alexander Trufanov", "Alexandra Trufanova").is_match
     False
     """
+    _check_threshold(threshold)
     pa, pb = _parsed(a, "a"), _parsed(b, "b")
     first, second, flip = _ordered(pa, pb)
     outcome = _best(_features(first), _features(second))

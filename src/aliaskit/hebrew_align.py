@@ -115,11 +115,12 @@ def hebrew_classes(token: str) -> tuple[Option, ...]:
     """
     letters = [ch for ch in token if "\u05d0" <= ch <= "\u05ea" or ch == "'"]
     out: list[Option] = []
+    final = max((i for i, c in enumerate(letters) if c != "'"), default=-1)
     for i, ch in enumerate(letters):
         if ch == "'" or ch in _SILENT:
             continue
         nxt = letters[i + 1] if i + 1 < len(letters) else ""
-        last = all(c == "'" for c in letters[i + 1 :])
+        last = i == final
         if nxt == "'" and ch in _GERESH:
             out.append(_GERESH[ch])
         elif ch == "ו" and (i == 0 or nxt == "ו"):

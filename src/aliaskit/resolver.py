@@ -216,6 +216,8 @@ class Resolver:
 
         Every item is type-checked before any state changes.
         """
+        if isinstance(names, str | bytes):
+            raise TypeError("names must be an iterable of str, not a single str")
         items = list(names)
         for i, item in enumerate(items):
             if not isinstance(item, str):
@@ -599,6 +601,8 @@ def cluster(names: Iterable[str], *, threshold: float = DEFAULT_THRESHOLD) -> li
     >>> [e.canonical for e in cluster(["Sasha Troufanov", "Alexander Trufanov", "Elena Troufanov"])]
     ['Alexander Trufanov', 'Elena Troufanov']
     """
+    if isinstance(names, str | bytes):
+        raise TypeError("names must be an iterable of str, not a single str (wrap it in a list)")
     resolver = Resolver(threshold=threshold)
     resolver.add_many(names)
     if resolver.skipped:
