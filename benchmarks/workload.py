@@ -25,7 +25,8 @@ With the default parameters 1,000,000 mentions hold about 300,000 distinct
 strings. Everything depends only on ``seed``.
 
 Two different people may happen to get the same name (namesakes), as in
-real data.
+real data. ``python -m benchmarks.workload N [--seed S]`` writes N mentions
+as a headered TSV (``entity_id``, ``name``) to stdout.
 """
 
 from __future__ import annotations
@@ -107,7 +108,10 @@ def given_names() -> tuple[GivenName, ...]:
     for group, members in rows.items():
         gender = members[0][col["gender"]]
         cyr: dict[str, str] = {}
-        nick_c, nick_l, heb_full, heb_nick = [], [], [], []
+        nick_c: list[str] = []
+        nick_l: list[str] = []
+        heb_full: list[str] = []
+        heb_nick: list[str] = []
         for r in members:
             name, script, kind, lang = (
                 r[col["name"]],
@@ -242,10 +246,14 @@ def _family(rng: random.Random, surname: str, index: int) -> list[Person]:
     else:
         roles.append((father, "m", grandfather))
         roles.append((rng.choice(females), "f", rng.choice(males).cyrillic["ru"]))
+        taken = {father.group}
         for _ in range(size - 2):
-            roles.append(
-                (rng.choice(males if rng.random() < 0.5 else females), "", father.cyrillic["ru"])
-            )
+            # Children differ in given name from their father and from each other.
+            child = rng.choice(males if rng.random() < 0.5 else females)
+            while child.group in taken:
+                child = rng.choice(males if child.gender == "m" else females)
+            taken.add(child.group)
+            roles.append((child, "", father.cyrillic["ru"]))
     people = []
     for k, (given, gender, dad) in enumerate(roles):
         gender = gender or given.gender
@@ -364,3 +372,22 @@ def generate(n_mentions: int, seed: int = 0) -> list[tuple[str, str]]:
             name = typo(rng, name)
         out.append((person.entity_id, name))
     return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Write ``entity_id<TAB>name`` mentions to stdout (``python -m benchmarks.workload N``)."""
+    import argparse
+    import sys
+
+    parser = argparse.ArgumentParser(description="Write a synthetic workload as TSV.")
+    parser.add_argument("mentions", type=int)
+    parser.add_argument("--seed", type=int, default=0)
+    args = parser.parse_args(argv)
+    out = sys.stdout
+    out.write("entity_id\tname\n")
+    out.writelines(f"{eid}\t{name}\n" for eid, name in generate(args.mentions, args.seed))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -153,7 +153,7 @@ class Comparison:
         return f"{self.a} ~ {self.b}: {self.score:.2f} ({verdict})\n{self.explanation}"
 
 
-@attrs.frozen
+@attrs.frozen(cache_hash=True)
 class _TokenInfo:
     """What the name tables say about one part (cached per token)."""
 
@@ -252,7 +252,7 @@ def _given_pair(x: NamePart, y: NamePart) -> tuple[AlignedPart, str | None]:
     return AlignedPart("given", x.text, y.text, score, rule, detail), conflict
 
 
-@attrs.frozen
+@attrs.frozen(cache_hash=True)
 class _Surname:
     shown: str
     joined: str
@@ -260,7 +260,7 @@ class _Surname:
     gender: str | None
 
 
-@attrs.frozen
+@attrs.frozen(cache_hash=True)
 class _Features:
     """What comparison needs of one parsed name, computed once."""
 

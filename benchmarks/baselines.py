@@ -1,0 +1,150 @@
+"""Peer clusterers that aliaskit is measured against.
+
+Each baseline takes names and returns :class:`aliaskit.Entity` objects, so
+that :func:`benchmarks.quality.evaluate` scores it exactly like
+:func:`aliaskit.cluster`. They are what a practitioner would write in an
+afternoon with common libraries:
+
+* :func:`naive_cluster`: ``unidecode`` to ASCII, lower case, Jaro–Winkler
+  similarity of whole strings, link at :data:`NAIVE_THRESHOLD`, union-find.
+  All pairs up to :data:`ALL_PAIRS_MAX` distinct names, blocked by first
+  letter beyond.
+* :func:`rapidfuzz_cluster`: rapidfuzz ``process.cdist`` over all pairs of the
+  case-folded strings with ``fuzz.token_sort_ratio`` (word order does not
+  matter), link at :data:`RAPIDFUZZ_CUTOFF`, union-find. No transliteration,
+  so it cannot match across scripts.
+
+Both compute the pair scores with rapidfuzz's C++ ``cdist`` (row chunks, all
+cores), so their speed is the best these simple methods can do in Python.
+rapidfuzz and numpy are bench/test-only dependencies.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Iterator
+
+import numpy as np
+from rapidfuzz import fuzz, process
+from rapidfuzz.distance import JaroWinkler
+from unidecode import unidecode
+
+from aliaskit import Entity
+from aliaskit.entity import entity_id
+
+NAIVE_THRESHOLD = 0.94
+RAPIDFUZZ_CUTOFF = 85.0
+ALL_PAIRS_MAX = 10_000
+CHUNK = 2_000
+
+Scorer = Callable[..., float]
+
+
+class UnionFind:
+    """Disjoint sets over 0..n-1 with path halving."""
+
+    def __init__(self, n: int) -> None:
+        self.parent = list(range(n))
+
+    def find(self, x: int) -> int:
+        """The representative of ``x``'s set."""
+        parent = self.parent
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    def union(self, a: int, b: int) -> None:
+        """Merge the sets of ``a`` and ``b`` (the smaller index becomes the root)."""
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+
+def linked_pairs(keys: list[str], scorer: Scorer, cutoff: float) -> Iterator[tuple[int, int]]:
+    """Index pairs ``i < j`` of ``keys`` whose score reaches ``cutoff`` (chunked ``cdist``)."""
+    for start in range(0, len(keys), CHUNK):
+        rows = keys[start : start + CHUNK]
+        scores = process.cdist(
+            rows, keys, scorer=scorer, score_cutoff=cutoff, dtype=np.float32, workers=-1
+        )
+        for i, j in zip(*np.nonzero(scores >= cutoff), strict=True):
+            if start + int(i) < int(j):
+                yield start + int(i), int(j)
+
+
+def entities_from_groups(names: list[str], uf: UnionFind) -> list[Entity]:
+    """One :class:`Entity` per union-find set; canonical name = the first alias."""
+    groups: dict[int, list[str]] = defaultdict(list)
+    for i, name in enumerate(names):
+        groups[uf.find(i)].append(name)
+    out = []
+    for members in groups.values():
+        aliases = tuple(sorted(members))
+        out.append(Entity(id=entity_id(aliases[0]), canonical=aliases[0], aliases=aliases))
+    return sorted(out, key=lambda e: e.aliases[0])
+
+
+def _distinct(names: Iterable[str]) -> list[str]:
+    return list(dict.fromkeys(n for n in names if n.strip()))
+
+
+def _cluster_keys(names: list[str], keys: list[str], scorer: Scorer, cutoff: float) -> UnionFind:
+    """Union-find over ``names`` linking pairs of ``keys``; blocked by first letter if large."""
+    uf = UnionFind(len(names))
+    if len(keys) <= ALL_PAIRS_MAX:
+        blocks = [list(range(len(keys)))]
+    else:
+        by_letter: dict[str, list[int]] = defaultdict(list)
+        for i, k in enumerate(keys):
+            by_letter[k[:1]].append(i)
+        blocks = list(by_letter.values())
+    for block in blocks:
+        block_keys = [keys[i] for i in block]
+        for i, j in linked_pairs(block_keys, scorer, cutoff):
+            uf.union(block[i], block[j])
+    return uf
+
+
+def naive_key(name: str) -> str:
+    """ASCII, lower case, single spaces: the naive comparable form."""
+    return " ".join(unidecode(name).lower().split())
+
+
+def naive_cluster(names: Iterable[str]) -> list[Entity]:
+    """unidecode + Jaro–Winkler + union-find (all pairs up to 10k names, then by first letter)."""
+    distinct = _distinct(names)
+    keys = [naive_key(n) for n in distinct]
+    uf = _cluster_keys(distinct, keys, JaroWinkler.normalized_similarity, NAIVE_THRESHOLD)
+    return entities_from_groups(distinct, uf)
+
+
+def rapidfuzz_cluster(names: Iterable[str]) -> list[Entity]:
+    """rapidfuzz cdist token-sort ratio on case-folded strings + union-find."""
+    distinct = _distinct(names)
+    keys = [" ".join(n.casefold().split()) for n in distinct]
+    uf = _cluster_keys(distinct, keys, fuzz.token_sort_ratio, RAPIDFUZZ_CUTOFF)
+    return entities_from_groups(distinct, uf)
+
+
+def exact_cluster(names: Iterable[str]) -> list[Entity]:
+    """Names equal after the naive key share an entity: the floor any method should beat."""
+    distinct = _distinct(names)
+    first: dict[str, int] = {}
+    uf = UnionFind(len(distinct))
+    for i, n in enumerate(distinct):
+        uf.union(first.setdefault(naive_key(n), i), i)
+    return entities_from_groups(distinct, uf)
+
+
+CLUSTERERS: dict[str, Callable[[Iterable[str]], list[Entity]]] = {
+    "naive": naive_cluster,
+    "rapidfuzz": rapidfuzz_cluster,
+    "exact": exact_cluster,
+}
+LABELS = {
+    "aliaskit": "aliaskit.cluster",
+    "naive": f"unidecode + Jaro-Winkler >= {NAIVE_THRESHOLD} + union-find",
+    "rapidfuzz": f"rapidfuzz cdist token_sort_ratio >= {RAPIDFUZZ_CUTOFF:g} + union-find",
+    "exact": "exact match after unidecode + lower case",
+}
