@@ -30,9 +30,13 @@ from aliaskit import knowledge
 from aliaskit.latin import latin_forms, part_keys
 from aliaskit.parse import NamePart, ParsedName
 
-__all__ = ["MAX_BLOCK", "BlockIndex", "block_keys", "given_keys"]
+__all__ = ["MAX_BLOCK", "MAX_SHORT_BLOCK", "BlockIndex", "block_keys", "block_limit", "given_keys"]
 
 MAX_BLOCK = 400
+#: Blocks of short keys (three classes or fewer, e.g. Cohen's ``KN``) mix
+#: many different surnames, so they are split by given name sooner.
+MAX_SHORT_BLOCK = 40
+SHORT_KEY = 3
 #: Surname keys of this many classes or more also block with one class deleted.
 NEAR_MIN = 4
 MAX_ANCHORS = 4
@@ -64,6 +68,12 @@ def block_keys(name: ParsedName) -> frozenset[str]:
     if given is not None:
         return frozenset("S:" + k for k in part_keys(given.text))
     return frozenset("S:" + k for p in name.parts for k in part_keys(p.text))
+
+
+def block_limit(key: str) -> int:
+    """How many names a block may hold before it is split by given-name keys."""
+    core = key.split(":", 1)[-1].split("|", 1)[0]
+    return MAX_SHORT_BLOCK if len(core) <= SHORT_KEY else MAX_BLOCK
 
 
 def _deletions(key: str) -> set[str]:
@@ -150,7 +160,7 @@ class BlockIndex:
 
     def _block_pairs(self, key: str) -> Iterator[tuple[str, str]]:
         members = sorted(self._blocks[key])
-        if len(members) <= MAX_BLOCK:
+        if len(members) <= block_limit(key):
             for i, a in enumerate(members):
                 for b in members[i + 1 :]:
                     yield a, b
@@ -183,7 +193,8 @@ class BlockIndex:
         added: set[tuple[str, str]] = set()
         removed: set[tuple[str, str]] = set()
         for key in sorted(keys):
-            before = set(self._block_pairs(key)) if len(self._blocks[key]) == MAX_BLOCK else None
+            crossing = len(self._blocks[key]) == block_limit(key)
+            before = set(self._block_pairs(key)) if crossing else None
             self._blocks[key].add(item)
             if before is not None:
                 after = set(self._block_pairs(key))
@@ -206,7 +217,7 @@ class BlockIndex:
 
     def _pairs_with(self, key: str, item: str) -> Iterable[tuple[str, str]]:
         members = self._blocks[key]
-        if len(members) <= MAX_BLOCK:
+        if len(members) <= block_limit(key):
             return (_pair(item, m) for m in members if m != item)
         gk = self._given[item]
         out = []
