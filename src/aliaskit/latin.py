@@ -50,10 +50,14 @@ def _hebrew(token: str) -> tuple[str, ...]:
 
 
 def _latin_variants(token: str) -> tuple[str, ...]:
-    """The token and its reading with German/Hebrew-style ``ch`` for х."""
+    """The token and its other readings: German/Hebrew-style ``ch`` for х,
+    and French-style ``j`` for ж in a spelling with French ``ou`` (Joukov)."""
+    variants = [token]
     if "ch" in token and "sch" not in token and "tch" not in token:
-        return (token, token.replace("ch", "kh"))
-    return (token,)
+        variants.append(token.replace("ch", "kh"))
+    if "j" in token and "ou" in token:
+        variants.append(token.replace("j", "zh"))
+    return tuple(variants)
 
 
 @lru_cache(maxsize=MEMO_LARGE)

@@ -75,7 +75,7 @@ class _Forms:
 def _forms(token: str) -> _Forms:
     latin = latin_forms(token)
     folds = tuple(dict.fromkeys(fold(f) for f in latin.forms))
-    loose = tuple(dict.fromkeys(loose_fold(f) for f in folds[:3]))
+    loose = tuple(dict.fromkeys(loose_fold(f) for f in latin.forms[:3]))
     hebrew = latin.method == "hebrew_reading"
     skeletons = skeleton_keys(token) if hebrew else frozenset()
     if not hebrew:

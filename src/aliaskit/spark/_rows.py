@@ -1,0 +1,95 @@
+"""The per-partition work of :mod:`aliaskit.spark`, in plain Python.
+
+Each function takes and returns pandas DataFrames (as ``mapInPandas`` and
+``applyInPandas`` hand them over) and calls the same pure functions as
+:func:`aliaskit.cluster`: :func:`~aliaskit.parse.parse_name`, the blocking
+keys, :func:`~aliaskit.compare.score_pair` and
+:func:`~aliaskit.resolver.cluster_scored`. They need no Spark, so they are
+tested directly. pandas is imported when they run, never at import time.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from aliaskit.blocking import block_keys, given_keys
+from aliaskit.compare import score_pair
+from aliaskit.parse import parse_name
+from aliaskit.resolver import _MUST, cluster_scored
+
+__all__ = [
+    "CLUSTERED_SCHEMA",
+    "PARSED_SCHEMA",
+    "SCORED_SCHEMA",
+    "cluster_bucket",
+    "parse_rows",
+    "score_rows",
+]
+
+#: Spark DDL schemas of what the functions below return.
+PARSED_SCHEMA = "name string, norm string, bkeys array<string>, gkeys array<string>"
+SCORED_SCHEMA = "a string, b string, score double, conflict boolean"
+CLUSTERED_SCHEMA = "name string, entity_id string, canonical string"
+
+
+def _pandas() -> Any:
+    return importlib.import_module("pandas")
+
+
+def parse_rows(frames: Iterable[Any]) -> Iterator[Any]:
+    """Parse ``name``: normalised form, block keys and given-name keys (sorted).
+
+    Names whose parse has no parts (no letters or digits) are dropped, as
+    :func:`aliaskit.cluster` skips them.
+    """
+    pd = _pandas()
+    for frame in frames:
+        rows = []
+        for name in frame["name"]:
+            parsed = parse_name(name)
+            if parsed.parts:
+                bkeys = sorted(block_keys(parsed))
+                rows.append((name, parsed.normalized, bkeys, sorted(given_keys(parsed))))
+        yield pd.DataFrame(rows, columns=["name", "norm", "bkeys", "gkeys"])
+
+
+def score_rows(frames: Iterable[Any]) -> Iterator[Any]:
+    """Score candidate pairs ``(a, b)``; identical normalised forms score 2.0."""
+    pd = _pandas()
+    for frame in frames:
+        scores: list[float] = []
+        conflicts: list[bool] = []
+        for a, b in zip(frame["a"], frame["b"], strict=True):
+            pa, pb = parse_name(a), parse_name(b)
+            if pa.normalized == pb.normalized:
+                score, conflict = _MUST, False
+            else:
+                score, conflict = score_pair(pa, pb)
+            scores.append(score)
+            conflicts.append(conflict)
+        yield pd.DataFrame(
+            {"a": frame["a"], "b": frame["b"], "score": scores, "conflict": conflicts}
+        )
+
+
+def cluster_bucket(names: Any, edges: Any, *, threshold: float) -> Any:
+    """Cluster every component of a bucket: ``names`` (name, comp), ``edges`` (a, b, ..., comp).
+
+    Each component goes through :func:`~aliaskit.resolver.cluster_scored`
+    with all of its scored pairs; returns (name, entity_id, canonical).
+    """
+    members: dict[str, list[str]] = defaultdict(list)
+    for name, comp in zip(names["name"], names["comp"], strict=True):
+        members[comp].append(name)
+    pairs: dict[str, list[tuple[str, str, float, bool]]] = defaultdict(list)
+    columns = (edges[c] for c in ("a", "b", "score", "conflict", "comp"))
+    for a, b, score, conflict, comp in zip(*columns, strict=True):
+        pairs[comp].append((a, b, float(score), bool(conflict)))
+    rows: list[tuple[str, str, str]] = []
+    for comp in sorted(members):
+        for entity in cluster_scored(members[comp], pairs.get(comp, ()), threshold=threshold):
+            rows.extend((alias, entity.id, entity.canonical) for alias in entity.aliases)
+    return _pandas().DataFrame(rows, columns=["name", "entity_id", "canonical"])
