@@ -93,9 +93,13 @@ class NamePart:
         return fold(latin_forms(self.text).forms[0])
 
 
-@attrs.frozen(cache_hash=True)
+@attrs.frozen(eq=False)
 class ParsedName:
     """A name split into roles. Build it with :func:`parse_name`.
+
+    Compared and hashed by identity: :func:`parse_name` returns the same
+    object for the same string (it is cached), and every derived form is
+    cached per object.
 
     >>> name = parse_name("Trufanov, Alexander Vitalievich")
     >>> name.given.text, name.patronymic.text, [p.text for p in name.surname]
@@ -110,7 +114,7 @@ class ParsedName:
 
     def role(self, role: str) -> tuple[NamePart, ...]:
         """The parts with one role, in written order."""
-        return tuple(p for p in self.parts if p.role == role)
+        return _by_role(self).get(role, ())
 
     @property
     def given(self) -> NamePart | None:
@@ -143,6 +147,15 @@ class ParsedName:
     def is_weak(self) -> bool:
         """True for a bare surname or a name whose given part is only an initial."""
         return self.given is None and not self.role("nickname")
+
+
+@lru_cache(maxsize=MEMO_LARGE)
+def _by_role(name: ParsedName) -> dict[str, tuple[NamePart, ...]]:
+    """The parts of a name grouped by role (computed once per name)."""
+    groups: dict[str, list[NamePart]] = {}
+    for part in name.parts:
+        groups.setdefault(part.role, []).append(part)
+    return {role: tuple(parts) for role, parts in groups.items()}
 
 
 def is_patronymic_form(token: str) -> bool:
