@@ -42,7 +42,7 @@ from aliaskit._check import require_str
 from aliaskit.keys import fold
 from aliaskit.latin import latin_forms, part_keys
 from aliaskit.parse import NamePart, ParsedName, parse_name
-from aliaskit.similarity import PartMatch, part_similarity
+from aliaskit.similarity import PartMatch, _forms, part_similarity
 
 __all__ = [
     "DEFAULT_THRESHOLD",
@@ -50,6 +50,7 @@ __all__ = [
     "Comparison",
     "Explanation",
     "compare",
+    "prepare",
     "score_pair",
 ]
 
@@ -559,6 +560,24 @@ def _leftovers(name: ParsedName, used: set[str]) -> tuple[str, ...]:
 def _ordered(a: ParsedName, b: ParsedName) -> tuple[ParsedName, ParsedName, bool]:
     flip = b.normalized < a.normalized
     return (b, a, True) if flip else (a, b, False)
+
+
+def prepare(name: ParsedName) -> None:
+    """Compute and cache everything comparison needs of one name.
+
+    Optional: :func:`score_pair` does it on first use. The resolver calls it
+    for all names before forking its scoring workers, so that per-name work
+    (Latin forms, Hebrew readings, table lookups) is done once, not per worker.
+    """
+    features = _features(name)
+    for part in (*features.given, *(() if features.middle is None else (features.middle,))):
+        _token_info(part.text, part.role == "initial")
+    for surname in features.surnames:
+        _forms(surname.joined)
+    swapped = _swapped(features)
+    if swapped is not None:
+        for part in swapped.given:
+            _token_info(part.text, part.role == "initial")
 
 
 def score_pair(a: ParsedName, b: ParsedName) -> tuple[float, bool]:

@@ -44,7 +44,7 @@ import attrs
 
 from aliaskit._check import require_str
 from aliaskit.blocking import BlockIndex
-from aliaskit.compare import DEFAULT_THRESHOLD, compare, score_pair
+from aliaskit.compare import DEFAULT_THRESHOLD, compare, prepare, score_pair
 from aliaskit.entity import Entity, build_entity
 from aliaskit.parse import ParsedName, parse_name
 
@@ -546,6 +546,8 @@ def _score_parallel(
     methods = multiprocessing.get_all_start_methods()
     if workers < 2 or len(pairs) < PARALLEL_MIN_PAIRS or "fork" not in methods:
         return [_score_one(parsed, a, b) for a, b in pairs]
+    for name in sorted({x for pair in pairs for x in pair}):
+        prepare(parsed[name])  # per-name work once, inherited by the workers
     global _WORK  # handed to the forked workers through memory
     _WORK = parsed
     try:

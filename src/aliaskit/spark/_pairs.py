@@ -1,8 +1,9 @@
 """Candidate pairs on DataFrames, with the semantics of :class:`aliaskit.blocking.BlockIndex`.
 
-Input: the parsed names (``name``, ``norm``, ``bkeys``, ``gkeys``). Two names
-are a candidate pair when they share a block key, except in a block of
-more than :data:`~aliaskit.blocking.MAX_BLOCK` names, where they must also
+Input: the parsed names (``name``, ``norm``, ``bkeys``, ``blimits``,
+``gkeys``). Two names are a candidate pair when they share a block key,
+except in a block of more than :func:`~aliaskit.blocking.block_limit` names
+(computed per key while parsing, in ``blimits``), where they must also
 share a given-name key (or one of them has the wildcard ``"*"``). Two names
 with the same normalised form are always a pair. Pairs come out once, as
 ``(a, b)`` with ``a < b`` (Spark compares strings by code point, as Python).
@@ -12,7 +13,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from aliaskit.blocking import _ANY_GIVEN, MAX_BLOCK
+from aliaskit.blocking import _ANY_GIVEN
 
 if TYPE_CHECKING:
     from pyspark.sql import Column, DataFrame
@@ -39,11 +40,14 @@ def candidate_pairs(parsed: DataFrame) -> DataFrame:
     """The distinct candidate pairs ``(a, b)`` of the parsed names."""
     from pyspark.sql import functions as sf
 
-    keyed = parsed.select("name", "gkeys", sf.explode("bkeys").alias("key"))
+    block = sf.explode(sf.arrays_zip("bkeys", "blimits")).alias("block")
+    keyed = parsed.select("name", "gkeys", block).select(
+        "name", "gkeys", sf.col("block.bkeys").alias("key"), sf.col("block.blimits").alias("limit")
+    )
     sizes = keyed.groupBy("key").agg(sf.count("*").alias("size"))
     keyed = keyed.join(sizes, on="key")
-    small = keyed.where(sf.col("size") <= MAX_BLOCK)
-    big = keyed.where(sf.col("size") > MAX_BLOCK)
+    small = keyed.where(sf.col("size") <= sf.col("limit"))
+    big = keyed.where(sf.col("size") > sf.col("limit"))
     sub = big.select("key", "name", sf.explode("gkeys").alias("given"))
     wild = sub.where(sf.col("given") == _ANY_GIVEN).select("key", sf.col("name").alias("w"))
     everyone = big.select("key", sf.col("name").alias("m"))

@@ -15,7 +15,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from aliaskit.blocking import block_keys, given_keys
+from aliaskit.blocking import block_keys, block_limit, given_keys
 from aliaskit.compare import score_pair
 from aliaskit.parse import parse_name
 from aliaskit.resolver import _MUST, cluster_scored
@@ -30,7 +30,9 @@ __all__ = [
 ]
 
 #: Spark DDL schemas of what the functions below return.
-PARSED_SCHEMA = "name string, norm string, bkeys array<string>, gkeys array<string>"
+PARSED_SCHEMA = (
+    "name string, norm string, bkeys array<string>, blimits array<int>, gkeys array<string>"
+)
 SCORED_SCHEMA = "a string, b string, score double, conflict boolean"
 CLUSTERED_SCHEMA = "name string, entity_id string, canonical string"
 
@@ -40,7 +42,7 @@ def _pandas() -> Any:
 
 
 def parse_rows(frames: Iterable[Any]) -> Iterator[Any]:
-    """Parse ``name``: normalised form, block keys and given-name keys (sorted).
+    """Parse ``name``: normalised form, block keys (sorted) and their size limits, given keys.
 
     Names whose parse has no parts (no letters or digits) are dropped, as
     :func:`aliaskit.cluster` skips them.
@@ -52,8 +54,9 @@ def parse_rows(frames: Iterable[Any]) -> Iterator[Any]:
             parsed = parse_name(name)
             if parsed.parts:
                 bkeys = sorted(block_keys(parsed))
-                rows.append((name, parsed.normalized, bkeys, sorted(given_keys(parsed))))
-        yield pd.DataFrame(rows, columns=["name", "norm", "bkeys", "gkeys"])
+                limits = [block_limit(k) for k in bkeys]
+                rows.append((name, parsed.normalized, bkeys, limits, sorted(given_keys(parsed))))
+        yield pd.DataFrame(rows, columns=["name", "norm", "bkeys", "blimits", "gkeys"])
 
 
 def score_rows(frames: Iterable[Any]) -> Iterator[Any]:
