@@ -30,17 +30,26 @@ from aliaskit import knowledge
 from aliaskit.latin import latin_forms, part_keys
 from aliaskit.parse import NamePart, ParsedName
 
-__all__ = ["MAX_BLOCK", "MAX_SHORT_BLOCK", "BlockIndex", "block_keys", "block_limit", "given_keys"]
+__all__ = [
+    "MAX_BLOCK",
+    "MAX_SHORT_BLOCK",
+    "BlockIndex",
+    "block_keys",
+    "block_limit",
+    "given_keys",
+    "meets",
+]
 
-MAX_BLOCK = 400
+MAX_BLOCK = 50
 #: Blocks of short keys (three classes or fewer, e.g. Cohen's ``KN``) mix
 #: many different surnames, so they are split by given name sooner.
-MAX_SHORT_BLOCK = 40
+MAX_SHORT_BLOCK = 20
 SHORT_KEY = 3
 #: Surname keys of this many classes or more also block with one class deleted.
 NEAR_MIN = 4
 MAX_ANCHORS = 4
 _ANY_GIVEN = "*"
+_INITIAL_ONLY = "!"
 
 
 def block_keys(name: ParsedName) -> frozenset[str]:
@@ -114,22 +123,49 @@ def _given_part(name: ParsedName) -> NamePart | None:
 
 
 def given_keys(name: ParsedName) -> frozenset[str]:
-    """Keys that split an oversized block: initial letter and name groups.
+    """Keys that split an oversized block by given name.
 
-    A name with no given part returns ``{"*"}``, which meets every sub-block.
+    A full given name (or nickname) gives its skeleton keys (``K:``), its
+    curated equivalence groups (``G:``, so that Sasha meets Alexander) and the
+    initials it can stand for (``L:``). An initial-only name gives ``L:``
+    keys and the marker ``"!"``; a name with no given part gives ``{"*"}``.
+    See :func:`meets` for which names pair.
     """
-    parts = [p for p in (_given_part(name), *name.role("nickname")) if p is not None]
+    initial = _given_part(name)
+    parts = [p for p in (name.given, *name.role("nickname")) if p is not None]
     if not parts:
-        return frozenset({_ANY_GIVEN})
+        if initial is None:
+            return frozenset({_ANY_GIVEN})
+        letter = latin_forms(initial.text.rstrip(".")).forms[0][:1]
+        return frozenset({_INITIAL_ONLY, "L:" + letter})
     keys: set[str] = set()
     for part in parts:
-        text = part.text.rstrip(".")
-        keys.add("I:" + latin_forms(text).forms[0][:1])
+        text = part.text
+        keys.update("K:" + k for k in part_keys(text))
+        keys.add("L:" + latin_forms(text).forms[0][:1])
         for group in knowledge.name_groups(text):
             if group.startswith(knowledge.CURATED_PREFIX):
                 keys.add("G:" + group)
-                keys.update("I:" + f[:1] for f in knowledge.full_forms(text) if f.isascii())
+                keys.update("L:" + f[:1] for f in knowledge.full_forms(text) if f.isascii())
+        keys.update("L:" + h[:1] for h in knowledge.headwords(text))
     return frozenset(keys)
+
+
+def meets(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Whether two names with these given-name keys pair in an oversized block.
+
+    They do when either has no given part, when they share a skeleton or
+    group key, or when one is initial-only and the other can have that
+    initial.
+    """
+    if _ANY_GIVEN in a or _ANY_GIVEN in b:
+        return True
+    shared = a & b
+    if not shared:
+        return False
+    if _INITIAL_ONLY in a or _INITIAL_ONLY in b:
+        return True
+    return any(not k.startswith("L:") for k in shared)
 
 
 def _pair(a: str, b: str) -> tuple[str, str]:
@@ -147,6 +183,9 @@ class BlockIndex:
         self._keys: dict[str, frozenset[str]] = {}
         self._given: dict[str, frozenset[str]] = {}
         self._support: dict[tuple[str, str], int] = defaultdict(int)
+        # Per block: members by given-name key, and members without a full given name.
+        self._sub: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
+        self._loose: dict[str, set[str]] = defaultdict(set)
 
     def __contains__(self, item: str) -> bool:
         return item in self._keys
@@ -168,19 +207,23 @@ class BlockIndex:
         yield from sorted(self._split_pairs(members))
 
     def _split_pairs(self, members: list[str]) -> set[tuple[str, str]]:
-        """Pairs of an oversized block: members sharing a given-name key."""
+        """Pairs of an oversized block: members whose given names meet."""
         sub: dict[str, list[str]] = defaultdict(list)
-        wild: list[str] = []
+        loose: list[str] = []  # no given part, or initial only: checked one by one
         for m in members:
             gk = self._given[m]
-            if _ANY_GIVEN in gk:
-                wild.append(m)
-            for k in gk - {_ANY_GIVEN}:
-                sub[k].append(m)
+            if _ANY_GIVEN in gk or _INITIAL_ONLY in gk:
+                loose.append(m)
+                continue
+            for k in gk:
+                if not k.startswith("L:"):
+                    sub[k].append(m)
         seen: set[tuple[str, str]] = set()
         for group in sub.values():
             seen.update(_pair(a, b) for i, a in enumerate(group) for b in group[i + 1 :])
-        seen.update(_pair(w, m) for w in wild for m in members if m != w)
+        for w in loose:
+            gw = self._given[w]
+            seen.update(_pair(w, m) for m in members if m != w and meets(gw, self._given[m]))
         return seen
 
     def add(self, item: str, name: ParsedName) -> tuple[set[tuple[str, str]], set[tuple[str, str]]]:
@@ -196,6 +239,7 @@ class BlockIndex:
             crossing = len(self._blocks[key]) == block_limit(key)
             before = set(self._block_pairs(key)) if crossing else None
             self._blocks[key].add(item)
+            self._index_given(key, item)
             if before is not None:
                 after = set(self._block_pairs(key))
                 for p in before - after:
@@ -220,14 +264,26 @@ class BlockIndex:
         if len(members) <= block_limit(key):
             return (_pair(item, m) for m in members if m != item)
         gk = self._given[item]
-        out = []
-        for m in members:
-            if m == item:
-                continue
-            mk = self._given[m]
-            if _ANY_GIVEN in gk or _ANY_GIVEN in mk or (gk & mk):
-                out.append(_pair(item, m))
-        return out
+        if _ANY_GIVEN in gk or _INITIAL_ONLY in gk:
+            return [_pair(item, m) for m in members if m != item and meets(gk, self._given[m])]
+        sub = self._sub[key]
+        found: set[str] = set()
+        for k in gk:
+            if not k.startswith("L:"):
+                found |= sub.get(k, set())
+        found.update(m for m in self._loose[key] if meets(gk, self._given[m]))
+        found.discard(item)
+        return [_pair(item, m) for m in found]
+
+    def _index_given(self, key: str, item: str) -> None:
+        gk = self._given[item]
+        if _ANY_GIVEN in gk or _INITIAL_ONLY in gk:
+            self._loose[key].add(item)
+            return
+        sub = self._sub[key]
+        for k in gk:
+            if not k.startswith("L:"):
+                sub[k].add(item)
 
     def pairs(self) -> set[tuple[str, str]]:
         """All current candidate pairs."""

@@ -3,8 +3,11 @@
 Input: the parsed names (``name``, ``norm``, ``bkeys``, ``blimits``,
 ``gkeys``). Two names are a candidate pair when they share a block key,
 except in a block of more than :func:`~aliaskit.blocking.block_limit` names
-(computed per key while parsing, in ``blimits``), where they must also
-share a given-name key (or one of them has the wildcard ``"*"``). Two names
+(computed per key while parsing, in ``blimits``), where their given-name
+keys must also *meet* (:func:`aliaskit.blocking.meets`, written here as a
+column expression): a shared key other than an initial (``L:``), or, for a
+name with no given part (``"*"``) or only an initial (``"!"``), the rule of
+``meets`` against every member of the block. Two names
 with the same normalised form are always a pair. Pairs come out once, as
 ``(a, b)`` with ``a < b`` (Spark compares strings by code point, as Python).
 """
@@ -13,7 +16,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from aliaskit.blocking import _ANY_GIVEN
+from aliaskit.blocking import _ANY_GIVEN, _INITIAL_ONLY
 
 if TYPE_CHECKING:
     from pyspark.sql import Column, DataFrame
@@ -25,6 +28,17 @@ def _ordered(x: Column, y: Column) -> list[Column]:
     from pyspark.sql import functions as sf
 
     return [sf.least(x, y).alias("a"), sf.greatest(x, y).alias("b")]
+
+
+def _meets(a: Column, b: Column) -> Column:
+    """:func:`aliaskit.blocking.meets` on two array columns of given-name keys."""
+    from pyspark.sql import functions as sf
+
+    shared = sf.array_intersect(a, b)
+    full_key = sf.exists(shared, lambda k: ~k.startswith("L:"))
+    initial_only = sf.array_contains(a, _INITIAL_ONLY) | sf.array_contains(b, _INITIAL_ONLY)
+    anyone = sf.array_contains(a, _ANY_GIVEN) | sf.array_contains(b, _ANY_GIVEN)
+    return anyone | ((sf.size(shared) > 0) & (initial_only | full_key))
 
 
 def _self_pairs(rows: DataFrame, on: list[str]) -> DataFrame:
@@ -48,18 +62,25 @@ def candidate_pairs(parsed: DataFrame) -> DataFrame:
     keyed = keyed.join(sizes, on="key")
     small = keyed.where(sf.col("size") <= sf.col("limit"))
     big = keyed.where(sf.col("size") > sf.col("limit"))
-    sub = big.select("key", "name", sf.explode("gkeys").alias("given"))
-    wild = sub.where(sf.col("given") == _ANY_GIVEN).select("key", sf.col("name").alias("w"))
-    everyone = big.select("key", sf.col("name").alias("m"))
-    wild_pairs = (
-        wild.join(everyone, on="key")
-        .where(sf.col("w") != sf.col("m"))
+    loose_given = sf.array_contains("gkeys", _ANY_GIVEN) | sf.array_contains("gkeys", _INITIAL_ONLY)
+    sub = (
+        big.where(~loose_given)
+        .select("key", "name", sf.explode("gkeys").alias("given"))
+        .where(~sf.col("given").startswith("L:"))
+    )
+    loose = big.where(loose_given).select(
+        "key", sf.col("name").alias("w"), sf.col("gkeys").alias("gw")
+    )
+    everyone = big.select("key", sf.col("name").alias("m"), sf.col("gkeys").alias("gm"))
+    loose_pairs = (
+        loose.join(everyone, on="key")
+        .where((sf.col("w") != sf.col("m")) & _meets(sf.col("gw"), sf.col("gm")))
         .select(*_ordered(sf.col("w"), sf.col("m")))
     )
     return (
         _self_pairs(small, ["key"])
-        .unionByName(_self_pairs(sub.where(sf.col("given") != _ANY_GIVEN), ["key", "given"]))
-        .unionByName(wild_pairs)
+        .unionByName(_self_pairs(sub, ["key", "given"]))
+        .unionByName(loose_pairs)
         .unionByName(_self_pairs(parsed, ["norm"]))
         .distinct()
     )
