@@ -13,12 +13,14 @@ key with each one of its classes deleted (for keys of :data:`NEAR_MIN`
 classes or more), anchored on the first consonant class or curated group of
 the given name so that these blocks stay small.
 
-A block with more than :data:`MAX_BLOCK` names (a very common surname) is
-split by given-name keys: the first Latin letter of the given name or
-initial, and the curated equivalence groups of the given name (so that
-Sasha still meets Alexander). A name without a given part joins every
-sub-block of its block. Blocks are indexed incrementally, and the set of
-candidate pairs depends only on the set of names, never on their order.
+A block with more than :data:`MAX_BLOCK` names (a common surname), or more
+than :data:`MAX_SHORT_BLOCK` for a short key, is split by given-name keys
+(:func:`given_keys`): the skeleton keys of the given name and its curated
+equivalence groups (so that Sasha still meets Alexander). An initial-only
+name meets every given name it can stand for, and a name without a given
+part meets every member of its block (:func:`meets`). Blocks are indexed
+incrementally, and the set of candidate pairs depends only on the set of
+names, never on their order.
 """
 
 from __future__ import annotations
