@@ -337,16 +337,17 @@ class Resolver:
             new.append(raw)
         touched: set[str] = set(new)
         pairs: set[tuple[str, str]] = set()
+        same_form: set[tuple[str, str]] = set()
         for raw in sorted(new):
             norm = self._parsed[raw].normalized
-            for other in self._by_norm[norm]:
-                pairs.add(_pair(raw, other))
+            same_form.update(_pair(raw, other) for other in self._by_norm[norm])
             self._by_norm[norm].append(raw)
             added, removed = self._index.add(raw, self._parsed[raw])
             pairs |= added
+            pairs -= removed  # a block that outgrew its limit drops pairs
             for p in removed:
                 touched.update(self._drop_edge(p))
-        self._score_all(sorted(pairs))
+        self._score_all(sorted(pairs | same_form))
         self._recluster(touched)
         return new
 
