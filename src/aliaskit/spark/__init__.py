@@ -8,32 +8,29 @@ the same steps, each distributed:
    block keys and given-name keys. Names with no letters or digits are
    skipped and get null columns.
 2. **Candidate pairs** (:mod:`aliaskit.spark._pairs`): a self-join on block
-   key, on (block key, given-name key) in blocks of more than
-   :data:`aliaskit.blocking.MAX_BLOCK` names, and on the normalised form.
+   key, on (block key, given-name key) in blocks over their
+   :func:`~aliaskit.blocking.block_limit`, and on the normalised form.
 3. **Scoring** each pair with :func:`aliaskit.compare.score_pair`
    (``mapInPandas``). User judgements override the score of their pair:
    a must-link scores 2.0, a cannot-link is a conflict.
-4. **Connected components** of the positive links (no conflict and a
-   score of at least :data:`aliaskit.resolver.WEAK_LINK`, or a must-link),
-   by large-star / small-star iteration (:mod:`aliaskit.spark._components`).
+4. **Connected components** of the links that can put two names in one
+   entity (no conflict and a score of at least the threshold, or of at
+   least :data:`aliaskit.resolver.WEAK_LINK` when one name is weak, or a
+   must-link), by large-star / small-star iteration
+   (:mod:`aliaskit.spark._components`).
 5. **Clustering** each component with all of its scored pairs (conflicts
    and low scores included) by :func:`aliaskit.resolver.cluster_scored`,
    components grouped into buckets (``cogroup`` + ``applyInPandas``).
 
-Why positive links only: :class:`~aliaskit.Resolver` groups names only
-along positive links (a merge needs a link of at least the threshold, a
-weak name joins a group through a link of at least ``WEAK_LINK``, must-links
-are scored 2.0), and consults a conflict or a score only between two groups
-it is about to merge. A conflict between two positive components is never
-looked at, so clustering them apart gives the same entities. Counting
-conflicts as links would join relatives and namesakes of a whole surname
-network into one giant component (30,884 of 32,106 names on the synthetic
-workload); without them the largest component is a few hundred names, and
-each component must fit in one Python worker.
-
-Needs the ``spark`` extra: ``pip install "aliaskit[spark]"`` (pyspark,
-pyarrow, pandas). Executors need aliaskit installed too; see the how-to
-page ``docs/howto/spark.md``.
+Why these links only: :class:`~aliaskit.Resolver` joins names only along
+them (full names through a link of at least the threshold, a weak name
+through a link of at least ``WEAK_LINK``, must-links scored 2.0), and
+consults a conflict or another score only between two groups it is about
+to join, which are then in one component. Clustering the components apart
+therefore gives the same entities. Counting conflicts as links would join
+the relatives and namesakes of whole surname networks into one giant
+component (most of the names of the synthetic workload). Each component
+is clustered in one Python worker.
 """
 
 from __future__ import annotations
@@ -44,7 +41,7 @@ from functools import partial
 from typing import TYPE_CHECKING
 
 from aliaskit.compare import DEFAULT_THRESHOLD
-from aliaskit.resolver import _MUST, WEAK_LINK
+from aliaskit.resolver import _MUST
 from aliaskit.spark import _rows
 from aliaskit.spark._components import components
 from aliaskit.spark._pairs import candidate_pairs
@@ -53,6 +50,8 @@ if TYPE_CHECKING:
     from pyspark.sql import DataFrame, SparkSession
 
 __all__ = ["resolve"]
+
+_SCORED = ("a", "b", "score", "conflict", "link")
 
 _EXTRA = 'aliaskit.spark needs pyspark, pyarrow and pandas: pip install "aliaskit[spark]"'
 
@@ -96,9 +95,9 @@ def _apply_judgements(
 
     judged = []
     if must is not None:
-        judged.append(must.select("a", "b", sf.lit(_MUST).alias("score"), sf.lit(False)))
+        judged.append(must.select("a", "b", sf.lit(_MUST), sf.lit(False), sf.lit(True)))
     if cannot is not None:
-        judged.append(cannot.select("a", "b", sf.lit(0.0).alias("score"), sf.lit(True)))
+        judged.append(cannot.select("a", "b", sf.lit(0.0), sf.lit(True), sf.lit(False)))
     if not judged:
         return scored
     if must is not None and cannot is not None:
@@ -106,9 +105,9 @@ def _apply_judgements(
         if both:
             a, b = both[0]
             raise ValueError(f"pair is both a must-link and a cannot-link: {a!r}, {b!r}")
-    overrides = judged[0].toDF("a", "b", "score", "conflict")
+    overrides = judged[0].toDF(*_SCORED)
     for more in judged[1:]:
-        overrides = overrides.unionByName(more.toDF("a", "b", "score", "conflict"))
+        overrides = overrides.unionByName(more.toDF(*_SCORED))
     return scored.join(overrides, on=["a", "b"], how="left_anti").unionByName(overrides)
 
 
@@ -201,11 +200,12 @@ def _pipeline(
     names = df.select(sf.col(name_col).alias("name")).where(sf.col("name").isNotNull()).distinct()
     parsed = materialize("keys", names.mapInPandas(_rows.parse_rows, _rows.PARSED_SCHEMA))
     pairs = materialize("pairs", candidate_pairs(parsed))
-    scored = pairs.mapInPandas(_rows.score_rows, _rows.SCORED_SCHEMA)
+    scoring = partial(_rows.score_rows, threshold=threshold)
+    scored = pairs.mapInPandas(scoring, _rows.SCORED_SCHEMA)
     must = None if must_link is None else _judgement_pairs(spark, must_link, parsed)
     cannot = None if cannot_link is None else _judgement_pairs(spark, cannot_link, parsed)
     scored = materialize("scores", _apply_judgements(scored, must, cannot))
-    links = scored.where(~sf.col("conflict") & (sf.col("score") >= WEAK_LINK))
+    links = scored.where(sf.col("link"))
     comps = materialize("components", components(parsed, links))
     buckets = int(spark.conf.get("spark.sql.shuffle.partitions") or "200")
     bucket = sf.pmod(sf.xxhash64("comp"), sf.lit(buckets)).alias("bucket")

@@ -18,7 +18,7 @@ from typing import Any
 from aliaskit.blocking import block_keys, block_limit, given_keys
 from aliaskit.compare import score_pair
 from aliaskit.parse import parse_name
-from aliaskit.resolver import _MUST, cluster_scored
+from aliaskit.resolver import _MUST, WEAK_LINK, cluster_scored
 
 __all__ = [
     "CLUSTERED_SCHEMA",
@@ -33,7 +33,7 @@ __all__ = [
 PARSED_SCHEMA = (
     "name string, norm string, bkeys array<string>, blimits array<int>, gkeys array<string>"
 )
-SCORED_SCHEMA = "a string, b string, score double, conflict boolean"
+SCORED_SCHEMA = "a string, b string, score double, conflict boolean, link boolean"
 CLUSTERED_SCHEMA = "name string, entity_id string, canonical string"
 
 
@@ -59,22 +59,37 @@ def parse_rows(frames: Iterable[Any]) -> Iterator[Any]:
         yield pd.DataFrame(rows, columns=["name", "norm", "bkeys", "blimits", "gkeys"])
 
 
-def score_rows(frames: Iterable[Any]) -> Iterator[Any]:
-    """Score candidate pairs ``(a, b)``; identical normalised forms score 2.0."""
+def score_rows(frames: Iterable[Any], *, threshold: float) -> Iterator[Any]:
+    """Score candidate pairs ``(a, b)``; identical normalised forms score 2.0.
+
+    ``link`` marks the pairs that can put two names in one entity: no
+    conflict and a score of at least ``threshold``, or of at least
+    :data:`~aliaskit.resolver.WEAK_LINK` when either name is weak (a bare
+    surname or an initial-only name), as the clustering uses them.
+    """
     pd = _pandas()
     for frame in frames:
         scores: list[float] = []
         conflicts: list[bool] = []
+        links: list[bool] = []
         for a, b in zip(frame["a"], frame["b"], strict=True):
             pa, pb = parse_name(a), parse_name(b)
             if pa.normalized == pb.normalized:
                 score, conflict = _MUST, False
             else:
                 score, conflict = score_pair(pa, pb)
+            least = WEAK_LINK if pa.is_weak or pb.is_weak else threshold
             scores.append(score)
             conflicts.append(conflict)
+            links.append(not conflict and score >= least)
         yield pd.DataFrame(
-            {"a": frame["a"], "b": frame["b"], "score": scores, "conflict": conflicts}
+            {
+                "a": frame["a"],
+                "b": frame["b"],
+                "score": scores,
+                "conflict": conflicts,
+                "link": links,
+            }
         )
 
 
