@@ -256,6 +256,58 @@ class BlockIndex:
                     self._new_support(p, added)
         return added - removed, removed - added
 
+    def add_many(
+        self, items: Iterable[tuple[str, ParsedName]]
+    ) -> tuple[set[tuple[str, str]], set[tuple[str, str]]]:
+        """Index many names at once; return the candidate pairs (added, removed).
+
+        The same as calling :meth:`add` for each, but each block touched is
+        paired once, after all its new members are in.
+        """
+        fresh: dict[str, ParsedName] = {}
+        for item, name in items:
+            if item not in self._keys and item not in fresh:
+                fresh[item] = name
+        touched: set[str] = set()
+        for item, name in fresh.items():
+            self._keys[item] = block_keys(name)
+            self._given[item] = given_keys(name)
+            touched |= self._keys[item]
+        delta: dict[tuple[str, str], int] = defaultdict(int)
+        for key in touched:
+            if key in self._blocks:
+                for p in self._block_pairs(key):
+                    delta[p] -= 1
+        for item in fresh:
+            for key in self._keys[item]:
+                self._blocks[key].add(item)
+                self._index_given(key, item)
+        for key in touched:
+            for p in self._block_pairs(key):
+                delta[p] += 1
+        return self._apply(delta)
+
+    def _apply(
+        self, delta: dict[tuple[str, str], int]
+    ) -> tuple[set[tuple[str, str]], set[tuple[str, str]]]:
+        """Change pair support by ``delta``; return the pairs that appeared and vanished."""
+        added: set[tuple[str, str]] = set()
+        removed: set[tuple[str, str]] = set()
+        for p, change in delta.items():
+            if not change:
+                continue
+            old = self._support.get(p, 0)
+            new = old + change
+            if new:
+                self._support[p] = new
+            else:
+                del self._support[p]
+            if not old:
+                added.add(p)
+            elif not new:
+                removed.add(p)
+        return added, removed
+
     def _new_support(self, p: tuple[str, str], added: set[tuple[str, str]]) -> None:
         self._support[p] += 1
         if self._support[p] == 1:

@@ -37,7 +37,7 @@ import os
 import threading
 import warnings
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 import attrs
@@ -152,7 +152,13 @@ class Resolver:
         self._parsed: dict[str, ParsedName] = {}
         self._index = BlockIndex()
         self._edges: dict[tuple[str, str], _Edge] = {}
-        self._adj: dict[str, set[str]] = defaultdict(set)
+        self._adj: dict[str, set[str]] = defaultdict(set)  # links >= WEAK_LINK
+        self._cadj: dict[str, set[str]] = defaultdict(set)  # cannot-links
+        self._must_adj: dict[str, set[str]] = defaultdict(set)
+        self._weak: set[str] = set()
+        self._base: dict[str, tuple[str, ...]] = {}  # full or loose-weak group
+        self._placed: dict[str, tuple[str, ...]] = {}  # weak name -> full group
+        self._attached: dict[tuple[str, ...], set[str]] = {}
         self._by_norm: dict[str, list[str]] = defaultdict(list)
         self._must: set[tuple[str, str]] = set()
         self._cannot: set[tuple[str, str]] = set()
@@ -231,8 +237,7 @@ class Resolver:
             pair = self._known_pair(a, b)
             self._cannot.discard(pair)
             self._must.add(pair)
-            self._connect(*pair)
-            self._recluster(set(pair))
+            self._judged(pair)
 
     def split(self, a: str, b: str) -> None:
         """Record that two added names are different people (a cannot-link)."""
@@ -240,8 +245,7 @@ class Resolver:
             pair = self._known_pair(a, b)
             self._must.discard(pair)
             self._cannot.add(pair)
-            self._connect(*pair)
-            self._recluster(set(pair))
+            self._judged(pair)
 
     # -- persistence ---------------------------------------------------------
 
@@ -281,10 +285,10 @@ class Resolver:
         with resolver._lock:
             for a, b in body["must_link"]:
                 resolver._must.add(_pair(a, b))
-                resolver._connect(a, b)
             for a, b in body["cannot_link"]:
                 resolver._cannot.add(_pair(a, b))
-                resolver._connect(a, b)
+            for a, b in body["must_link"] + body["cannot_link"]:
+                resolver._judged(_pair(a, b), recluster=False)
             resolver._recluster(
                 {x for pair in body["must_link"] + body["cannot_link"] for x in pair}
             )
@@ -323,73 +327,184 @@ class Resolver:
             raise ValueError("a and b are the same name")
         return _pair(a, b)
 
+    def _judged(self, pair: tuple[str, str], *, recluster: bool = True) -> None:
+        """Re-index a pair after a user judgement changed, then re-cluster around it."""
+        a, b = pair
+        self._unlink(a, b)
+        self._link(a, b)
+        if pair in self._must:
+            self._must_adj[a].add(b)
+            self._must_adj[b].add(a)
+        else:
+            self._must_adj[a].discard(b)
+            self._must_adj[b].discard(a)
+        if recluster:
+            self._recluster(set(pair))
+
     def _ingest(self, names: list[str], start: int) -> list[str]:
         new: list[str] = []
         for offset, raw in enumerate(names):
             self._seen += 1
-            if raw in self._parsed or raw in new:
+            if raw in self._parsed:
                 continue
             parsed = parse_name(raw)
             if not parsed.parts:
                 self.skipped.append(SkippedName(start + offset, raw, "no letters or digits"))
                 continue
-            self._parsed[raw] = parsed
+            self._parsed[raw] = parsed  # also marks repeats within ``names`` as seen
+            if parsed.is_weak:
+                self._weak.add(raw)
             new.append(raw)
         touched: set[str] = set(new)
-        pairs: set[tuple[str, str]] = set()
         same_form: set[tuple[str, str]] = set()
         for raw in sorted(new):
             norm = self._parsed[raw].normalized
             same_form.update(_pair(raw, other) for other in self._by_norm[norm])
             self._by_norm[norm].append(raw)
-            added, removed = self._index.add(raw, self._parsed[raw])
-            pairs |= added
-            pairs -= removed  # a block that outgrew its limit drops pairs
-            for p in removed:
-                touched.update(self._drop_edge(p))
-        self._score_all(sorted(pairs | same_form))
+        pairs, removed = self._index.add_many((raw, self._parsed[raw]) for raw in new)
+        for p in removed:  # a block that outgrew its limit drops pairs
+            touched.update(self._drop_edge(p))
+        scored = sorted(pairs | same_form)
+        self._score_all(scored)
+        touched.update(x for p in scored for x in p)
         self._recluster(touched)
         return new
 
     def _drop_edge(self, p: tuple[str, str]) -> tuple[str, str]:
         if p in self._edges and self._parsed[p[0]].normalized != self._parsed[p[1]].normalized:
             del self._edges[p]
-            self._adj[p[0]].discard(p[1])
-            self._adj[p[1]].discard(p[0])
+            self._unlink(*p)
+            self._link(*p)  # a user judgement still links the pair
         return p
 
     def _score_all(self, pairs: list[tuple[str, str]]) -> None:
         """Score candidate pairs, in worker processes when there are many."""
         results = _score_parallel(self._parsed, pairs, self.workers)
         for p, (score, conflict) in zip(pairs, results, strict=True):
-            edge = _Edge(score, conflict)
-            self._edges[p] = edge
-            if edge.conflict or edge.score >= WEAK_LINK:
-                self._connect(*p)
+            if p in self._edges:
+                self._unlink(*p)
+            self._edges[p] = _Edge(score, conflict)
+            self._link(*p)
 
-    def _connect(self, a: str, b: str) -> None:
-        self._adj[a].add(b)
-        self._adj[b].add(a)
+    def _link(self, a: str, b: str) -> None:
+        """Index the pair under the adjacency its current edge calls for."""
+        edge = self._edge(a, b)
+        if edge is None:
+            return
+        if edge.conflict:
+            self._cadj[a].add(b)
+            self._cadj[b].add(a)
+        elif edge.score >= WEAK_LINK:
+            self._adj[a].add(b)
+            self._adj[b].add(a)
 
-    def _component(self, seeds: set[str]) -> set[str]:
+    def _unlink(self, a: str, b: str) -> None:
+        for adj in (self._adj, self._cadj):
+            adj[a].discard(b)
+            adj[b].discard(a)
+
+    def _linked(self, a: str, b: str, floor: float) -> bool:
+        edge = self._edge(a, b)
+        return edge is not None and not edge.conflict and edge.score >= floor
+
+    def _score(self, a: str, b: str) -> float:
+        edge = self._edge(a, b)
+        return 0.0 if edge is None else edge.score
+
+    def _spread(self, seeds: Iterable[str], step: Callable[[str], Iterable[str]]) -> set[str]:
+        """All names reachable from ``seeds`` through ``step``."""
         seen = set(seeds)
-        stack = list(seeds)
+        stack = list(seen)
         while stack:
-            x = stack.pop()
-            for y in self._adj.get(x, ()):
+            for y in step(stack.pop()):
                 if y not in seen:
                     seen.add(y)
                     stack.append(y)
         return seen
 
     def _recluster(self, touched: set[str]) -> None:
-        component = self._component(touched)
-        for unit in component:
-            old = self._cluster.pop(unit, None)
+        """Re-cluster what ``touched`` names can affect, in four stages.
+
+        1. Full names, in components of links at the threshold among full
+           names: strongest link first, without cannot-links or weak averages.
+        2. Each weak name nearby joins the one compatible full group it links
+           with, if there is exactly one.
+        3. Weak names left alone group among themselves, as in stage 1.
+        4. Must-links (user merges, identical normalised forms) force unions.
+
+        Each stage depends only on its own components and the results of the
+        stages before, so the outcome is the same however names arrive.
+        """
+        touched = {t for t in touched if t in self._parsed}
+        thr = self.threshold
+        weak = self._weak
+
+        def full_step(x: str) -> Iterable[str]:
+            return (y for y in self._adj[x] if y not in weak and self._linked(x, y, thr))
+
+        full = self._spread((t for t in touched if t not in weak), full_step)
+        for x in full:
+            self._attached.pop(self._base.get(x, ()), None)
+        for members in self._greedy(full, thr):
+            key = tuple(sorted(members))
+            for m in key:
+                self._base[m] = key
+        replace = {t for t in touched if t in weak}
+        replace.update(y for x in full for y in self._adj[x] if y in weak)
+        for w in sorted(replace):
+            self._place(w)
+
+        def weak_step(x: str) -> Iterable[str]:
+            return (
+                y
+                for y in self._adj[x]
+                if y in weak and self._placed.get(y) is None and self._linked(x, y, thr)
+            )
+
+        loose_seeds = replace | {y for w in replace for y in self._adj[w] if y in weak}
+        loose = self._spread((w for w in loose_seeds if self._placed.get(w) is None), weak_step)
+        for w in loose_seeds - loose:
+            self._base.pop(w, None)  # placed now: its base is its full group's
+        for members in self._greedy(loose, thr):
+            key = tuple(sorted(members))
+            for m in key:
+                self._base[m] = key
+        changed = full | replace | loose
+        self._finalise(changed)
+
+    def _base_group(self, x: str) -> tuple[str, ...]:
+        """The stage 1-3 group of ``x``: its full group with the weak names placed in it."""
+        placed = self._placed.get(x)
+        key = placed if placed is not None else self._base[x]
+        extra = self._attached.get(key)
+        return key + tuple(extra) if extra else key
+
+    def _finalise(self, changed: set[str]) -> None:
+        """Stage 4: join base groups along must-links, for every entity ``changed`` touches."""
+
+        def must_step(x: str) -> Iterable[str]:
+            yield from self._base_group(x)
+            yield from self._must_adj.get(x, ())
+            yield from self._by_norm[self._parsed[x].normalized]
+            yield from self._cluster.get(x, ())
+
+        scope = self._spread(changed, must_step)
+        for x in scope:
+            old = self._cluster.pop(x, None)
             if old is not None:
                 self._entity_cache.pop(old, None)
-        for members in self._cluster_component(component):
-            key = tuple(sorted(members))
+        done: set[str] = set()
+        for x in sorted(scope):
+            if x in done:
+                continue
+
+            def step(y: str) -> Iterable[str]:
+                yield from self._base_group(y)
+                yield from self._must_adj.get(y, ())
+                yield from self._by_norm[self._parsed[y].normalized]
+
+            key = tuple(sorted(self._spread((x,), step)))
+            done.update(key)
             for m in key:
                 self._cluster[m] = key
 
@@ -401,53 +516,43 @@ class Resolver:
             return _Edge(0.0, True)
         return self._edges.get(p)
 
-    def _edges_within(
-        self, units: set[str]
-    ) -> tuple[list[tuple[float, str, str]], dict[str, set[str]]]:
-        """Links (strongest first) and cannot-links among ``units``."""
-        cannot: dict[str, set[str]] = {u: set() for u in units}
-        links: list[tuple[float, str, str]] = []
-        for a in sorted(units):
-            for b in self._adj.get(a, ()):
-                edge = self._edge(a, b) if a < b and b in units else None
-                if edge is None:
-                    continue
-                if edge.conflict:
-                    cannot[a].add(b)
-                    cannot[b].add(a)
-                elif edge.score >= self.threshold:
-                    links.append((edge.score, a, b))
-        links.sort(key=lambda t: (-t[0], t[1], t[2]))
-        return links, cannot
-
-    def _cluster_component(self, units: set[str]) -> list[list[str]]:
-        weak = {u for u in units if self._parsed[u].is_weak}
+    def _greedy(self, units: set[str], floor: float) -> list[list[str]]:
+        """Strongest links first; a union needs no cannot-link and a good average."""
         uf = _UnionFind(sorted(units))
-        links, blocked = self._edges_within(units)
-
-        def try_union(a: str, b: str, forced: bool) -> None:
+        blocked = {u: {c for c in self._cadj[u] if c in units} for u in units}
+        links: list[tuple[float, str, str]] = []
+        for a in units:
+            for b in self._adj[a]:
+                if a < b and b in units and self._linked(a, b, floor):
+                    links.append((self._score(a, b), a, b))
+        links.sort(key=lambda t: (-t[0], t[1], t[2]))
+        for score, a, b in links:
             ra, rb = uf.find(a), uf.find(b)
             if ra == rb:
-                return
-            if not forced and (
+                continue
+            if score != _MUST and (
                 blocked[ra] & set(uf.members[rb])
-                or self._mean_link(uf.members[ra], uf.members[rb]) < self.threshold - AVERAGE_SLACK
+                or self._mean_link(uf.members[ra], uf.members[rb]) < floor - AVERAGE_SLACK
             ):
-                return
+                continue
             merged = blocked[ra] | blocked[rb]
             blocked[uf.union(ra, rb)] = merged
-
-        for score, a, b in links:
-            if a not in weak and b not in weak:
-                try_union(a, b, score == _MUST)
-        self._place_weak(sorted(weak), uf, blocked)
-        for score, a, b in links:
-            if a in weak and b in weak and uf.find(a) == a and uf.find(b) == b:
-                try_union(a, b, score == _MUST)
-        for score, a, b in links:
-            if score == _MUST:
-                try_union(a, b, True)
         return [list(m) for m in uf.members.values()]
+
+    def _place(self, w: str) -> None:
+        """Stage 2: put weak name ``w`` in its one compatible full group, if any."""
+        old = self._placed.pop(w, None)
+        if old is not None and old in self._attached:
+            self._attached[old].discard(w)
+        groups = {
+            self._base[f]
+            for f in self._adj[w]
+            if f not in self._weak and self._linked(w, f, WEAK_LINK)
+        }
+        ok = [g for g in groups if not self._cadj[w].intersection(g)]
+        if len(ok) == 1:
+            self._placed[w] = ok[0]
+            self._attached.setdefault(ok[0], set()).add(w)
 
     def _cross_edge(self, x: str, y: str) -> _Edge:
         """The edge of a pair, scoring it now if blocking never paired it."""
@@ -481,24 +586,6 @@ class Resolver:
                 total += min(edge.score, 1.0)
                 count += 1
         return total / count if count else 1.0
-
-    def _place_weak(self, weak: list[str], uf: _UnionFind, blocked: dict[str, set[str]]) -> None:
-        decisions: list[tuple[str, str]] = []
-        for w in weak:
-            roots: set[str] = set()
-            for other in self._adj.get(w, ()):
-                if other in weak or other not in uf.parent:
-                    continue
-                edge = self._edge(w, other)
-                if edge is not None and not edge.conflict and edge.score >= WEAK_LINK:
-                    roots.add(uf.find(other))
-            ok = [r for r in roots if w not in blocked[r]]
-            if len(ok) == 1:
-                decisions.append((w, ok[0]))
-        for w, root in decisions:
-            merged = blocked[root] | blocked[w]
-            new_root = uf.union(root, w)
-            blocked[new_root] = merged
 
     def _blockers(self, xs: tuple[str, ...], ys: tuple[str, ...]) -> list[tuple[str, str]]:
         out = []
@@ -648,13 +735,12 @@ def cluster_scored(
             if parsed.parts and name not in resolver._parsed:
                 resolver._parsed[name] = parsed
                 resolver._by_norm[parsed.normalized].append(name)
+                if parsed.is_weak:
+                    resolver._weak.add(name)
         for a, b, score, conflict in edges:
             if a not in resolver._parsed or b not in resolver._parsed or a == b:
                 continue
-            pair = _pair(a, b)
-            edge = _Edge(score, conflict)
-            resolver._edges[pair] = edge
-            if conflict or score >= WEAK_LINK:
-                resolver._connect(*pair)
+            resolver._edges[_pair(a, b)] = _Edge(score, conflict)
+            resolver._link(a, b)
         resolver._recluster(set(resolver._parsed))
     return resolver.entities
