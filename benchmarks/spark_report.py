@@ -83,13 +83,15 @@ def run_spark(spark: SparkSession, mentions: list[tuple[str, str]]) -> dict[str,
     attached.count()
     clock.times["attach"] = time.perf_counter() - start
     largest = mapping.groupBy("entity_id").count().agg(sf.max("count")).first()
-    comps = clock.frames["components"].groupBy("comp").count()
-    sizes = comps.groupBy("count").agg(sf.count("*")).collect()
+    sizes: dict[str, Counter[int]] = {}
+    for step in ("full components", "weak components"):
+        comps = clock.frames[step].groupBy("comp").count()
+        sizes[step] = Counter(dict(comps.groupBy("count").agg(sf.count("*")).collect()))
     return {
         "times": clock.times,
         "rows": clock.rows,
         "largest_entity": largest[0] if largest else 0,
-        "component_sizes": Counter(dict(sizes)),
+        "component_sizes": sizes,
         "mapping": {r.name: (r.entity_id, r.canonical) for r in mapping.collect()},
     }
 
@@ -114,11 +116,11 @@ def main(argv: list[str] | None = None) -> int:
     for step in (*STEPS, "attach"):
         rows = result["rows"].get(step)
         note = f"{rows:>12,} rows" if rows is not None else ""
-        print(f"  {step:<11} {result['times'][step]:8.1f} s  {note}")
-    print(f"  {'total':<11} {total:8.1f} s")
-    sizes = result["component_sizes"]
-    print(f"components: {sum(sizes.values()):,}; largest {max(sizes)} names; size: count")
-    print("  " + ", ".join(f"{s}: {n:,}" for s, n in sorted(sizes.items())[-12:]))
+        print(f"  {step:<16} {result['times'][step]:8.1f} s  {note}")
+    print(f"  {'total':<16} {total:8.1f} s")
+    for step, sizes in result["component_sizes"].items():
+        print(f"{step}: {sum(sizes.values()):,}; largest {max(sizes, default=0)} names")
+        print("  size: count " + ", ".join(f"{s}: {n:,}" for s, n in sorted(sizes.items())[-8:]))
     print(f"largest entity: {result['largest_entity']} names")
     if not args.no_memory:
         start = time.perf_counter()

@@ -7,25 +7,34 @@ threshold, and *cannot link* when the comparison found evidence of two
 different people (a different given name or initial, opposite gender, a
 conflicting patronymic).
 
-**Clustering, without chaining.** Links between full names (those with a
-given name) are taken strongest first (ties by the two strings), and two
-groups merge only if no member of one cannot link with a member of the
-other, and the compared pairs between them score on average at least the
-threshold less :data:`AVERAGE_SLACK` (so a name that links two groups only
-through itself does not pull them together). So ``Alexander Trufanov ~
-A. Trufanov ~ Alexandra Trufanova`` never chains: the two full names cannot
-link. Weak names, a bare surname or an
-initial-only form, are placed afterwards: one joins a group only when it is
-compatible (a link of at least :data:`WEAK_LINK`, no cannot-link) with
-exactly one group, and otherwise stays on its own or with other weak names
-it links with. Identical normalised strings always share an entity.
+**Clustering, without chaining**, in four stages:
+
+1. *Full names* (those with a given name) are clustered in the connected
+   components of their links at the threshold. Links are taken strongest
+   first (ties by the two strings), and two groups merge only if no member
+   of one cannot link with a member of the other, and the compared pairs
+   between them score on average at least the threshold less
+   :data:`AVERAGE_SLACK` (so a name that links two groups only through
+   itself does not pull them together). So ``Alexander Trufanov ~
+   A. Trufanov ~ Alexandra Trufanova`` never chains: the two full names
+   cannot link.
+2. *Weak names*, a bare surname or an initial-only form, are placed next:
+   one joins a group only when it is compatible (a link of at least
+   :data:`WEAK_LINK`, no cannot-link) with exactly one group. An ambiguous
+   weak name (``Trufanov`` beside Alexander and Elena) stays apart, because
+   guessing would merge a family.
+3. Weak names left alone group among themselves as in stage 1.
+4. Must-links (user merges, and identical normalised strings, which always
+   share an entity) join the groups they touch.
 
 **Determinism and incremental updates.** Every decision depends only on the
-set of names and judgements, never on their order, and only on the
-connected component of the pair graph (links, weak links and cannot-links)
-that a name belongs to. ``Resolver.add`` re-clusters only the component of
-the new name, so adding names one at a time gives exactly the result of
-clustering them all at once.
+set of names and judgements, never on their order, and each stage only on
+its own components and on the stages before. ``Resolver.add`` re-clusters
+only what a new name can change: the stage-1 component it joins, the weak
+names that link with it, and their stage-3 and must-link neighbourhoods.
+So adding names one at a time gives exactly the result of clustering them
+all at once, and no stage works on a giant component: conflicts and weak
+names never glue components together.
 """
 
 from __future__ import annotations

@@ -17,6 +17,7 @@ from typing import Any
 
 from aliaskit.blocking import block_keys, block_limit, given_keys
 from aliaskit.compare import score_pair
+from aliaskit.entity import build_entity
 from aliaskit.parse import parse_name
 from aliaskit.resolver import _MUST, WEAK_LINK, cluster_scored
 
@@ -25,13 +26,15 @@ __all__ = [
     "PARSED_SCHEMA",
     "SCORED_SCHEMA",
     "cluster_bucket",
+    "entity_bucket",
     "parse_rows",
     "score_rows",
 ]
 
 #: Spark DDL schemas of what the functions below return.
 PARSED_SCHEMA = (
-    "name string, norm string, bkeys array<string>, blimits array<int>, gkeys array<string>"
+    "name string, norm string, weak boolean, "
+    "bkeys array<string>, blimits array<int>, gkeys array<string>"
 )
 SCORED_SCHEMA = "a string, b string, score double, conflict boolean, link boolean"
 CLUSTERED_SCHEMA = "name string, entity_id string, canonical string"
@@ -42,7 +45,7 @@ def _pandas() -> Any:
 
 
 def parse_rows(frames: Iterable[Any]) -> Iterator[Any]:
-    """Parse ``name``: normalised form, block keys (sorted) and their size limits, given keys.
+    """Parse ``name``: normalised form, weakness, block keys (sorted) and limits, given keys.
 
     Names whose parse has no parts (no letters or digits) are dropped, as
     :func:`aliaskit.cluster` skips them.
@@ -55,8 +58,9 @@ def parse_rows(frames: Iterable[Any]) -> Iterator[Any]:
             if parsed.parts:
                 bkeys = sorted(block_keys(parsed))
                 limits = [block_limit(k) for k in bkeys]
-                rows.append((name, parsed.normalized, bkeys, limits, sorted(given_keys(parsed))))
-        yield pd.DataFrame(rows, columns=["name", "norm", "bkeys", "blimits", "gkeys"])
+                gkeys = sorted(given_keys(parsed))
+                rows.append((name, parsed.normalized, parsed.is_weak, bkeys, limits, gkeys))
+        yield pd.DataFrame(rows, columns=["name", "norm", "weak", "bkeys", "blimits", "gkeys"])
 
 
 def score_rows(frames: Iterable[Any], *, threshold: float) -> Iterator[Any]:
@@ -99,15 +103,40 @@ def cluster_bucket(names: Any, edges: Any, *, threshold: float) -> Any:
     Each component goes through :func:`~aliaskit.resolver.cluster_scored`
     with all of its scored pairs; returns (name, entity_id, canonical).
     """
-    members: dict[str, list[str]] = defaultdict(list)
-    for name, comp in zip(names["name"], names["comp"], strict=True):
-        members[comp].append(name)
-    pairs: dict[str, list[tuple[str, str, float, bool]]] = defaultdict(list)
-    columns = (edges[c] for c in ("a", "b", "score", "conflict", "comp"))
-    for a, b, score, conflict, comp in zip(*columns, strict=True):
-        pairs[comp].append((a, b, float(score), bool(conflict)))
+    members, pairs = _by_comp(names, edges)
     rows: list[tuple[str, str, str]] = []
     for comp in sorted(members):
         for entity in cluster_scored(members[comp], pairs.get(comp, ()), threshold=threshold):
             rows.extend((alias, entity.id, entity.canonical) for alias in entity.aliases)
+    return _pandas().DataFrame(rows, columns=["name", "entity_id", "canonical"])
+
+
+def _by_comp(names: Any, edges: Any) -> tuple[dict[str, list[str]], dict[str, list[Any]]]:
+    members: dict[str, list[str]] = defaultdict(list)
+    for name, comp in zip(names["name"], names["comp"], strict=True):
+        members[comp].append(name)
+    pairs: dict[str, list[Any]] = defaultdict(list)
+    columns = (edges[c] for c in ("a", "b", "score", "conflict", "comp"))
+    for a, b, score, conflict, comp in zip(*columns, strict=True):
+        pairs[comp].append((a, b, float(score), bool(conflict)))
+    return members, pairs
+
+
+def entity_bucket(names: Any, edges: Any) -> Any:
+    """Build the entity of every final cluster of a bucket, as :func:`aliaskit.cluster` does.
+
+    ``names`` (name, comp) lists each cluster's members and ``edges`` (a, b,
+    score, conflict, comp) its scored pairs; returns (name, entity_id, canonical).
+    """
+    members, pairs = _by_comp(names, edges)
+    rows: list[tuple[str, str, str]] = []
+    for comp in sorted(members):
+        scores = {(a, b): min(score, 1.0) for a, b, score, _ in pairs[comp]}
+
+        def score(x: str, y: str, scores: dict[tuple[str, str], float] = scores) -> float:
+            return scores.get((x, y) if x < y else (y, x), 0.0)
+
+        parsed = {m: parse_name(m) for m in members[comp]}
+        entity = build_entity(members[comp], parsed, score)
+        rows.extend((alias, entity.id, entity.canonical) for alias in entity.aliases)
     return _pandas().DataFrame(rows, columns=["name", "entity_id", "canonical"])
