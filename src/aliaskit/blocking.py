@@ -3,15 +3,22 @@
 Every name gets surname keys: the cross-script skeleton keys
 (:mod:`aliaskit.keys`) of its joined surname (and of the last middle name
 joined to it, for compound surnames written with a space, and of each part
-of a hyphenated surname), keyed through
+of a hyphenated surname, and of the surname with its particles, for a
+particle written fused: Ben Aroya and Benaroya), keyed through
 its Latin forms for Cyrillic and directly for Hebrew. A name without a surname part is keyed
 by its given name. Two names are candidates when they share a key.
 
 Surnames one consonant apart (a dropped or changed letter: Karlfeldt and
 קרלפלט, Shevtsov and Shautsou) also meet, through *near keys*: the surname
 key with each one of its classes deleted (for keys of :data:`NEAR_MIN`
-classes or more), anchored on the first consonant class or curated group of
-the given name so that these blocks stay small.
+classes or more, up to :data:`MAX_NEAR_SOURCES` keys per surname), anchored
+on the first consonant class or curated group of the given name so that
+these blocks stay small.
+
+Names whose parts were given other roles (recorded surname first, or a
+given name taken for the surname) meet through *order-free pair keys*: the
+keys of two of their full name parts (hyphenated parts split), in either
+order, with :data:`PAIR_MIN` classes or more together.
 
 A block with more than :data:`MAX_BLOCK` names (a common surname), or more
 than :data:`MAX_SHORT_BLOCK` for a short key, is split by given-name keys
@@ -34,7 +41,9 @@ from aliaskit.parse import NamePart, ParsedName
 
 __all__ = [
     "MAX_BLOCK",
+    "MAX_NEAR_SOURCES",
     "MAX_SHORT_BLOCK",
+    "PAIR_MIN",
     "BlockIndex",
     "block_keys",
     "block_limit",
@@ -50,6 +59,14 @@ SHORT_KEY = 3
 #: Surname keys of this many classes or more also block with one class deleted.
 NEAR_MIN = 4
 MAX_ANCHORS = 4
+#: Near keys are made from at most this many of a surname's keys.
+MAX_NEAR_SOURCES = 4
+#: Order-free pair keys are made from the first this many full name parts.
+MAX_PAIR_PARTS = 4
+#: ... and only when the two keys have this many classes together (Ma Jian and
+#: Mo Yan must not meet on ``M`` and ``N``).
+PAIR_MIN = 3
+_PAIR_ROLES = frozenset({"given", "middle", "surname", "nickname"})
 _ANY_GIVEN = "*"
 _INITIAL_ONLY = "!"
 
@@ -74,11 +91,34 @@ def block_keys(name: ParsedName) -> frozenset[str]:
             keys |= part_keys(middles[-1].text + "".join(surname))
         for piece in surname[-1].split("-") if "-" in surname[-1] else ():
             keys |= part_keys(piece)  # one part of a compound: Kuznetsov-Krasovsky
-        return frozenset({"S:" + k for k in keys} | _near_keys(name, keys))
+        if len(name.surname) > len(surname):  # a particle written fused: Benaroya, Elabed
+            keys |= part_keys("".join(p.text for p in name.surname))
+        return frozenset({"S:" + k for k in keys} | _near_keys(name, keys) | _pair_keys(name))
     given = name.given or (name.role("nickname") or (None,))[0]
     if given is not None:
-        return frozenset("S:" + k for k in part_keys(given.text))
+        return frozenset({"S:" + k for k in part_keys(given.text)} | _pair_keys(name))
     return frozenset("S:" + k for p in name.parts for k in part_keys(p.text))
+
+
+def _pair_keys(name: ParsedName) -> set[str]:
+    """Order-free keys: two of the full name parts, in either order.
+
+    Names meet through them whatever role each part was given, so that a
+    name recorded surname first, or whose given name was taken for its
+    surname, still meets its other spellings. Both parts must agree, on
+    :data:`PAIR_MIN` consonant classes or more together, which keeps these
+    blocks small; like every block they are split when they grow too big.
+    """
+    parts = [w for p in name.parts if p.role in _PAIR_ROLES for w in p.text.split("-") if w]
+    parts = parts[:MAX_PAIR_PARTS]
+    out: set[str] = set()
+    for i, a in enumerate(parts):
+        for b in parts[i + 1 :]:
+            for ka in sorted(part_keys(a)):
+                for kb in sorted(part_keys(b)):
+                    if len(ka) + len(kb) >= PAIR_MIN:
+                        out.add("W:" + "|".join(sorted((ka, kb))))
+    return out
 
 
 def block_limit(key: str) -> int:
@@ -112,7 +152,7 @@ def _near_keys(name: ParsedName, surname_keys: set[str]) -> set[str]:
     """Keys that let surnames one consonant apart meet, anchored on the given name."""
     anchors = sorted(_anchors(name))[:MAX_ANCHORS]
     near: set[str] = set()
-    for key in sorted(k for k in surname_keys if len(k) >= NEAR_MIN - 1)[:2]:
+    for key in sorted(k for k in surname_keys if len(k) >= NEAR_MIN - 1)[:MAX_NEAR_SOURCES]:
         near |= _deletions(key)
     return {f"D:{k}|{a}" for k in near for a in anchors}
 

@@ -20,11 +20,27 @@ disagree on to one form. It is what the part similarity compares. It folds:
 consonants to classes, so that Hebrew spellings (which omit vowels and
 confuse b/v, p/f, k/kh, s/sh) meet their Latin readings. Classes:
 ``P``: p f; ``B``: b v w; ``K``: k g h kh q, hard c; ``S``: s z ts, soft c;
-``X``: sh zh ch j; ``T``: t; ``D``: d; ``L M N R`` as themselves. Letters
-whose value is ambiguous (Latin ``ch`` as ч or х, ``cz`` as ч or ц, ``x``
-as ks or х, ``dj`` as дж or дь, ``j`` as й or дж,
-Hebrew ו as a vowel or v, ש as sh or s) give several keys, at most
-:data:`MAX_KEYS` per part.
+``X``: sh zh ch j; ``T``: t; ``D``: d; ``L M N R`` as themselves. Spellings
+whose value differs by language give several keys, at most :data:`MAX_KEYS`
+per part, the spelling as written first. Latin readings:
+
+* Slavic and German: ``ch`` as ч or х, ``cz`` as ч or ц, ``x`` as ks or х,
+  ``dj`` as дж or дь, ``c`` as ц, Polish ``rz`` as ж, ``ć`` as ч (beside
+  Belarusian ц), German and Dutch ``dt`` as t, final ``ff`` as f (beside
+  Russian -ov) and initial ``v`` as f;
+* English: ``j`` and soft ``g``/``gg`` as дж, silent ``h`` after a vowel,
+  ``wr kn wh`` as r n w, silent ``gh`` before a consonant or at the end;
+* Romance: ``h`` silent (also in ``rh dh lh nh``); French silent final
+  ``-t -d -s -x -z -ts -ds -ault`` and ``-ier`` as -ie, ``gn`` as ny,
+  ``ll`` and final ``-ail -eil`` as y; Italian ``c``/``cc`` before e, i as ч
+  and ``sch`` as sk; Spanish ``j`` as х and ``ll`` as y; ``ç`` as s;
+* others: ``u`` before a vowel as w (English qu, pinyin), Hungarian ``sz``
+  as s and ``ly`` as y, Albanian ``xh`` as дж, initial ``x`` as sh
+  (Portuguese, Catalan, pinyin), pinyin ``qi`` as ч, Turkish ``ğ`` silent.
+
+Hebrew readings: ו as a vowel or v (consonant at the start and when
+doubled), ש as sh or s, ה as h at the start, silent at the end and either
+inside a word, טש as ч and טס as ц beside their letter-by-letter readings.
 """
 
 from __future__ import annotations
@@ -216,16 +232,40 @@ _CLASS = {
 
 
 _LATIN_VARIANTS = (
-    # (pattern, replacement): alternative readings of ambiguous spellings.
+    # (pattern, replacement): alternative readings of ambiguous spellings,
+    # most useful first (a part keeps at most MAX_KEYS keys).
     (re.compile(r"(?<![st])ch"), "kh"),  # German/Hebrew-style ch for х
     (re.compile(r"cz"), "ts"),  # GOST 7.79 System B cz for ц
     (re.compile(r"x"), "kh"),  # GOST 7.79 B and scholarly x for х
     (re.compile(r"dj"), "dy"),  # German dj for дя
     (re.compile(r"j"), "dzh"),  # English j
-    (re.compile(r"g(?=[eiy])"), "dzh"),  # English soft g
+    (re.compile(r"g+(?=[eiy])"), "dzh"),  # English and Italian soft g, gg
     (re.compile(r"c(?![eiyhz])"), "ts"),  # Slavic c for ц
     (re.compile(r"(?<=[aeiouy])h(?![aeiouy])"), ""),  # English silent h
+    # French silent final consonants: -t -d -s -x -z -ts -ds, -ault, -ier
+    (re.compile(r"(?<=[aeiouyrn])(?:[dtxz]|[dt]?s)$|(?<=au)lt$|(?<=ie)r$"), ""),
+    (re.compile(r"^(?=wr|kn)[wk]|(?<=w)h|gh(?![aeiouy])"), ""),  # English wr kn wh, silent gh
+    (re.compile(r"(?<![cgkpstz])h"), ""),  # Romance silent h, and rh dh lh nh
+    (re.compile(r"ff$"), "f"),  # German and Dutch final ff is f, not Russian -ov
+    (re.compile(r"c+(?=[ei])"), "ch"),  # Italian, Romanian and Turkish c before e, i
+    (re.compile(r"j"), "kh"),  # Spanish j
+    (re.compile(r"u(?=[aeio])"), "w"),  # u before a vowel: English qu, French oua, pinyin
+    (re.compile(r"sch"), "sk"),  # Italian, Dutch and Greek sch
+    (re.compile(r"sz"), "s"),  # Hungarian sz
+    (re.compile(r"rz"), "zh"),  # Polish rz
+    (re.compile(r"ll|ly|(?<=[aeou])il$"), "y"),  # Spanish ll, French ill -ail -eil, Hungarian ly
+    (re.compile(r"^v"), "f"),  # German and Dutch initial v
+    (re.compile(r"(?<=[aeiou])gn"), "ny"),  # French and Italian gn
+    (re.compile(r"dt"), "t"),  # German and Dutch dt
+    (re.compile(r"xh"), "dzh"),  # Albanian xh
+    (re.compile(r"^x"), "sh"),  # Portuguese, Catalan and pinyin x
+    (re.compile(r"q(?=i)"), "ch"),  # pinyin q
 )
+#: Spellings tried per part before their keys are capped at MAX_KEYS.
+MAX_SPELLINGS = 32
+# Letters whose reading differs by language; ASCII folding keeps one reading
+# (ç as Turkish ch, ć as Belarusian ts, ğ as g), the variant another.
+_DIACRITIC_VARIANTS = str.maketrans({"ç": "s", "ć": "ch", "ğ": ""})
 
 
 def _skeleton_of_folded(raw: str) -> str:
@@ -253,14 +293,16 @@ def latin_skeletons(token: str) -> frozenset[str]:
     ['KN', 'XN']
     """
     low = _ascii(token)
-    spellings = {low}
+    spellings = dict.fromkeys([low, _ascii(token.lower().translate(_DIACRITIC_VARIANTS))])
     for pattern, repl in _LATIN_VARIANTS:
-        spellings |= {pattern.sub(repl, s) for s in spellings if pattern.search(s)}
-        if len(spellings) >= MAX_KEYS:
-            break
-    keys = {_skeleton_of_folded(s) for s in sorted(spellings)[:MAX_KEYS]}
-    keys.discard("")
-    return frozenset(keys)
+        for s in list(spellings):
+            if len(spellings) >= MAX_SPELLINGS:
+                break
+            if pattern.search(s):
+                spellings.setdefault(pattern.sub(repl, s))
+    keys = dict.fromkeys(_skeleton_of_folded(s) for s in spellings)
+    keys.pop("", None)
+    return frozenset(list(keys)[:MAX_KEYS])
 
 
 # Hebrew letters: each maps to the class options it can take ("" = silent or
@@ -295,6 +337,7 @@ _HEBREW: dict[str, tuple[str, ...]] = {
     "ת": ("T",),
 }
 _GERESH = {"ג": ("X",), "ז": ("X",), "צ": ("X",), "ץ": ("X",), "ת": ("T",), "ח": ("K",)}
+_TET_DIGRAPHS = {"ש": ("TX", "TS", "X"), "ס": ("TS", "S")}
 
 
 def _hebrew_options(word: str) -> list[tuple[str, ...]]:
@@ -312,9 +355,14 @@ def _hebrew_options(word: str) -> list[tuple[str, ...]]:
         elif ch == "ו" and (i == 0 or nxt == "ו"):
             options.append(("B",))
             i += 1 if nxt == "ו" else 0
+        elif ch == "ט" and nxt in _TET_DIGRAPHS:
+            # טש and טס also spell ч and ц (Deutsch דויטש, Betsy בטסי).
+            options.append(_TET_DIGRAPHS[nxt])
+            i += 1
         elif ch == "ה":
-            # Final ה is a vowel letter; elsewhere it is h.
-            options.append(("",) if i == len(letters) - 1 else ("K",))
+            # Final ה is a vowel letter, initial ה is h; inside a word it is
+            # h or silent (a fused particle or a vowel sign: דהסוטו, אברהם as Avraam).
+            options.append(("",) if i == len(letters) - 1 else ("K",) if i == 0 else ("K", ""))
         else:
             options.append(_HEBREW[ch])
         i += 1

@@ -1,0 +1,44 @@
+"""Block keys of whole names: which names meet for comparison."""
+
+from __future__ import annotations
+
+from aliaskit.blocking import BlockIndex, block_keys
+from aliaskit.parse import parse_name
+
+
+def _meet(a: str, b: str) -> bool:
+    return bool(block_keys(parse_name(a)) & block_keys(parse_name(b)))
+
+
+def test_names_meet_whatever_order_their_parts_are_read_in() -> None:
+    """A name whose given name was read as its surname still meets its other spellings."""
+    assert _meet("Wesley Snipes", "סנייפס ווסלי")
+    assert _meet("Marion Vernon", "ורנון מריון")
+
+
+def test_order_free_keys_need_three_classes() -> None:
+    """Two one-consonant parts are too common to block on: Ma Jian and Mo Yan stay apart."""
+    assert not _meet("Ma Jian", "מו יאן")
+
+
+def test_hyphenated_given_names_meet_part_by_part() -> None:
+    """Jean-Pierre meets ז'אן-פייר through its two halves, even when the surnames differ."""
+    assert _meet("Jean-Pierre Rampal", "ז'אן-פייר רמפאל")
+    assert any(k.startswith("W:") for k in block_keys(parse_name("Jean-Pierre Leaud")))
+
+
+def test_a_particle_written_apart_meets_its_fused_spelling() -> None:
+    """Ben Aroya meets Benaroya, El Abed meets Elabed."""
+    assert _meet("Moshe Benaroya", "משה בן ארויה")
+    assert _meet("Karim Elabed", "כרים אל עבד")
+
+
+def test_candidate_pairs_do_not_depend_on_insertion_order() -> None:
+    """The index yields the same pairs in any order of names."""
+    names = ["Wesley Snipes", "סנייפס ווסלי", "Ma Jian", "מו יאן", "Mo Yan", "Jean-Pierre Rampal"]
+    forward, backward = BlockIndex(), BlockIndex()
+    for n in names:
+        forward.add(n, parse_name(n))
+    for n in reversed(names):
+        backward.add(n, parse_name(n))
+    assert forward.pairs() == backward.pairs()
