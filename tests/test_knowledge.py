@@ -383,3 +383,11 @@ def test_dev_nameparts_pairs_are_linked() -> None:
     # about 94.8 %: the misses are forms the build drops (modifier-letter
     # apostrophes, tone digits, mixed scripts)
     assert linked / len(pairs) > 0.9
+
+
+@pytest.mark.parametrize(
+    ("romanised", "full"),
+    [("Dusia", "Yevdokiya"), ("Monia", "Solomon"), ("Parasha", "Praskovya"), ("Monja", "Moshe")],
+)
+def test_romanised_cyrillic_hypocorisms_share_a_group(romanised: str, full: str) -> None:
+    assert kn.same_name(romanised, full) is not None

@@ -212,6 +212,17 @@ def _check_curated_row(table: Table, i: int, row: dict[str, str]) -> None:
         raise ValueError(f"{where}: bad gender {row['gender']!r} or empty lang/source")
 
 
+def _lookup_keys(name: str, script: str) -> set[str]:
+    """``name`` and, for Cyrillic, its ASCII romanisations under every bundled scheme
+    (Моня is also found as Monya, Monia and Monja)."""
+    keys = {name}
+    if script == "Cyrl":
+        from aliaskit.translit import romanizations
+
+        keys.update(k for r in romanizations(name) if (k := fold(r).replace("'", "")).isascii())
+    return keys
+
+
 @cache
 def _curated() -> _Curated:
     table = load_table(_data("hypocorisms.tsv"))
@@ -225,11 +236,12 @@ def _curated() -> _Curated:
         row = {k: raw[c] for k, c in zip(_CURATED_COLUMNS, cols, strict=True)}
         _check_curated_row(table, i, row)
         name, group = row["name"], row["group"]
-        groups.setdefault(name, set()).add(group)
-        genders.setdefault(name, set()).add(row["gender"])
-        if row["kind"] == "nickname":
-            nicks.setdefault(name, set()).add(group)
-        else:
+        for key in _lookup_keys(name, row["script"]):
+            groups.setdefault(key, set()).add(group)
+            genders.setdefault(key, set()).add(row["gender"])
+            if row["kind"] == "nickname":
+                nicks.setdefault(key, set()).add(group)
+        if row["kind"] != "nickname":
             fulls.setdefault(group, set()).add(name)
             if row["script"] == "Latn":
                 heads.setdefault(group, name)
