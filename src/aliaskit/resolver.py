@@ -46,7 +46,7 @@ import os
 import threading
 import warnings
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 import attrs
@@ -106,6 +106,15 @@ class _Edge:
     conflict: bool
 
 
+def _pack(score: float, conflict: bool) -> float:
+    """A pair's score and conflict flag in one float: negative for a conflict."""
+    return -1.0 - score if conflict else score
+
+
+def _unpack(packed: float) -> _Edge:
+    return _Edge(-1.0 - packed, True) if packed < 0 else _Edge(packed, False)
+
+
 def _pair(a: str, b: str) -> tuple[str, str]:
     return (a, b) if a < b else (b, a)
 
@@ -160,7 +169,8 @@ class Resolver:
         self._lock = threading.RLock()
         self._parsed: dict[str, ParsedName] = {}
         self._index = BlockIndex()
-        self._edges: dict[tuple[str, str], _Edge] = {}
+        # Scored pairs, packed into one float each (see _pack): the bulk of memory.
+        self._edges: dict[tuple[str, str], float] = {}
         self._adj: dict[str, set[str]] = defaultdict(set)  # links >= WEAK_LINK
         self._cadj: dict[str, set[str]] = defaultdict(set)  # cannot-links
         self._must_adj: dict[str, set[str]] = defaultdict(set)
@@ -389,10 +399,10 @@ class Resolver:
     def _score_all(self, pairs: list[tuple[str, str]]) -> None:
         """Score candidate pairs, in worker processes when there are many."""
         results = _score_parallel(self._parsed, pairs, self.workers)
-        for p, (score, conflict) in zip(pairs, results, strict=True):
+        for p, packed in zip(pairs, results, strict=True):
             if p in self._edges:
                 self._unlink(*p)
-            self._edges[p] = _Edge(score, conflict)
+            self._edges[p] = packed
             self._link(*p)
 
     def _link(self, a: str, b: str) -> None:
@@ -523,7 +533,8 @@ class Resolver:
             return _Edge(_MUST, False)
         if p in self._cannot:
             return _Edge(0.0, True)
-        return self._edges.get(p)
+        packed = self._edges.get(p)
+        return None if packed is None else _unpack(packed)
 
     def _greedy(self, units: set[str], floor: float) -> list[list[str]]:
         """Strongest links first; a union needs no cannot-link and a good average."""
@@ -619,11 +630,12 @@ class Resolver:
 
 
 _WORK: dict[str, ParsedName] = {}
+_WORK_PAIRS: list[tuple[str, str]] = []
 
 
-def _score_chunk(chunk: list[tuple[str, str]]) -> list[tuple[float, bool]]:
-    """Score a chunk of pairs in a worker (names come from the forked parent)."""
-    return [_score_one(_WORK, a, b) for a, b in chunk]
+def _score_range(bounds: tuple[int, int]) -> list[float]:
+    """Score a range of the pairs in a worker (names and pairs come from the forked parent)."""
+    return [_pack(*_score_one(_WORK, a, b)) for a, b in _WORK_PAIRS[bounds[0] : bounds[1]]]
 
 
 def _score_one(parsed: dict[str, ParsedName], a: str, b: str) -> tuple[float, bool]:
@@ -634,26 +646,29 @@ def _score_one(parsed: dict[str, ParsedName], a: str, b: str) -> tuple[float, bo
 
 def _score_parallel(
     parsed: dict[str, ParsedName], pairs: list[tuple[str, str]], workers: int
-) -> list[tuple[float, bool]]:
-    """Score pairs; with many pairs and several workers, in forked processes.
+) -> Iterator[float]:
+    """Packed scores of ``pairs``, in order; with many pairs, from forked processes.
 
     Scores are pure functions of the two names, so the result is the same
-    whatever the number of workers.
+    whatever the number of workers. Workers read the names and pairs from
+    the memory they inherit and send back one float per pair.
     """
     methods = multiprocessing.get_all_start_methods()
     if workers < 2 or len(pairs) < PARALLEL_MIN_PAIRS or "fork" not in methods:
-        return [_score_one(parsed, a, b) for a, b in pairs]
+        yield from (_pack(*_score_one(parsed, a, b)) for a, b in pairs)
+        return
     for name in sorted({x for pair in pairs for x in pair}):
         prepare(parsed[name])  # per-name work once, inherited by the workers
-    global _WORK  # handed to the forked workers through memory
-    _WORK = parsed
+    global _WORK, _WORK_PAIRS  # handed to the forked workers through memory
+    _WORK, _WORK_PAIRS = parsed, pairs
     try:
-        size = max(1000, len(pairs) // (workers * 8))
-        chunks = [pairs[i : i + size] for i in range(0, len(pairs), size)]
+        size = max(1000, min(50_000, len(pairs) // (workers * 8)))
+        bounds = [(i, min(i + size, len(pairs))) for i in range(0, len(pairs), size)]
         with multiprocessing.get_context("fork").Pool(workers) as pool:
-            return [r for part in pool.map(_score_chunk, chunks) for r in part]
+            for part in pool.imap(_score_range, bounds):
+                yield from part
     finally:
-        _WORK = {}
+        _WORK, _WORK_PAIRS = {}, []
 
 
 def _checked_body(data: Any, where: str) -> dict[str, Any]:
@@ -749,7 +764,7 @@ def cluster_scored(
         for a, b, score, conflict in edges:
             if a not in resolver._parsed or b not in resolver._parsed or a == b:
                 continue
-            resolver._edges[_pair(a, b)] = _Edge(score, conflict)
+            resolver._edges[_pair(a, b)] = _pack(score, conflict)
             resolver._link(a, b)
         resolver._recluster(set(resolver._parsed))
     return resolver.entities
