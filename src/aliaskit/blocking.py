@@ -228,6 +228,7 @@ class BlockIndex:
         # Per block: members by given-name key, and members without a full given name.
         self._sub: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
         self._loose: dict[str, set[str]] = defaultdict(set)
+        self._indexed: set[str] = set()  # blocks whose given-key index is built
 
     def __contains__(self, item: str) -> bool:
         return item in self._keys
@@ -360,6 +361,10 @@ class BlockIndex:
         gk = self._given[item]
         if _ANY_GIVEN in gk or _INITIAL_ONLY in gk:
             return [_pair(item, m) for m in members if m != item and meets(gk, self._given[m])]
+        if key not in self._indexed:  # built when the block first outgrows its limit
+            self._indexed.add(key)
+            for member in members:
+                self._index_given(key, member)
         sub = self._sub[key]
         found: set[str] = set()
         for k in gk:
@@ -370,6 +375,8 @@ class BlockIndex:
         return [_pair(item, m) for m in found]
 
     def _index_given(self, key: str, item: str) -> None:
+        if key not in self._indexed:
+            return
         gk = self._given[item]
         if _ANY_GIVEN in gk or _INITIAL_ONLY in gk:
             self._loose[key].add(item)

@@ -399,21 +399,32 @@ class Resolver:
     def _score_all(self, pairs: list[tuple[str, str]]) -> None:
         """Score candidate pairs, in worker processes when there are many."""
         results = _score_parallel(self._parsed, pairs, self.workers)
+        edges, adj, cadj = self._edges, self._adj, self._cadj
+        judged = self._must or self._cannot
         for p, packed in zip(pairs, results, strict=True):
-            if p in self._edges:
+            if judged or p in edges:
                 self._unlink(*p)
-            self._edges[p] = packed
-            self._link(*p)
+                edges[p] = packed
+                self._link(*p)
+                continue
+            edges[p] = packed
+            a, b = p
+            if packed < 0:
+                cadj[a].add(b)
+                cadj[b].add(a)
+            elif packed >= WEAK_LINK:
+                adj[a].add(b)
+                adj[b].add(a)
 
     def _link(self, a: str, b: str) -> None:
         """Index the pair under the adjacency its current edge calls for."""
-        edge = self._edge(a, b)
-        if edge is None:
+        packed = self._packed(a, b)
+        if packed is None:
             return
-        if edge.conflict:
+        if packed < 0:
             self._cadj[a].add(b)
             self._cadj[b].add(a)
-        elif edge.score >= WEAK_LINK:
+        elif packed >= WEAK_LINK:
             self._adj[a].add(b)
             self._adj[b].add(a)
 
@@ -423,12 +434,21 @@ class Resolver:
             adj[b].discard(a)
 
     def _linked(self, a: str, b: str, floor: float) -> bool:
-        edge = self._edge(a, b)
-        return edge is not None and not edge.conflict and edge.score >= floor
+        packed = self._packed(a, b)
+        return packed is not None and packed >= floor  # a conflict is negative
 
     def _score(self, a: str, b: str) -> float:
-        edge = self._edge(a, b)
-        return 0.0 if edge is None else edge.score
+        packed = self._packed(a, b)
+        return 0.0 if packed is None else packed if packed >= 0 else -1.0 - packed
+
+    def _packed(self, a: str, b: str) -> float | None:
+        """The packed edge of a pair (see :func:`_pack`), user judgements first."""
+        p = (a, b) if a < b else (b, a)
+        if self._must and p in self._must:
+            return _MUST
+        if self._cannot and p in self._cannot:
+            return _pack(0.0, True)
+        return self._edges.get(p)
 
     def _spread(self, seeds: Iterable[str], step: Callable[[str], Iterable[str]]) -> set[str]:
         """All names reachable from ``seeds`` through ``step``."""
@@ -528,12 +548,7 @@ class Resolver:
                 self._cluster[m] = key
 
     def _edge(self, a: str, b: str) -> _Edge | None:
-        p = _pair(a, b)
-        if p in self._must:
-            return _Edge(_MUST, False)
-        if p in self._cannot:
-            return _Edge(0.0, True)
-        packed = self._edges.get(p)
+        packed = self._packed(a, b)
         return None if packed is None else _unpack(packed)
 
     def _greedy(self, units: set[str], floor: float) -> list[list[str]]:
