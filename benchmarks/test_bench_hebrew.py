@@ -7,6 +7,8 @@ name-list benchmark times the whole list, so readings per second is
 
 from __future__ import annotations
 
+import re
+from importlib.resources import files
 from typing import Any
 
 from aliaskit import hebrew
@@ -25,6 +27,15 @@ NAMES = [
     "מיכאל גורבצ'וב",
     "יוסי שגיא",
 ]
+# Distinct Hebrew words of the curated given-name table (a few hundred).
+WORDS = list(
+    dict.fromkeys(
+        re.findall(
+            "[^\\s]*[\u05d0-\u05ea][^\\s]*",
+            (files("aliaskit") / "data" / "hypocorisms.tsv").read_text("utf-8"),
+        )
+    )
+)
 
 
 def test_bench_twelve_letter_word_uncached(benchmark: Any) -> None:
@@ -52,3 +63,13 @@ def test_bench_names_cached(benchmark: Any) -> None:
     for name in NAMES:
         readings(name)
     assert benchmark(lambda: sum(len(readings(name)) for name in NAMES)) > 0
+
+
+def test_bench_distinct_words_cold(benchmark: Any) -> None:
+    """Cold readings of distinct words (per-word time = mean / len(WORDS))."""
+
+    def run() -> int:
+        return sum(len(word_readings(word)) for word in WORDS)
+
+    assert len(WORDS) > 300
+    assert benchmark.pedantic(run, setup=hebrew._word_kbest.cache_clear, rounds=5) > 0

@@ -11,7 +11,9 @@ Search bound: a word is read left to right with a beam of at most
 letter's options (at most about 20, vowel guesses included) lazily through a
 heap, popping at most ``4 * beam + beam`` candidates, so one word costs
 O(letters * beam * log beam) and never enumerates the full product. Words of
-a name are combined the same way (a k-best merge by summed cost).
+a name are combined the same way (a k-best merge by summed cost). Option lists
+with guessed vowels are memoised by the reading's ending, which alone decides
+them.
 
 Vowel points (niqqud), dagesh, rafe and shin/sin dots are used when present;
 cantillation marks are dropped.
@@ -21,6 +23,7 @@ from __future__ import annotations
 
 import heapq
 import re
+import sys
 import tomllib
 import unicodedata
 from collections.abc import Sequence
@@ -130,6 +133,30 @@ def letter_table() -> LetterTable:
 # --------------------------------------------------------------------------- parsing
 
 
+_PLAIN_WORD = re.compile("[\u05d0-\u05ea]+")  # letters only: no normalising, no hyphens
+_BARE: dict[str, _Unit] = {}
+
+
+def _bare(key: str) -> _Unit:
+    """The (shared, immutable) unit of letter ``key`` without marks."""
+    unit = _BARE.get(key)
+    if unit is None:
+        unit = _BARE[key] = _Unit(key=key)
+    return unit
+
+
+def _is_bare(unit: _Unit, geresh: bool = False) -> bool:
+    """``unit == _Unit(key=unit.key, geresh=...)``: no marks (a geresh if allowed)."""
+    return not (
+        unit.literal
+        or unit.dagesh
+        or unit.rafe
+        or unit.dot
+        or unit.vowel
+        or (unit.geresh and not geresh)
+    )
+
+
 def _latin_char(ch: str) -> str:
     """Lowercase ASCII for a Latin letter or digit, else ""."""
     if ch.isascii():
@@ -156,12 +183,15 @@ def _add_mark(marks: dict[str, Any], ch: str) -> None:
 def _parse_part(part: str) -> list[_Unit]:
     """Split one hyphen-free part into units (letters with marks, literals)."""
     table = letter_table()
+    if _PLAIN_WORD.fullmatch(part):
+        finals = table.final_forms
+        return _pair_letters([_bare(finals.get(ch, ch)) for ch in part])
     units: list[_Unit] = []
     marks: dict[str, Any] = {}
 
     def flush() -> None:
         if marks:
-            units.append(_Unit(**marks))
+            units.append(_bare(marks["key"]) if len(marks) == 1 else _Unit(**marks))
             marks.clear()
 
     for ch in part:
@@ -184,22 +214,24 @@ def _pair_letters(units: list[_Unit]) -> list[_Unit]:
     out: list[_Unit] = []
     table = letter_table()
     for size in (5, 4, 3, 2):
+        if len(units) <= size:
+            continue
         last = units[-size:]
-        tail = "".join(u.key + "'" * u.geresh for u in last)
-        bare = all(u == _Unit(key=u.key, geresh=u.geresh) for u in last)
-        if len(units) > size and bare and tail in table.suffixes:
-            units = [*units[:-size], _Unit(key=tail)]
+        tail = "".join([u.key + "'" * u.geresh for u in last])
+        if tail in table.suffixes and all(_is_bare(u, geresh=True) for u in last):
+            units = [*units[:-size], _bare(tail)]
             break
+    pairs = table.pairs
     for unit in units:
         prev = out[-1] if out else None
         if (
             prev is not None
             and (len(out) > 1 or prev.key == unit.key)
-            and prev == _Unit(key=prev.key)
-            and unit == _Unit(key=unit.key)
-            and prev.key + unit.key in table.pairs
+            and prev.key + unit.key in pairs
+            and _is_bare(prev)
+            and _is_bare(unit)
         ):
-            out[-1] = _Unit(key=prev.key + unit.key)
+            out[-1] = _bare(prev.key + unit.key)
         else:
             out.append(unit)
     return out
@@ -207,6 +239,8 @@ def _pair_letters(units: list[_Unit]) -> list[_Unit]:
 
 def _normalise(text: str) -> str:
     """NFKD with Yiddish ligatures split; format/control characters removed."""
+    if _PLAIN_WORD.fullmatch(text):
+        return text  # letters have no decomposition and are kept
     lig = letter_table().ligatures
     text = "".join(lig.get(ch, ch) for ch in text)
     text = unicodedata.normalize("NFKD", text)
@@ -319,27 +353,72 @@ def _pointed_options(units: Sequence[_Unit], i: int) -> tuple[_Option, ...]:
 # --------------------------------------------------------------------------- search
 
 
-def _merge(rows: Sequence[_Option], lists: Sequence[tuple[_Option, ...]], k: int) -> list[_Option]:
-    """The ``k`` cheapest distinct ``row + option`` strings (row ``r`` uses ``lists[r]``)."""
-    heap = [
-        (rc + lst[0][0], rs + lst[0][1], r, 0)
-        for r, ((rc, rs), lst) in enumerate(zip(rows, lists, strict=True))
-        if lst
-    ]
-    heapq.heapify(heap)
-    out: list[_Option] = []
+_NEVER = sys.maxsize
+
+
+def _refill(
+    heap: list[tuple[int, str, int, int]],
+    rows: Sequence[_Option],
+    lists: Sequence[tuple[_Option, ...]],
+    nxt: int,
+) -> int:
+    """Push the first candidate of rows ``nxt``... until one has options; the next row."""
+    while not heap and nxt < len(rows):
+        if lst := lists[nxt]:
+            rc, rs = rows[nxt]
+            heapq.heappush(heap, (rc + lst[0][0], rs + lst[0][1], nxt, 0))
+        nxt += 1
+    return nxt
+
+
+def _merge(
+    rows: Sequence[_Option], lists: Sequence[tuple[_Option, ...]], k: int, floor: int
+) -> list[_Option]:
+    """The ``k`` cheapest distinct ``row + option`` strings (row ``r`` uses ``lists[r]``).
+
+    Candidates are popped in (cost, text) order, at most ``4 * k + len(rows)``.
+    ``rows`` are in cost order and no option costs less than ``floor``, so a
+    row joins the heap only once its cheapest candidate could be next.
+    """
+    if len(rows) == 1:
+        # One row: its list is already in (cost, text) order.
+        (rc, rs), lst = rows[0], lists[0]
+        out = [(rc + c, rs + s) for c, s in lst[:k]]
+        if len({s for _, s in out}) == len(out):
+            return out
+    push, replace, pop = heapq.heappush, heapq.heapreplace, heapq.heappop
+    heap: list[tuple[int, str, int, int]] = []
+    out = []
     seen: set[str] = set()
-    budget = 4 * k + len(rows)
-    while heap and len(out) < k and budget > 0:
-        budget -= 1
-        cost, text, r, c = heapq.heappop(heap)
+    n = len(rows)
+    nxt = _refill(heap, rows, lists, 0)
+    bound = rows[nxt][0] + floor if nxt < n else _NEVER  # no candidate of row nxt is cheaper
+    for _ in range(4 * k + n if heap else 0):
+        while bound <= heap[0][0]:
+            if lst := lists[nxt]:
+                rc, rs = rows[nxt]
+                push(heap, (rc + lst[0][0], rs + lst[0][1], nxt, 0))
+            nxt += 1
+            bound = rows[nxt][0] + floor if nxt < n else _NEVER
+        cost, text, r, c = heap[0]
         if text not in seen:
             seen.add(text)
             out.append((cost, text))
+            if len(out) == k:
+                break
+        c += 1
         lst = lists[r]
-        if c + 1 < len(lst):
+        if c < len(lst):
             rc, rs = rows[r]
-            heapq.heappush(heap, (rc + lst[c + 1][0], rs + lst[c + 1][1], r, c + 1))
+            oc, os = lst[c]
+            replace(heap, (rc + oc, rs + os, r, c))
+            continue
+        pop(heap)
+        if not heap:
+            nxt = _refill(heap, rows, lists, nxt)
+            if not heap:
+                break
+        bound = rows[nxt][0] + floor if nxt < n else _NEVER
     return out
 
 
@@ -409,25 +488,112 @@ def _cluster_cost(pos: str, tail: tuple[str, str, bool], second: str) -> int:
     return cost + triple["*"]
 
 
-def _with_gaps(
-    options: tuple[_Option, ...], pos: str, tail: tuple[str, str, bool]
-) -> tuple[_Option, ...]:
-    """Options after a reading ending in consonant ``tail``, with guessed vowels."""
+_MEMO_SIZE = 1 << 14
+_Tail = tuple[str, str, bool]
+
+
+@attrs.define(slots=True)
+class _GapMemo:
+    """Gapped lists of one option list at one position, by reading end and by tail.
+
+    ``vowelled`` holds each option with a guessed vowel before it (and the
+    options without a consonant head as they are): the part of
+    :func:`_with_gaps` that does not depend on the tail.
+    """
+
+    opts: tuple[_Option, ...]  # held, so the id keying this memo is not reused
+    vowelled: dict[str, int]
+    heads: tuple[tuple[int, str, str], ...]  # (cost, option, its head) of headed options
+    by_end: dict[str, tuple[_Option, ...]] = attrs.Factory(dict)
+    by_tail: dict[_Tail, tuple[_Option, ...]] = attrs.Factory(dict)
+
+
+def _new_gap_memo(opts: tuple[_Option, ...], pos: str) -> _GapMemo:
     vowels = letter_table().gaps[pos]
     best: dict[str, int] = {}
-    for c, s in options:
+    heads = []
+    for c, s in opts:
         head = _head(s)
-        variants = (*vowels, (_cluster_cost(pos, tail, head), "")) if head else ((0, ""),)
-        for gc, g in variants:
+        if head:
+            heads.append((c, s, head))
+        for gc, g in vowels if head else ((0, ""),):
             if best.get(g + s, c + gc + 1) > c + gc:
                 best[g + s] = c + gc
+    return _GapMemo(opts, best, tuple(heads))
+
+
+def _with_gaps(memo: _GapMemo, pos: str, tail: _Tail) -> tuple[_Option, ...]:
+    """Options after a reading ending in consonant ``tail``, with guessed vowels.
+
+    Each option with a consonant head is read after a guessed vowel or, at the
+    cost of the cluster, right after the tail; a string reached both ways keeps
+    its cheapest cost.
+    """
+    best = memo.vowelled.copy()
+    for c, s, head in memo.heads:
+        cost = c + _cluster_cost(pos, tail, head)
+        if best.get(s, cost + 1) > cost:
+            best[s] = cost
     return tuple(sorted((c, s) for s, c in best.items()))
+
+
+_GAPS: dict[tuple[int, str], _GapMemo] = {}
+
+
+@cache
+def _consonants() -> str:
+    """Every character a reading can hold except the vowels a e i o u."""
+    table = letter_table()
+    lists = [*table.gaps.values(), *table.points.values(), *table.vocalised.values()]
+    lists += [opts for entry in table.letters.values() for opts in entry.values()]
+    chars = {ch for opts in lists for _, s in opts for ch in s}
+    chars |= set("abcdefghijklmnopqrstuvwxyz0123456789")  # literals are ASCII alphanumerics
+    return "".join(sorted(chars - _VOWEL_LETTERS))
+
+
+@cache
+def _gap_slack() -> int:
+    """A lower bound (<= 0) on what :func:`_with_gaps` adds to an option's cost."""
+    clusters = letter_table().clusters
+    gap = min((c for opts in letter_table().gaps.values() for c, _ in opts), default=0)
+    pair = min(v for name, costs in clusters.items() if name != "triple" for v in costs.values())
+    triple = min(0, clusters["triple"]["*"], clusters["triple"]["coda_onset"])
+    return min(0, gap, min(0, pair) + triple)
+
+
+def _gap_memo(opts: tuple[_Option, ...], pos: str) -> _GapMemo:
+    """The memo of :func:`_gapped` lists of ``opts`` at ``pos``."""
+    memo = _GAPS.get((id(opts), pos))
+    if memo is None:
+        if len(_GAPS) >= _MEMO_SIZE:
+            _GAPS.clear()
+        memo = _GAPS[id(opts), pos] = _new_gap_memo(opts, pos)
+    return memo
+
+
+def _gapped(memo: _GapMemo, pos: str, end: str) -> tuple[_Option, ...]:
+    """``memo.opts`` after a reading that ends in ``end``, memoised.
+
+    ``end`` is the reading's final consonants with the vowel before them (the
+    whole reading if it has no vowel): :func:`_tail` never looks further.
+    """
+    if len(memo.by_end) >= _MEMO_SIZE:
+        memo.by_end.clear()
+    tail = _tail(end)
+    found = memo.opts if tail == ("", "", False) else memo.by_tail.get(tail)
+    if found is None:
+        if len(memo.by_tail) >= _MEMO_SIZE:
+            memo.by_tail.clear()
+        found = memo.by_tail[tail] = _with_gaps(memo, pos, tail)
+    memo.by_end[end] = found
+    return found
 
 
 def _part_kbest(units: Sequence[_Unit], k: int) -> list[_Option]:
     """Best readings of one hyphen-free part."""
     n = len(units)
     vocalised = any(u.vowel or (u.key == "ו" and u.dagesh) for u in units)
+    consonants = _consonants()
     beam: list[_Option] = [(0, "")]
     for i, unit in enumerate(units):
         if unit.literal:
@@ -436,25 +602,33 @@ def _part_kbest(units: Sequence[_Unit], k: int) -> list[_Option]:
             opts = _pointed_options(units, i)
         else:
             opts = _plain_options(units, i)
-        lists: list[tuple[_Option, ...]] = [opts] * len(beam)
         if i and not vocalised and not unit.literal and not units[i - 1].literal:
             pos = "final" if i == n - 1 else "initial" if i == 1 else "medial"
             if pos == "final" and len(unit.key) > 1:
                 pos = "medial"  # a final letter group is not a closed final syllable
-            by_tail: dict[tuple[str, str, bool], tuple[_Option, ...]] = {("", "", False): opts}
-            for r, (_, text) in enumerate(beam):
-                tail = _tail(text)
-                if tail not in by_tail:
-                    by_tail[tail] = _with_gaps(opts, pos, tail)
-                lists[r] = by_tail[tail]
-        beam = _merge(beam, lists, k)
+            memo = _gap_memo(opts, pos)
+            get = memo.by_end.get
+            floor = opts[0][0] + _gap_slack() if opts else 0
+            # The reading's last vowel and the consonants after it fix its tail.
+            lists = [
+                get(end := t[cut - 1 :] if (cut := len(t.rstrip(consonants))) else t)
+                or _gapped(memo, pos, end)
+                for _, t in beam
+            ]
+        else:
+            lists = [opts] * len(beam)
+            floor = opts[0][0] if opts else 0
+        beam = _merge(beam, lists, k, floor)
     return [(c, s) for c, s in beam if s]
 
 
 @lru_cache(maxsize=WORD_CACHE_SIZE)
 def _word_kbest(word: str, k: int) -> tuple[_Option, ...]:
     """Best readings of one whitespace-free word (hyphenated parts kept)."""
-    parts = [p for p in (_parse_part(x) for x in _HYPHENS.split(_normalise(word))) if p]
+    if _PLAIN_WORD.fullmatch(word):
+        parts = [_parse_part(word)]
+    else:
+        parts = [p for p in (_parse_part(x) for x in _HYPHENS.split(_normalise(word))) if p]
     beam: list[_Option] = []
     for units in parts:
         best = _part_kbest(units, k)
@@ -464,7 +638,7 @@ def _word_kbest(word: str, k: int) -> tuple[_Option, ...]:
             beam = best
         else:
             joined = tuple((c, "-" + s) for c, s in best)
-            beam = _merge(beam, [joined] * len(beam), k)
+            beam = _merge(beam, [joined] * len(beam), k, joined[0][0])
     return tuple(beam)
 
 
@@ -516,7 +690,7 @@ def readings(text: str, *, limit: int = DEFAULT_LIMIT) -> tuple[str, ...]:
             beam = list(best)
         else:
             joined = tuple((c, " " + s) for c, s in best)
-            beam = _merge(beam, [joined] * len(beam), k)
+            beam = _merge(beam, [joined] * len(beam), k, joined[0][0])
     return tuple(s for _, s in beam[:limit])
 
 
