@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from unittest import mock
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -59,3 +60,19 @@ def test_add_many_ignores_names_already_indexed() -> None:
     index.add_many([(name, parse_name(name))])
     assert index.add_many([(name, parse_name(name))]) == (set(), set())
     assert len(index) == 1
+
+
+@settings(max_examples=30, deadline=None)
+@given(NAMES)
+def test_untracked_index_yields_the_same_pairs_in_one_batch(names: list[str]) -> None:
+    index = BlockIndex(track_pairs=False)
+    added, removed = index.add_many((n, parse_name(n)) for n in names)
+    assert removed == set()
+    assert added == index.pairs() == _one_by_one(names)
+
+
+def test_untracked_index_refuses_a_second_batch() -> None:
+    index = BlockIndex(track_pairs=False)
+    index.add_many([("Alexander Trufanov", parse_name("Alexander Trufanov"))])
+    with pytest.raises(RuntimeError, match="one batch"):
+        index.add("Elena Trufanova", parse_name("Elena Trufanova"))

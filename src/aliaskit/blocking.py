@@ -218,9 +218,14 @@ class BlockIndex:
     """An incremental index from block keys to names, yielding candidate pairs.
 
     Not thread-safe; the :class:`~aliaskit.resolver.Resolver` guards it.
+
+    With ``track_pairs=False`` the index keeps no per-pair counts (the bulk of
+    its memory at scale): it then takes a single :meth:`add_many` batch, as
+    :func:`aliaskit.cluster` needs, and refuses later additions.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, *, track_pairs: bool = True) -> None:
+        self._track = track_pairs
         self._blocks: dict[str, set[str]] = defaultdict(set)
         self._keys: dict[str, frozenset[str]] = {}
         self._given: dict[str, frozenset[str]] = {}
@@ -273,6 +278,8 @@ class BlockIndex:
         """Index one name; return the candidate pairs (added, removed)."""
         if item in self._keys:
             return set(), set()
+        if not self._track:
+            return self.add_many([(item, name)])
         keys = block_keys(name)
         self._keys[item] = keys
         self._given[item] = given_keys(name)
@@ -305,15 +312,11 @@ class BlockIndex:
         The same as calling :meth:`add` for each, but each block touched is
         paired once, after all its new members are in.
         """
-        fresh: dict[str, ParsedName] = {}
-        for item, name in items:
-            if item not in self._keys and item not in fresh:
-                fresh[item] = name
-        touched: set[str] = set()
-        for item, name in fresh.items():
-            self._keys[item] = block_keys(name)
-            self._given[item] = given_keys(name)
-            touched |= self._keys[item]
+        if not self._track and self._keys:
+            raise RuntimeError("a BlockIndex built with track_pairs=False takes one batch only")
+        fresh, touched = self._take(items)
+        if not self._track:
+            return self._first_batch(fresh, touched), set()
         delta: dict[tuple[str, str], int] = defaultdict(int)
         for key in touched:
             if key in self._blocks:
@@ -327,6 +330,31 @@ class BlockIndex:
             for p in self._block_pairs(key):
                 delta[p] += 1
         return self._apply(delta)
+
+    def _take(
+        self, items: Iterable[tuple[str, ParsedName]]
+    ) -> tuple[dict[str, ParsedName], set[str]]:
+        """Key the names not indexed yet; return them and the block keys they touch."""
+        fresh: dict[str, ParsedName] = {}
+        for item, name in items:
+            if item not in self._keys and item not in fresh:
+                fresh[item] = name
+        touched: set[str] = set()
+        for item, name in fresh.items():
+            self._keys[item] = block_keys(name)
+            self._given[item] = given_keys(name)
+            touched |= self._keys[item]
+        return fresh, touched
+
+    def _first_batch(self, fresh: dict[str, ParsedName], touched: set[str]) -> set[tuple[str, str]]:
+        """Fill an empty untracked index; return its pairs."""
+        for item in fresh:
+            for key in self._keys[item]:
+                self._blocks[key].add(item)
+        found: set[tuple[str, str]] = set()
+        for key in touched:
+            found.update(self._block_pairs(key))
+        return found
 
     def _apply(
         self, delta: dict[tuple[str, str], int]
@@ -388,4 +416,7 @@ class BlockIndex:
 
     def pairs(self) -> set[tuple[str, str]]:
         """All current candidate pairs."""
-        return set(self._support)
+        found: set[tuple[str, str]] = set()
+        for key in self._blocks:
+            found.update(self._block_pairs(key))
+        return found

@@ -383,7 +383,9 @@ class Resolver:
         pairs, removed = self._index.add_many((raw, self._parsed[raw]) for raw in new)
         for p in removed:  # a block that outgrew its limit drops pairs
             touched.update(self._drop_edge(p))
-        scored = sorted(pairs | same_form)
+        pairs.update(same_form)
+        scored = sorted(pairs)
+        del pairs, same_form  # the sorted list alone, before workers fork
         self._score_all(scored)
         touched.update(x for p in scored for x in p)
         self._recluster(touched)
@@ -733,6 +735,7 @@ def cluster(names: Iterable[str], *, threshold: float = DEFAULT_THRESHOLD) -> li
     if isinstance(names, str | bytes):
         raise TypeError("names must be an iterable of str, not a single str (wrap it in a list)")
     resolver = Resolver(threshold=threshold)
+    resolver._index = BlockIndex(track_pairs=False)  # one batch: no pair counts to keep
     resolver.add_many(names)
     if resolver.skipped:
         where = ", ".join(str(s.position) for s in resolver.skipped[:10])
