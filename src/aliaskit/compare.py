@@ -40,7 +40,7 @@ import attrs
 from aliaskit import knowledge
 from aliaskit._check import require_str
 from aliaskit.keys import fold
-from aliaskit.latin import latin_forms, part_keys
+from aliaskit.latin import LatinForms, latin_forms, part_keys
 from aliaskit.parse import NamePart, ParsedName, parse_name
 from aliaskit.similarity import PartMatch, _forms, part_similarity
 
@@ -180,10 +180,8 @@ def _token_info(text: str, is_initial: bool) -> _TokenInfo:
         first = forms.forms[0]  # a Cyrillic Е romanises as "ye": also fold's "e"
         initials = frozenset({first[:1], fold(first)[:1]} - {""})
         return _TokenInfo(frozenset(), None, False, False, initials)
-    lookups = (text, *forms.forms[:2]) if forms.method != "native" else (text,)
-    groups: set[str] = set()
-    for token in lookups:
-        groups |= knowledge.name_groups(token)
+    lookups = _lookups(text, forms)
+    groups = _name_groups(text)
     gender = next((g for t in lookups if (g := knowledge.given_name_gender(t))), None)
     letters = {h[:1] for h in knowledge.headwords(text)}
     if forms.method == "hebrew_reading":
@@ -199,7 +197,24 @@ def _token_info(text: str, is_initial: bool) -> _TokenInfo:
     # have few Hebrew forms, so they say little across scripts).
     known = any(knowledge.is_given_name(t) for t in lookups) or knowledge.is_known_name(text)
     curated = any(g.startswith(knowledge.CURATED_PREFIX) for g in groups)
-    return _TokenInfo(frozenset(groups), gender, known, curated, frozenset(letters - {""}))
+    return _TokenInfo(groups, gender, known, curated, frozenset(letters - {""}))
+
+
+def _lookups(text: str, forms: LatinForms) -> tuple[str, ...]:
+    """The spellings of a given-name part looked up in the name tables."""
+    if forms.method == "native":
+        return (text,)
+    return tuple(dict.fromkeys((text, *forms.forms[:2])))
+
+
+@lru_cache(maxsize=MEMO_LARGE)
+def _name_groups(text: str) -> frozenset[str]:
+    """The name groups of a given-name part, under any of its lookup spellings."""
+    text = text.rstrip(".")
+    groups: set[str] = set()
+    for token in _lookups(text, latin_forms(text)):
+        groups |= knowledge.name_groups(token)
+    return frozenset(groups)
 
 
 def _script(token: str) -> str:
@@ -207,7 +222,12 @@ def _script(token: str) -> str:
 
 
 def _shared_group(x: _TokenInfo, y: _TokenInfo) -> str | None:
-    shared = x.groups & y.groups
+    return _shared(x.groups, y.groups)
+
+
+def _shared(x: frozenset[str], y: frozenset[str]) -> str | None:
+    """The group two names share: the first curated one, else the first by id."""
+    shared = x & y
     if not shared:
         return None
     curated = [g for g in shared if g.startswith(knowledge.CURATED_PREFIX)]
@@ -565,9 +585,14 @@ def _patronymic_verdict(x: str, y: str) -> tuple[float, str, str]:
     if match.score >= 0.95:
         return match.score, match.rule, match.detail
     fx, fy = _fathers(x), _fathers(y)
+    groups_y = [_name_groups(b) for b in fy]
+    any_y = frozenset().union(*groups_y)
     for a in fx:
-        for b in fy:
-            group = _shared_group(_token_info(a, False), _token_info(b, False))
+        groups_a = _name_groups(a)
+        if not groups_a & any_y:
+            continue  # no father's name of y shares a group with a
+        for groups_b in groups_y:
+            group = _shared(groups_a, groups_b)
             if group:
                 return HYPOCORISM_SCORE, "patronymic_of_same_name", group
     stem = part_similarity(fx[0], fy[0]) if fx[0] != x or fy[0] != y else match

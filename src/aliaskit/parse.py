@@ -25,6 +25,7 @@ from importlib.resources import files
 
 import attrs
 
+from aliaskit import knowledge
 from aliaskit._check import require_str
 from aliaskit.keys import fold
 from aliaskit.latin import latin_forms
@@ -76,6 +77,7 @@ _PATRONYMIC_CYRILLIC = (
     "івіч",
 )
 _BRACKETED = re.compile(r"[\(\[\{«“”\"]([^\)\]\}»“”\"]*)[\)\]\}»“”\"]")
+_BRACKET_OPEN = re.compile(r"[\(\[\{«“”\"]")  # what _BRACKETED needs to match
 _INITIAL_RUN = re.compile(r"^(?:\w\.){2,}\w?\.?$")
 
 
@@ -180,16 +182,20 @@ def is_patronymic_form(token: str) -> bool:
 def _split_raw(raw: str) -> tuple[list[str], list[str], bool]:
     """Return (main tokens, bracketed nickname tokens, surname_first_by_comma)."""
     nicknames: list[str] = []
-    for match in _BRACKETED.finditer(raw):
-        nicknames.extend(match.group(1).split())
-    main = _BRACKETED.sub(" ", raw)
+    main = raw
+    if _BRACKET_OPEN.search(raw):
+        for match in _BRACKETED.finditer(raw):
+            nicknames.extend(match.group(1).split())
+        main = _BRACKETED.sub(" ", raw)
     comma = main.count(",") == 1 and bool(main.split(",")[1].strip())
     if comma:
         left, right = main.split(",")
         main = left + " , " + right
     tokens: list[str] = []
     for tok in main.split():
-        if _INITIAL_RUN.match(tok):
+        if "." not in tok:
+            tokens.append(tok)
+        elif _INITIAL_RUN.match(tok):
             tokens.extend(t + "." for t in tok.split(".") if t)
         elif "." in tok.strip(".") and not tok.endswith("."):
             head, _, tail = tok.partition(".")
@@ -200,8 +206,6 @@ def _split_raw(raw: str) -> tuple[list[str], list[str], bool]:
 
 
 def _is_given_name(token: str) -> bool:
-    from aliaskit import knowledge
-
     return knowledge.is_given_name(token)
 
 
@@ -317,7 +321,14 @@ def _parse(raw: str) -> ParsedName:
     return ParsedName(raw, norm, detect_script(norm), tuple(parts), tuple(dropped))
 
 
+# ASCII and basic Cyrillic (no Latin letters): every letter has a case, and
+# str.isupper() tells whether all of them are upper case.
+_CASED_SIMPLE = re.compile("[\x00-\x40\x5b-\x60\x7b-\x7f\u0400-\u045f\u0490\u0491]*")
+
+
 def _is_upper(raw: str) -> bool:
+    if raw.isascii() or _CASED_SIMPLE.fullmatch(raw):
+        return raw.isupper() and sum(c.isalpha() for c in raw) >= 2
     letters = [c for c in raw if c.isalpha() and c.lower() != c.upper()]  # cased letters only
     return len(letters) >= 2 and all(c.isupper() for c in letters)
 

@@ -27,7 +27,7 @@ import jellyfish
 
 from aliaskit._check import require_str
 from aliaskit.hebrew_align import align_score
-from aliaskit.keys import fold, latin_skeletons, loose_fold, skeleton_keys
+from aliaskit.keys import fold, loose_fold, skeleton_keys
 from aliaskit.latin import latin_forms
 from aliaskit.text import normalize
 
@@ -77,9 +77,8 @@ def _forms(token: str) -> _Forms:
     folds = tuple(dict.fromkeys(fold(f) for f in latin.forms))
     loose = tuple(dict.fromkeys(loose_fold(f) for f in latin.forms[:3]))
     hebrew = latin.method == "hebrew_reading"
+    # Skeletons are compared only between two Hebrew parts (_skeleton_score).
     skeletons = skeleton_keys(token) if hebrew else frozenset()
-    if not hebrew:
-        skeletons = frozenset(k for f in latin.forms for k in latin_skeletons(f))
     return _Forms(latin.method, folds, loose, hebrew, skeletons)
 
 
