@@ -42,7 +42,7 @@ from aliaskit._check import require_str
 from aliaskit.keys import fold
 from aliaskit.latin import LatinForms, latin_forms, part_keys
 from aliaskit.parse import NamePart, ParsedName, parse_name
-from aliaskit.similarity import PartMatch, _forms, part_similarity
+from aliaskit.similarity import PartMatch, _forms, _loose, part_similarity
 
 __all__ = [
     "DEFAULT_THRESHOLD",
@@ -154,20 +154,34 @@ class Comparison:
         return f"{self.a} ~ {self.b}: {self.score:.2f} ({verdict})\n{self.explanation}"
 
 
-@attrs.frozen(cache_hash=True)
+@attrs.frozen
 class _TokenInfo:
-    """What the name tables say about one part (cached per token)."""
+    """What the name tables say about one given-name part (cached per token)."""
 
     groups: frozenset[str]
     gender: str | None
     known: bool
     curated: bool
-    initials: frozenset[str]
 
 
 @lru_cache(maxsize=MEMO_LARGE)
-def _token_info(text: str, is_initial: bool) -> _TokenInfo:
-    """Groups, gender and possible initials of a given-name part.
+def _token_info(text: str) -> _TokenInfo:
+    """Groups and gender of a given-name part, and whether it is a known name."""
+    text = text.rstrip(".")
+    lookups = _lookups(text, latin_forms(text))
+    groups = _name_groups(text)
+    gender = next((g for t in lookups if (g := knowledge.given_name_gender(t))), None)
+    # "Known" means listed as a given name in the curated table, or in the
+    # Wikidata-derived groups in its own script (those mix in surnames and
+    # have few Hebrew forms, so they say little across scripts).
+    known = any(knowledge.is_given_name(t) for t in lookups) or knowledge.is_known_name(text)
+    curated = any(g.startswith(knowledge.CURATED_PREFIX) for g in groups)
+    return _TokenInfo(groups, gender, known, curated)
+
+
+@lru_cache(maxsize=MEMO_LARGE)
+def _initials(text: str, is_initial: bool) -> frozenset[str]:
+    """The initials a given-name part (or an initial) may stand for.
 
     An initial stands for itself. A given name stands for the first letter of
     its own spelling and folded form, and of the headwords of its curated
@@ -178,11 +192,7 @@ def _token_info(text: str, is_initial: bool) -> _TokenInfo:
     forms = latin_forms(text)
     if is_initial:
         first = forms.forms[0]  # a Cyrillic Е romanises as "ye": also fold's "e"
-        initials = frozenset({first[:1], fold(first)[:1]} - {""})
-        return _TokenInfo(frozenset(), None, False, False, initials)
-    lookups = _lookups(text, forms)
-    groups = _name_groups(text)
-    gender = next((g for t in lookups if (g := knowledge.given_name_gender(t))), None)
+        return frozenset({first[:1], fold(first)[:1]} - {""})
     letters = {h[:1] for h in knowledge.headwords(text)}
     if forms.method == "hebrew_reading":
         if not letters:
@@ -192,12 +202,7 @@ def _token_info(text: str, is_initial: bool) -> _TokenInfo:
         letters |= {first[:1], fold(first)[:1]}
         if not knowledge.is_nickname(text):
             letters |= {h[:1] for h in knowledge.headwords(first)}
-    # "Known" means listed as a given name in the curated table, or in the
-    # Wikidata-derived groups in its own script (those mix in surnames and
-    # have few Hebrew forms, so they say little across scripts).
-    known = any(knowledge.is_given_name(t) for t in lookups) or knowledge.is_known_name(text)
-    curated = any(g.startswith(knowledge.CURATED_PREFIX) for g in groups)
-    return _TokenInfo(groups, gender, known, curated, frozenset(letters - {""}))
+    return frozenset(letters - {""})
 
 
 def _lookups(text: str, forms: LatinForms) -> tuple[str, ...]:
@@ -235,16 +240,16 @@ def _shared(x: frozenset[str], y: frozenset[str]) -> str | None:
 
 
 def _gender(token: str) -> str | None:
-    return _token_info(token, False).gender
+    return _token_info(token).gender
 
 
 @lru_cache(maxsize=MEMO_LARGE)
 def _given_verdict(xt: str, xi: bool, yt: str, yi: bool) -> tuple[float, str, str, str | None]:
     """(score, rule, detail, conflict) of two given names (cached per pair)."""
-    x, y = _token_info(xt, xi), _token_info(yt, yi)
     if xi or yi:
-        ok = bool(x.initials & y.initials)
+        ok = bool(_initials(xt, xi) & _initials(yt, yi))
         return (INITIAL_SCORE if ok else 0.0), "initial", "", None if ok else "different initial"
+    x, y = _token_info(xt), _token_info(yt)
     match = part_similarity(xt, yt)
     if x.gender and y.gender and x.gender != y.gender:
         return match.score, "gender", f"{x.gender} vs {y.gender}", "given names of opposite gender"
@@ -290,7 +295,13 @@ class _Surname:
 
 @lru_cache(maxsize=MEMO_LARGE)
 def _surname_gender(joined: str) -> tuple[str, str | None]:
-    return knowledge.surname_gender(latin_forms(joined).forms[0])
+    """Stem and gender of a surname's best Latin form."""
+    return _stem_gender(latin_forms(joined).forms[0])
+
+
+@lru_cache(maxsize=MEMO_LARGE)
+def _stem_gender(token: str) -> tuple[str, str | None]:
+    return knowledge.surname_gender(token)
 
 
 class _Features:
@@ -312,7 +323,9 @@ class _Features:
         "name",
         "patronymic",
         "pieces",
+        "surname_text",
         "surnames",
+        "swap_given",
     )
 
     def __init__(
@@ -321,14 +334,21 @@ class _Features:
         given: tuple[NamePart, ...],
         surnames: tuple[_Surname, ...],
         middle: NamePart | None,
+        patronymic: NamePart | None,
+        surname_text: str,
+        swap_given: NamePart | None,
     ) -> None:
         self.name = name
         self.given = given
         # (text, is_initial) of each given name: the key of its verdicts.
         self.given_ids = tuple((p.text, p.role == "initial") for p in given)
         self.surnames = surnames
-        self.patronymic = name.patronymic
+        self.patronymic = patronymic
         self.middle = middle
+        # The surname parts (not particles) joined, without hyphens.
+        self.surname_text = surname_text
+        # The given name of a name that may be read the other way round.
+        self.swap_given = swap_given
         # The parts of the last hyphenated word of the surname (compound surnames).
         self.pieces: tuple[str, ...] = ()
         if surnames and "-" in surnames[0].shown:
@@ -342,9 +362,7 @@ class _Features:
     def gender(self) -> str | None:
         """The gender the name shows (see :func:`_gender_evidence`)."""
         if self._gender is None:
-            name = self.name
-            joined = "".join(p.text for p in name.surname if p.role == "surname").replace("-", "")
-            self._gender = (_gender_evidence(name, self.given, joined),)
+            self._gender = (_gender_evidence(self.name, self.given, self.surname_text),)
         return self._gender[0]
 
     def surname_keys(self) -> frozenset[str]:
@@ -357,9 +375,9 @@ class _Features:
         """The surname keys of :meth:`swapped` without building it (None: no swap)."""
         if self._swap_keys is None:
             keys = None
-            if _swappable(self.name):
+            if self.swap_given is not None:
                 # The swapped reading's surname is this given name, alone.
-                keys = part_keys(self.name.role("given")[0].text.replace("-", ""))
+                keys = part_keys(self.swap_given.text.replace("-", ""))
             self._swap_keys = (keys,)
         return self._swap_keys[0]
 
@@ -368,7 +386,7 @@ class _Features:
         if self._swapped is None:
             name = self.name
             found = None
-            if _swappable(name):
+            if self.swap_given is not None:
                 parts = tuple(
                     attrs.evolve(p, role="surname" if p.role == "given" else "given")
                     for p in name.parts
@@ -376,10 +394,6 @@ class _Features:
                 found = _features(attrs.evolve(name, parts=parts))
             self._swapped = (found,)
         return self._swapped[0]
-
-
-def _swappable(name: ParsedName) -> bool:
-    return len(name.parts) == 2 and len(name.role("given")) == 1 and len(name.role("surname")) == 1
 
 
 def _surname_option(parts: tuple[NamePart, ...]) -> _Surname:
@@ -398,7 +412,7 @@ def _gender_evidence(name: ParsedName, given: tuple[NamePart, ...], joined: str)
             return found
     if not joined:
         return None
-    _, gender = knowledge.surname_gender(joined)
+    _, gender = _stem_gender(joined)
     if gender == "f" or (gender == "m" and name.script == "Cyrl"):
         return gender
     return None
@@ -406,21 +420,42 @@ def _gender_evidence(name: ParsedName, given: tuple[NamePart, ...], joined: str)
 
 @lru_cache(maxsize=MEMO_LARGE)
 def _features(name: ParsedName) -> _Features:
-    given = name.role("given")[:1] + name.role("nickname")
-    if not given:
-        given = name.role("initial")[:1]
+    # One pass over the parts: the parts of each role, and the surname parts
+    # with the particles bound to them (as ParsedName.role and .surname give).
+    roles: dict[str, list[NamePart]] = {}
+    surname: list[NamePart] = []
+    pending: list[NamePart] = []
+    for part in name.parts:
+        role = part.role
+        if role in roles:
+            roles[role].append(part)
+        else:
+            roles[role] = [part]
+        if role == "particle":
+            pending.append(part)
+            continue
+        if role == "surname":
+            surname.extend(pending)
+            surname.append(part)
+        pending = []
+    given_role = roles.get("given", [])
+    initial_role = roles.get("initial", [])
+    middles = roles.get("middle", [])
+    given = tuple(given_role[:1] + roles.get("nickname", [])) or tuple(initial_role[:1])
     surnames: list[_Surname] = []
-    surname = name.surname
-    middles = name.role("middle")
     if surname:
-        surnames.append(_surname_option(surname))
+        surnames.append(_surname_option(tuple(surname)))
         if middles:  # Sagi Dekel Chen may be the compound surname Dekel-Chen
             surnames.append(_surname_option((middles[-1], *surname)))
-    initials = name.role("initial") if name.given is not None else ()
+    initials = initial_role if given_role else []
     middle = middles[0] if middles else (initials[0] if initials else None)
     if middle is not None and len(surnames) > 1 and middles and middle is middles[-1]:
         middle = None  # it may be the first half of a compound surname
-    return _Features(name, given, tuple(surnames), middle)
+    patronymic = roles["patronymic"][0] if "patronymic" in roles else None
+    surname_text = "".join(p.text for p in surname if p.role == "surname").replace("-", "")
+    swappable = len(name.parts) == 2 and len(given_role) == 1 and len(roles.get("surname", ())) == 1
+    swap_given = given_role[0] if swappable else None
+    return _Features(name, given, tuple(surnames), middle, patronymic, surname_text, swap_given)
 
 
 def _best_given(a: _Features, b: _Features) -> tuple[_Verdict, int, int] | None:
@@ -757,16 +792,27 @@ def prepare(name: ParsedName) -> None:
     features.gender()
     features.surname_keys()
     for part in (*features.given, *(() if features.middle is None else (features.middle,))):
-        _token_info(part.text, part.role == "initial")
+        _given_part_info(part)
     for surname in features.surnames:
         _forms(surname.joined)
+        _loose(surname.joined)
     if features.swap_keys() is not None:
         swapped = features.swapped()
         assert swapped is not None
         swapped.gender()
         swapped.surname_keys()
         for part in swapped.given:
-            _token_info(part.text, part.role == "initial")
+            _given_part_info(part)
+
+
+def _given_part_info(part: NamePart) -> None:
+    """Cache what comparing a given-name part (or initial) needs."""
+    is_initial = part.role == "initial"
+    _initials(part.text, is_initial)
+    if not is_initial:
+        _token_info(part.text)
+        _forms(part.text)
+        _loose(part.text)
 
 
 def score_pair(a: ParsedName, b: ParsedName) -> tuple[float, bool]:

@@ -29,7 +29,7 @@ from aliaskit import knowledge
 from aliaskit._check import require_str
 from aliaskit.keys import fold
 from aliaskit.latin import latin_forms
-from aliaskit.text import detect_script, normalize
+from aliaskit.text import _detect, detect_script, normalize
 
 __all__ = ["MAX_NAME_CHARS", "LongNameWarning", "NamePart", "ParsedName", "parse_name"]
 
@@ -240,24 +240,33 @@ def _assign_order(core: list[_Token], comma_at: int | None, raw_upper: list[bool
 
 def _tokens(raw_tokens: list[str]) -> tuple[list[_Token], int | None, list[str]]:
     """Normalised tokens, the token index of a comma, and the dropped titles."""
-    titles, particles, _ = _words()
+    titles = _words()[0]
     tokens: list[_Token] = []
     comma_at: int | None = None
     for tok in raw_tokens:
         if tok == ",":
             comma_at = len(tokens)
             continue
-        for piece in normalize(tok).split():
-            head, sep, rest = piece.partition("-")
-            if sep and rest and head in particles:  # al-Assad, ben-Gurion
-                tokens.extend([_Token(tok, head), _Token(tok, rest)])
-            else:
-                tokens.append(_Token(tok, piece))
+        tokens.extend(_Token(tok, piece) for piece in _pieces(tok))
     dropped: list[str] = []
     while len(tokens) > 1 and tokens[0].text.replace("'", "") in titles:
         dropped.append(tokens.pop(0).text)
         comma_at = comma_at - 1 if comma_at else comma_at
     return tokens, comma_at, dropped
+
+
+@lru_cache(maxsize=MEMO_LARGE)
+def _pieces(raw: str) -> tuple[str, ...]:
+    """The normalised words of one raw token, a particle split off (al-Assad, ben-Gurion)."""
+    particles = _words()[1]
+    out: list[str] = []
+    for piece in normalize(raw).split():
+        head, sep, rest = piece.partition("-")
+        if sep and rest and head in particles:
+            out.extend((head, rest))
+        else:
+            out.append(piece)
+    return tuple(out)
 
 
 def _mark_particles_and_initials(tokens: list[_Token]) -> None:
@@ -274,7 +283,8 @@ def _mark_nasab(tokens: list[_Token]) -> None:
     """``ben``/``bin``/``ibn``/``bar`` + a name that is not the last part is a
     patronymic (Habib ben Mohamed al-Loubiri); before the last part it is the
     surname's particle (David Ben-Gurion, Mohammed bin Salman)."""
-    if any(t.role == "patronymic" for t in tokens):
+    roles = {t.role for t in tokens}
+    if "patronymic" in roles or "particle" not in roles:
         return
     filiation = _words()[2]
     for i, tok in enumerate(tokens[:-1]):
@@ -313,12 +323,12 @@ def _parse(raw: str) -> ParsedName:
         _assign_order(core, comma_core, [_is_upper(t.raw) for t in core])
     _mark_nasab(tokens)
     nicknames = [p for n in nick_raw for p in normalize(n).split()]
-    parts = [NamePart(t.text, t.role or "surname", detect_script(t.text)) for t in tokens]
-    parts += [NamePart(p, "nickname", detect_script(p)) for p in nicknames]
+    parts = [NamePart(t.text, t.role or "surname", _detect(t.text)) for t in tokens]
+    parts += [NamePart(p, "nickname", _detect(p)) for p in nicknames]
     if parts and all(p.role == "initial" for p in parts[:-1]) and parts[-1].role == "given":
         parts[-1] = attrs.evolve(parts[-1], role="surname")
     norm = " ".join(p.text for p in parts)
-    return ParsedName(raw, norm, detect_script(norm), tuple(parts), tuple(dropped))
+    return ParsedName(raw, norm, _detect(norm), tuple(parts), tuple(dropped))
 
 
 # ASCII and basic Cyrillic (no Latin letters): every letter has a case, and
@@ -326,6 +336,7 @@ def _parse(raw: str) -> ParsedName:
 _CASED_SIMPLE = re.compile("[\x00-\x40\x5b-\x60\x7b-\x7f\u0400-\u045f\u0490\u0491]*")
 
 
+@lru_cache(maxsize=MEMO_LARGE)
 def _is_upper(raw: str) -> bool:
     if raw.isascii() or _CASED_SIMPLE.fullmatch(raw):
         return raw.isupper() and sum(c.isalpha() for c in raw) >= 2
