@@ -320,6 +320,7 @@ class _Features:
         "given",
         "given_ids",
         "middle",
+        "middle_id",
         "name",
         "patronymic",
         "pieces",
@@ -345,6 +346,7 @@ class _Features:
         self.surnames = surnames
         self.patronymic = patronymic
         self.middle = middle
+        self.middle_id = None if middle is None else (middle.text, middle.role == "initial")
         # The surname parts (not particles) joined, without hyphens.
         self.surname_text = surname_text
         # The given name of a name that may be read the other way round.
@@ -461,6 +463,8 @@ def _features(name: ParsedName) -> _Features:
 def _best_given(a: _Features, b: _Features) -> tuple[_Verdict, int, int] | None:
     """The best verdict over the given names of two names and its part indices:
     a verdict without conflict first, then the higher score."""
+    if len(a.given_ids) == 1 and len(b.given_ids) == 1:  # the usual case
+        return _given_of(a.given_ids[0], b.given_ids[0]), 0, 0
     best: tuple[_Verdict, int, int] | None = None
     for i, x in enumerate(a.given_ids):
         for j, y in enumerate(b.given_ids):
@@ -482,9 +486,11 @@ def _compare_given(a: _Features, b: _Features) -> tuple[AlignedPart | None, str 
 _SurnameVerdict = tuple[float, str, str, str, str]
 
 
-def _surname_verdict(a: _Features, b: _Features) -> _SurnameVerdict | None:
-    if not a.surnames or not b.surnames:
-        return None
+def _best_surnames(a: _Features, b: _Features) -> tuple[PartMatch, _Surname, _Surname]:
+    """The most similar surname readings of two names (a later pair must do clearly better)."""
+    if len(a.surnames) == 1 and len(b.surnames) == 1:  # the usual case
+        sa, sb = a.surnames[0], b.surnames[0]
+        return part_similarity(sa.joined, sb.joined), sa, sb
     best: tuple[PartMatch, _Surname, _Surname] | None = None
     for sa in a.surnames:
         for sb in b.surnames:
@@ -492,7 +498,13 @@ def _surname_verdict(a: _Features, b: _Features) -> _SurnameVerdict | None:
             if best is None or cand.score > best[0].score + 0.05:
                 best = (cand, sa, sb)
     assert best is not None
-    match, sa, sb = best
+    return best
+
+
+def _surname_verdict(a: _Features, b: _Features) -> _SurnameVerdict | None:
+    if not a.surnames or not b.surnames:
+        return None
+    match, sa, sb = _best_surnames(a, b)
     if match.score < 0.9:
         if a.pieces:
             compound = _compound_part(a, b)
@@ -712,10 +724,8 @@ def _quick_score(a: _Features, b: _Features) -> tuple[float, bool]:
     if surname is not None:
         total += _W_SURNAME * surname[0]
         weight += _W_SURNAME
-    if not conflict and a.middle is not None and b.middle is not None:
-        ma, mb = a.middle, b.middle
-        middle = _given_of((ma.text, ma.role == "initial"), (mb.text, mb.role == "initial"))
-        conflict = middle[3] is not None
+    if not conflict and a.middle_id is not None and b.middle_id is not None:
+        conflict = _given_of(a.middle_id, b.middle_id)[3] is not None
     if not conflict:
         ga, gb = a.gender(), b.gender()
         conflict = bool(ga and gb and ga != gb)
