@@ -108,10 +108,8 @@ class Explanation:
 
     def swapped(self) -> Explanation:
         """The same explanation with the two sides exchanged."""
-        parts = tuple(attrs.evolve(p, a=p.b, b=p.a) for p in self.parts)
-        return attrs.evolve(
-            self, parts=parts, unmatched_a=self.unmatched_b, unmatched_b=self.unmatched_a
-        )
+        parts = tuple(AlignedPart(p.role, p.b, p.a, p.score, p.rule, p.detail) for p in self.parts)
+        return Explanation(parts, self.unmatched_b, self.unmatched_a, self.conflicts, self.order)
 
     def __str__(self) -> str:
         lines = [str(p) for p in self.parts]
