@@ -2,7 +2,10 @@
 
 Per pair: jellyfish and rapidfuzz Jaro–Winkler and Levenshtein on whole
 names, next to aliaskit's part similarity and its full comparison (which
-parses, aligns parts, reads scripts and explains). Per name: abydos
+parses, aligns parts, reads scripts and explains). ``score_pair``, the
+scoring step of clustering, is timed on its own: on names parsed and cached
+(warm), and on pairs of names never seen before (cold: parse, per-name
+features and score, with the caches cleared before each round). Per name: abydos
 Beider–Morse and Daitch–Mokotoff next to aliaskit's phonetic keys. The peers
 are string metrics without any knowledge of names or scripts; these figures
 say how much that knowledge costs per pair. Pairs mix same-script and
@@ -19,6 +22,8 @@ import pytest
 from rapidfuzz.distance import JaroWinkler, Levenshtein
 
 import aliaskit
+from aliaskit.compare import score_pair
+from aliaskit.parse import parse_name
 from aliaskit.similarity import part_similarity
 from aliaskit.text import tokenize
 from benchmarks.common import (
@@ -27,10 +32,12 @@ from benchmarks.common import (
     name_sample,
     record_rate,
     same_script_pairs,
+    script_of,
     smoke,
 )
 
 GROUP_PAIR = "per pair: whole names"
+GROUP_SCORE = "per pair: score_pair"
 GROUP_NAME = "per name: phonetic codes"
 
 
@@ -87,6 +94,51 @@ def test_bench_aliaskit_compare_pairs(
         benchmark(run)
     record_rate(benchmark, len(pairs), "pairs")
     benchmark.extra_info["library"] = f"aliaskit compare ({'cold' if cold else 'warm'})"
+
+
+def _fresh_pairs(k: int, kind: str) -> list[tuple[str, str]]:
+    """Up to ``k`` pairs of related workload names in which no name occurs twice.
+
+    ``kind``: ``latin`` (same-script Latin), ``latin_cyrillic`` (one Latin and
+    one Cyrillic name) or ``cross_script`` (any two scripts, Hebrew included).
+    """
+    if kind == "latin":
+        candidates = same_script_pairs(k * 4)
+    else:
+        candidates = cross_script_pairs(k * (8 if kind == "latin_cyrillic" else 4))
+    seen: set[str] = set()
+    out: list[tuple[str, str]] = []
+    for a, b in candidates:
+        if kind == "latin_cyrillic" and "Hebr" in (script_of(a), script_of(b)):
+            continue
+        if a not in seen and b not in seen and a != b:
+            seen.update((a, b))
+            out.append((a, b))
+            if len(out) == k:
+                break
+    return out
+
+
+@pytest.mark.parametrize("kind", ["latin", "latin_cyrillic", "cross_script"])
+@pytest.mark.parametrize("cold", [False, True], ids=["warm", "cold"])
+def test_bench_aliaskit_score_pair(
+    benchmark: Any, request: pytest.FixtureRequest, kind: str, cold: bool
+) -> None:
+    """score_pair on names parsed and cached (warm), or on names never seen (cold)."""
+    benchmark.group = GROUP_SCORE
+    pairs = _fresh_pairs(20 if smoke(request) else 1000, kind)
+
+    def run_cold() -> list[tuple[float, bool]]:
+        return [score_pair(parse_name(a), parse_name(b)) for a, b in pairs]
+
+    run_cold()  # data tables loaded before timing; the setup clears the per-name caches
+    if cold:
+        benchmark.pedantic(run_cold, setup=clear_name_caches, rounds=5, iterations=1)
+    else:
+        parsed = [(parse_name(a), parse_name(b)) for a, b in pairs]
+        benchmark(lambda: [score_pair(a, b) for a, b in parsed])
+    record_rate(benchmark, len(pairs), "pairs")
+    benchmark.extra_info["library"] = f"aliaskit score_pair {kind} ({'cold' if cold else 'warm'})"
 
 
 def _abydos(name: str) -> Callable[[str], Any]:

@@ -40,9 +40,9 @@ import attrs
 from aliaskit import knowledge
 from aliaskit._check import require_str
 from aliaskit.keys import fold
-from aliaskit.latin import latin_forms, part_keys
+from aliaskit.latin import LatinForms, latin_forms, part_keys
 from aliaskit.parse import NamePart, ParsedName, parse_name
-from aliaskit.similarity import PartMatch, _forms, part_similarity
+from aliaskit.similarity import PartMatch, _forms, _loose, part_similarity
 
 __all__ = [
     "DEFAULT_THRESHOLD",
@@ -108,10 +108,8 @@ class Explanation:
 
     def swapped(self) -> Explanation:
         """The same explanation with the two sides exchanged."""
-        parts = tuple(attrs.evolve(p, a=p.b, b=p.a) for p in self.parts)
-        return attrs.evolve(
-            self, parts=parts, unmatched_a=self.unmatched_b, unmatched_b=self.unmatched_a
-        )
+        parts = tuple(AlignedPart(p.role, p.b, p.a, p.score, p.rule, p.detail) for p in self.parts)
+        return Explanation(parts, self.unmatched_b, self.unmatched_a, self.conflicts, self.order)
 
     def __str__(self) -> str:
         lines = [str(p) for p in self.parts]
@@ -154,20 +152,34 @@ class Comparison:
         return f"{self.a} ~ {self.b}: {self.score:.2f} ({verdict})\n{self.explanation}"
 
 
-@attrs.frozen(cache_hash=True)
+@attrs.frozen
 class _TokenInfo:
-    """What the name tables say about one part (cached per token)."""
+    """What the name tables say about one given-name part (cached per token)."""
 
     groups: frozenset[str]
     gender: str | None
     known: bool
     curated: bool
-    initials: frozenset[str]
 
 
 @lru_cache(maxsize=MEMO_LARGE)
-def _token_info(text: str, is_initial: bool) -> _TokenInfo:
-    """Groups, gender and possible initials of a given-name part.
+def _token_info(text: str) -> _TokenInfo:
+    """Groups and gender of a given-name part, and whether it is a known name."""
+    text = text.rstrip(".")
+    lookups = _lookups(text, latin_forms(text))
+    groups = _name_groups(text)
+    gender = next((g for t in lookups if (g := knowledge.given_name_gender(t))), None)
+    # "Known" means listed as a given name in the curated table, or in the
+    # Wikidata-derived groups in its own script (those mix in surnames and
+    # have few Hebrew forms, so they say little across scripts).
+    known = any(knowledge.is_given_name(t) for t in lookups) or knowledge.is_known_name(text)
+    curated = any(g.startswith(knowledge.CURATED_PREFIX) for g in groups)
+    return _TokenInfo(groups, gender, known, curated)
+
+
+@lru_cache(maxsize=MEMO_LARGE)
+def _initials(text: str, is_initial: bool) -> frozenset[str]:
+    """The initials a given-name part (or an initial) may stand for.
 
     An initial stands for itself. A given name stands for the first letter of
     its own spelling and folded form, and of the headwords of its curated
@@ -178,13 +190,7 @@ def _token_info(text: str, is_initial: bool) -> _TokenInfo:
     forms = latin_forms(text)
     if is_initial:
         first = forms.forms[0]  # a Cyrillic Е romanises as "ye": also fold's "e"
-        initials = frozenset({first[:1], fold(first)[:1]} - {""})
-        return _TokenInfo(frozenset(), None, False, False, initials)
-    lookups = (text, *forms.forms[:2]) if forms.method != "native" else (text,)
-    groups: set[str] = set()
-    for token in lookups:
-        groups |= knowledge.name_groups(token)
-    gender = next((g for t in lookups if (g := knowledge.given_name_gender(t))), None)
+        return frozenset({first[:1], fold(first)[:1]} - {""})
     letters = {h[:1] for h in knowledge.headwords(text)}
     if forms.method == "hebrew_reading":
         if not letters:
@@ -194,12 +200,24 @@ def _token_info(text: str, is_initial: bool) -> _TokenInfo:
         letters |= {first[:1], fold(first)[:1]}
         if not knowledge.is_nickname(text):
             letters |= {h[:1] for h in knowledge.headwords(first)}
-    # "Known" means listed as a given name in the curated table, or in the
-    # Wikidata-derived groups in its own script (those mix in surnames and
-    # have few Hebrew forms, so they say little across scripts).
-    known = any(knowledge.is_given_name(t) for t in lookups) or knowledge.is_known_name(text)
-    curated = any(g.startswith(knowledge.CURATED_PREFIX) for g in groups)
-    return _TokenInfo(frozenset(groups), gender, known, curated, frozenset(letters - {""}))
+    return frozenset(letters - {""})
+
+
+def _lookups(text: str, forms: LatinForms) -> tuple[str, ...]:
+    """The spellings of a given-name part looked up in the name tables."""
+    if forms.method == "native":
+        return (text,)
+    return tuple(dict.fromkeys((text, *forms.forms[:2])))
+
+
+@lru_cache(maxsize=MEMO_LARGE)
+def _name_groups(text: str) -> frozenset[str]:
+    """The name groups of a given-name part, under any of its lookup spellings."""
+    text = text.rstrip(".")
+    groups: set[str] = set()
+    for token in _lookups(text, latin_forms(text)):
+        groups |= knowledge.name_groups(token)
+    return frozenset(groups)
 
 
 def _script(token: str) -> str:
@@ -207,7 +225,12 @@ def _script(token: str) -> str:
 
 
 def _shared_group(x: _TokenInfo, y: _TokenInfo) -> str | None:
-    shared = x.groups & y.groups
+    return _shared(x.groups, y.groups)
+
+
+def _shared(x: frozenset[str], y: frozenset[str]) -> str | None:
+    """The group two names share: the first curated one, else the first by id."""
+    shared = x & y
     if not shared:
         return None
     curated = [g for g in shared if g.startswith(knowledge.CURATED_PREFIX)]
@@ -215,16 +238,16 @@ def _shared_group(x: _TokenInfo, y: _TokenInfo) -> str | None:
 
 
 def _gender(token: str) -> str | None:
-    return _token_info(token, False).gender
+    return _token_info(token).gender
 
 
 @lru_cache(maxsize=MEMO_LARGE)
 def _given_verdict(xt: str, xi: bool, yt: str, yi: bool) -> tuple[float, str, str, str | None]:
     """(score, rule, detail, conflict) of two given names (cached per pair)."""
-    x, y = _token_info(xt, xi), _token_info(yt, yi)
     if xi or yi:
-        ok = bool(x.initials & y.initials)
+        ok = bool(_initials(xt, xi) & _initials(yt, yi))
         return (INITIAL_SCORE if ok else 0.0), "initial", "", None if ok else "different initial"
+    x, y = _token_info(xt), _token_info(yt)
     match = part_similarity(xt, yt)
     if x.gender and y.gender and x.gender != y.gender:
         return match.score, "gender", f"{x.gender} vs {y.gender}", "given names of opposite gender"
@@ -243,13 +266,20 @@ def _given_verdict(xt: str, xi: bool, yt: str, yi: bool) -> tuple[float, str, st
     return match.score, match.rule, match.detail, "different given name" if different else None
 
 
+# Verdict of two given names: (score, rule, detail, conflict).
+_Verdict = tuple[float, str, str, str | None]
+
+
+def _given_of(x: tuple[str, bool], y: tuple[str, bool]) -> _Verdict:
+    """The verdict on two given names as (text, is_initial), in a canonical order."""
+    return _given_verdict(*x, *y) if x <= y else _given_verdict(*y, *x)
+
+
 def _given_pair(x: NamePart, y: NamePart) -> tuple[AlignedPart, str | None]:
     """Score two given names; return the aligned part and a conflict, if any."""
-    xi, yi = x.role == "initial", y.role == "initial"
-    if (x.text, xi) <= (y.text, yi):
-        score, rule, detail, conflict = _given_verdict(x.text, xi, y.text, yi)
-    else:
-        score, rule, detail, conflict = _given_verdict(y.text, yi, x.text, xi)
+    score, rule, detail, conflict = _given_of(
+        (x.text, x.role == "initial"), (y.text, y.role == "initial")
+    )
     return AlignedPart("given", x.text, y.text, score, rule, detail), conflict
 
 
@@ -261,24 +291,115 @@ class _Surname:
     gender: str | None
 
 
-@attrs.frozen(cache_hash=True)
-class _Features:
-    """What comparison needs of one parsed name, computed once."""
+@lru_cache(maxsize=MEMO_LARGE)
+def _surname_gender(joined: str) -> tuple[str, str | None]:
+    """Stem and gender of a surname's best Latin form."""
+    return _stem_gender(latin_forms(joined).forms[0])
 
-    name: ParsedName
-    given: tuple[NamePart, ...]
-    surnames: tuple[_Surname, ...]
-    patronymic: NamePart | None
-    gender: str | None
-    given_keys: frozenset[str]
-    surname_keys: frozenset[str]
-    middle: NamePart | None = None
+
+@lru_cache(maxsize=MEMO_LARGE)
+def _stem_gender(token: str) -> tuple[str, str | None]:
+    return knowledge.surname_gender(token)
+
+
+class _Features:
+    """What comparison needs of one parsed name, computed once.
+
+    The parts only some pairs need (the gender evidence, the swapped reading
+    and skeleton keys) are computed on first use: most candidate pairs stop
+    at the surname.
+    """
+
+    __slots__ = (
+        "_gender",
+        "_keys",
+        "_swap_keys",
+        "_swapped",
+        "given",
+        "given_ids",
+        "middle",
+        "middle_id",
+        "name",
+        "patronymic",
+        "pieces",
+        "surname_text",
+        "surnames",
+        "swap_given",
+    )
+
+    def __init__(
+        self,
+        name: ParsedName,
+        given: tuple[NamePart, ...],
+        surnames: tuple[_Surname, ...],
+        middle: NamePart | None,
+        patronymic: NamePart | None,
+        surname_text: str,
+        swap_given: NamePart | None,
+    ) -> None:
+        self.name = name
+        self.given = given
+        # (text, is_initial) of each given name: the key of its verdicts.
+        self.given_ids = tuple((p.text, p.role == "initial") for p in given)
+        self.surnames = surnames
+        self.patronymic = patronymic
+        self.middle = middle
+        self.middle_id = None if middle is None else (middle.text, middle.role == "initial")
+        # The surname parts (not particles) joined, without hyphens.
+        self.surname_text = surname_text
+        # The given name of a name that may be read the other way round.
+        self.swap_given = swap_given
+        # The parts of the last hyphenated word of the surname (compound surnames).
+        self.pieces: tuple[str, ...] = ()
+        if surnames and "-" in surnames[0].shown:
+            words = [w for w in surnames[0].shown.split() if "-" in w]
+            self.pieces = tuple(words[-1].split("-"))
+        self._gender: tuple[str | None] | None = None
+        self._keys: frozenset[str] | None = None
+        self._swap_keys: tuple[frozenset[str] | None] | None = None
+        self._swapped: tuple[_Features | None] | None = None
+
+    def gender(self) -> str | None:
+        """The gender the name shows (see :func:`_gender_evidence`)."""
+        if self._gender is None:
+            self._gender = (_gender_evidence(self.name, self.given, self.surname_text),)
+        return self._gender[0]
+
+    def surname_keys(self) -> frozenset[str]:
+        """Skeleton keys of the first surname reading."""
+        if self._keys is None:
+            self._keys = part_keys(self.surnames[0].joined) if self.surnames else frozenset()
+        return self._keys
+
+    def swap_keys(self) -> frozenset[str] | None:
+        """The surname keys of :meth:`swapped` without building it (None: no swap)."""
+        if self._swap_keys is None:
+            keys = None
+            if self.swap_given is not None:
+                # The swapped reading's surname is this given name, alone.
+                keys = part_keys(self.swap_given.text.replace("-", ""))
+            self._swap_keys = (keys,)
+        return self._swap_keys[0]
+
+    def swapped(self) -> _Features | None:
+        """The other reading of a two-part name whose order had no marker."""
+        if self._swapped is None:
+            name = self.name
+            found = None
+            if self.swap_given is not None:
+                parts = tuple(
+                    attrs.evolve(p, role="surname" if p.role == "given" else "given")
+                    for p in name.parts
+                )
+                found = _features(attrs.evolve(name, parts=parts))
+            self._swapped = (found,)
+        return self._swapped[0]
 
 
 def _surname_option(parts: tuple[NamePart, ...]) -> _Surname:
     core = [p.text for p in parts if p.role != "particle"] or [p.text for p in parts]
     joined = "".join(core).replace("-", "")
-    stem, gender = knowledge.surname_gender(latin_forms(joined).forms[0])
+    stem, gender = _surname_gender(joined)
     return _Surname(" ".join(p.text for p in parts), joined, stem, gender)
 
 
@@ -291,7 +412,7 @@ def _gender_evidence(name: ParsedName, given: tuple[NamePart, ...], joined: str)
             return found
     if not joined:
         return None
-    _, gender = knowledge.surname_gender(joined)
+    _, gender = _stem_gender(joined)
     if gender == "f" or (gender == "m" and name.script == "Cyrl"):
         return gender
     return None
@@ -299,53 +420,75 @@ def _gender_evidence(name: ParsedName, given: tuple[NamePart, ...], joined: str)
 
 @lru_cache(maxsize=MEMO_LARGE)
 def _features(name: ParsedName) -> _Features:
-    given = name.role("given")[:1] + name.role("nickname")
-    if not given:
-        given = name.role("initial")[:1]
+    # One pass over the parts: the parts of each role, and the surname parts
+    # with the particles bound to them (as ParsedName.role and .surname give).
+    roles: dict[str, list[NamePart]] = {}
+    surname: list[NamePart] = []
+    pending: list[NamePart] = []
+    for part in name.parts:
+        role = part.role
+        if role in roles:
+            roles[role].append(part)
+        else:
+            roles[role] = [part]
+        if role == "particle":
+            pending.append(part)
+            continue
+        if role == "surname":
+            surname.extend(pending)
+            surname.append(part)
+        pending = []
+    given_role = roles.get("given", [])
+    initial_role = roles.get("initial", [])
+    middles = roles.get("middle", [])
+    given = tuple(given_role[:1] + roles.get("nickname", [])) or tuple(initial_role[:1])
     surnames: list[_Surname] = []
-    if name.surname:
-        surnames.append(_surname_option(name.surname))
-        middles = name.role("middle")
+    if surname:
+        surnames.append(_surname_option(tuple(surname)))
         if middles:  # Sagi Dekel Chen may be the compound surname Dekel-Chen
-            surnames.append(_surname_option((middles[-1], *name.surname)))
-    joined = "".join(p.text for p in name.surname if p.role == "surname").replace("-", "")
-    given_keys: set[str] = set()
-    for part in given:
-        if part.role != "initial":
-            given_keys |= part_keys(part.text)
-    surname_keys = part_keys(surnames[0].joined) if surnames else frozenset()
-    middles = name.role("middle")
-    initials = name.role("initial") if name.given is not None else ()
+            surnames.append(_surname_option((middles[-1], *surname)))
+    initials = initial_role if given_role else []
     middle = middles[0] if middles else (initials[0] if initials else None)
     if middle is not None and len(surnames) > 1 and middles and middle is middles[-1]:
         middle = None  # it may be the first half of a compound surname
-    return _Features(
-        name,
-        given,
-        tuple(surnames),
-        name.patronymic,
-        _gender_evidence(name, given, joined),
-        frozenset(given_keys),
-        surname_keys,
-        middle,
-    )
+    patronymic = roles["patronymic"][0] if "patronymic" in roles else None
+    surname_text = "".join(p.text for p in surname if p.role == "surname").replace("-", "")
+    swappable = len(name.parts) == 2 and len(given_role) == 1 and len(roles.get("surname", ())) == 1
+    swap_given = given_role[0] if swappable else None
+    return _Features(name, given, tuple(surnames), middle, patronymic, surname_text, swap_given)
+
+
+def _best_given(a: _Features, b: _Features) -> tuple[_Verdict, int, int] | None:
+    """The best verdict over the given names of two names and its part indices:
+    a verdict without conflict first, then the higher score."""
+    if len(a.given_ids) == 1 and len(b.given_ids) == 1:  # the usual case
+        return _given_of(a.given_ids[0], b.given_ids[0]), 0, 0
+    best: tuple[_Verdict, int, int] | None = None
+    for i, x in enumerate(a.given_ids):
+        for j, y in enumerate(b.given_ids):
+            cand = _given_of(x, y)
+            if best is None or (cand[3] is None, cand[0]) > (best[0][3] is None, best[0][0]):
+                best = (cand, i, j)
+    return best
 
 
 def _compare_given(a: _Features, b: _Features) -> tuple[AlignedPart | None, str | None]:
-    if not a.given or not b.given:
+    found = _best_given(a, b)
+    if found is None:
         return None, None
-    best: tuple[AlignedPart, str | None] | None = None
-    for x in a.given:
-        for y in b.given:
-            cand = _given_pair(x, y)
-            if best is None or (cand[1] is None, cand[0].score) > (best[1] is None, best[0].score):
-                best = cand
-    return best if best is not None else (None, None)
+    (score, rule, detail, conflict), i, j = found
+    return AlignedPart("given", a.given[i].text, b.given[j].text, score, rule, detail), conflict
 
 
-def _compare_surname(a: _Features, b: _Features) -> AlignedPart | None:
-    if not a.surnames or not b.surnames:
-        return None
+# A surname verdict: (score, rule, detail, shown a, shown b).
+_SurnameVerdict = tuple[float, str, str, str, str]
+
+
+def _best_surnames(a: _Features, b: _Features) -> tuple[PartMatch, _Surname, _Surname]:
+    """The most similar surname readings of two names (a later pair must do clearly better)."""
+    if len(a.surnames) == 1 and len(b.surnames) == 1:  # the usual case
+        sa, sb = a.surnames[0], b.surnames[0]
+        return part_similarity(sa.joined, sb.joined), sa, sb
     best: tuple[PartMatch, _Surname, _Surname] | None = None
     for sa in a.surnames:
         for sb in b.surnames:
@@ -353,45 +496,63 @@ def _compare_surname(a: _Features, b: _Features) -> AlignedPart | None:
             if best is None or cand.score > best[0].score + 0.05:
                 best = (cand, sa, sb)
     assert best is not None
-    if best[0].score < 0.9:
-        compound = _compound_part(a, b)
-        if compound is not None:
-            return compound
-        compound = _compound_part(b, a)
-        if compound is not None:
-            return attrs.evolve(compound, a=compound.b, b=compound.a)
-    match, sa, sb = best
+    return best
+
+
+def _surname_verdict(a: _Features, b: _Features) -> _SurnameVerdict | None:
+    if not a.surnames or not b.surnames:
+        return None
+    match, sa, sb = _best_surnames(a, b)
+    if match.score < 0.9:
+        if a.pieces:
+            compound = _compound_part(a, b)
+            if compound is not None:
+                return compound
+        if b.pieces:
+            compound = _compound_part(b, a)
+            if compound is not None:
+                score, rule, detail, shown_b, shown_a = compound
+                return score, rule, detail, shown_a, shown_b
     if sa.gender and sb.gender and sa.gender != sb.gender:
         stem_match = part_similarity(sa.stem, sb.stem)
         if stem_match.score >= match.score:
             detail = f"{sa.gender} vs {sb.gender} form of {sa.stem}"
             score = round(stem_match.score * GENDERED_FORM_FACTOR, 4)
-            return AlignedPart("surname", sa.shown, sb.shown, score, "gendered_form", detail)
-    return AlignedPart("surname", sa.shown, sb.shown, match.score, match.rule, match.detail)
+            return score, "gendered_form", detail, sa.shown, sb.shown
+    return match.score, match.rule, match.detail, sa.shown, sb.shown
 
 
-def _compound_part(a: _Features, b: _Features) -> AlignedPart | None:
+def _compare_surname(a: _Features, b: _Features) -> AlignedPart | None:
+    found = _surname_verdict(a, b)
+    return None if found is None else AlignedPart("surname", found[3], found[4], *found[:3])
+
+
+def _compound_part(a: _Features, b: _Features) -> _SurnameVerdict | None:
     """A hyphenated surname of ``a`` of which ``b``'s surname is one part."""
     whole = a.surnames[0]
-    pieces = [p for p in whole.shown.split() if "-" in p]
-    if not pieces:
-        return None
     target = b.surnames[0]
-    for piece in pieces[-1].split("-"):
+    for piece in a.pieces:
         match = part_similarity(piece, target.joined)
         if match.score >= 0.9:
             score = round(match.score * COMPOUND_PART_FACTOR, 4)
             detail = f"{target.shown} is part of {whole.shown}"
-            return AlignedPart("surname", whole.shown, target.shown, score, "compound_part", detail)
+            return score, "compound_part", detail, whole.shown, target.shown
     return None
+
+
+def _patronymic_of(pa: NamePart, pb: NamePart) -> tuple[float, str, str]:
+    return (
+        _patronymic_verdict(pa.text, pb.text)
+        if pa.text <= pb.text
+        else _patronymic_verdict(pb.text, pa.text)
+    )
 
 
 def _compare_patronymic(a: _Features, b: _Features) -> tuple[AlignedPart | None, str | None]:
     pa, pb = a.patronymic, b.patronymic
     if pa is None or pb is None:
         return None, None
-    x, y = (pa.text, pb.text) if pa.text <= pb.text else (pb.text, pa.text)
-    score, rule, detail = _patronymic_verdict(x, y)
+    score, rule, detail = _patronymic_of(pa, pb)
     part = AlignedPart("patronymic", pa.text, pb.text, score, rule, detail)
     return part, "conflicting patronymic" if score < _DIFFERENT_PATRONYMIC else None
 
@@ -469,9 +630,14 @@ def _patronymic_verdict(x: str, y: str) -> tuple[float, str, str]:
     if match.score >= 0.95:
         return match.score, match.rule, match.detail
     fx, fy = _fathers(x), _fathers(y)
+    groups_y = [_name_groups(b) for b in fy]
+    any_y = frozenset().union(*groups_y)
     for a in fx:
-        for b in fy:
-            group = _shared_group(_token_info(a, False), _token_info(b, False))
+        groups_a = _name_groups(a)
+        if not groups_a & any_y:
+            continue  # no father's name of y shares a group with a
+        for groups_b in groups_y:
+            group = _shared(groups_a, groups_b)
             if group:
                 return HYPOCORISM_SCORE, "patronymic_of_same_name", group
     stem = part_similarity(fx[0], fy[0]) if fx[0] != x or fy[0] != y else match
@@ -497,6 +663,11 @@ class _Outcome:
 
 
 def _score(a: _Features, b: _Features, order: str) -> _Outcome:
+    """The score of two names in one reading, with its explanation.
+
+    :func:`_quick_score` computes the same score and conflict flag without the
+    explanation; the two must stay in step.
+    """
     surname = _compare_surname(a, b)
     if surname is not None and surname.score < DIFFERENT_SURNAME:
         # Different surnames: the other parts cannot make a match, so they are
@@ -507,8 +678,10 @@ def _score(a: _Features, b: _Features, order: str) -> _Outcome:
     m_conflict = _middle_conflict(a, b)
     aligned = tuple(p for p in (given, patronymic, surname) if p is not None)
     conflicts = [c for c in (g_conflict, p_conflict, m_conflict) if c]
-    if a.gender and b.gender and a.gender != b.gender and not conflicts:
-        conflicts.append(f"opposite gender ({a.gender} vs {b.gender})")
+    if not conflicts:
+        ga, gb = a.gender(), b.gender()
+        if ga and gb and ga != gb:
+            conflicts.append(f"opposite gender ({ga} vs {gb})")
     total = weight = 0.0
     for part in aligned:
         total += _WEIGHTS[part.role] * part.score
@@ -524,19 +697,63 @@ def _score(a: _Features, b: _Features, order: str) -> _Outcome:
     return _Outcome(round(max(0.0, min(1.0, score)), 4), aligned, tuple(conflicts), order)
 
 
-@lru_cache(maxsize=MEMO_LARGE)
-def _swapped(f: _Features) -> _Features | None:
-    """The other reading of a two-part name whose order had no marker."""
-    name = f.name
-    if len(name.parts) != 2 or len(name.role("given")) != 1 or len(name.role("surname")) != 1:
-        return None
-    parts = tuple(
-        attrs.evolve(p, role="surname" if p.role == "given" else "given") for p in name.parts
-    )
-    return _features(attrs.evolve(name, parts=parts))
+_W_GIVEN, _W_PATRONYMIC, _W_SURNAME = _WEIGHTS["given"], _WEIGHTS["patronymic"], _WEIGHTS["surname"]
+
+
+def _quick_score(a: _Features, b: _Features) -> tuple[float, bool]:
+    """``_score(a, b).score`` and whether it has conflicts, without the explanation."""
+    surname = _surname_verdict(a, b)
+    if surname is not None and surname[0] < DIFFERENT_SURNAME:
+        return surname[0], False
+    # The same sums in the same order as _score (given, patronymic, surname).
+    total = weight = 0.0
+    conflict = False
+    given = _best_given(a, b)
+    if given is not None:
+        total += _W_GIVEN * given[0][0]
+        weight += _W_GIVEN
+        conflict = given[0][3] is not None
+    pa, pb = a.patronymic, b.patronymic
+    if pa is not None and pb is not None:
+        p_score = _patronymic_of(pa, pb)[0]
+        total += _W_PATRONYMIC * p_score
+        weight += _W_PATRONYMIC
+        conflict = conflict or p_score < _DIFFERENT_PATRONYMIC
+    if surname is not None:
+        total += _W_SURNAME * surname[0]
+        weight += _W_SURNAME
+    if not conflict and a.middle_id is not None and b.middle_id is not None:
+        conflict = _given_of(a.middle_id, b.middle_id)[3] is not None
+    if not conflict:
+        ga, gb = a.gender(), b.gender()
+        conflict = bool(ga and gb and ga != gb)
+    score = total / weight if weight else 0.0
+    if surname is not None:
+        score = min(score, surname[0] + SURNAME_MARGIN)
+    if surname is None or given is None:
+        score *= BARE_SURNAME_FACTOR
+    if conflict:
+        score = min(score, CONFLICT_CAP)
+    return round(max(0.0, min(1.0, score)), 4), conflict
 
 
 _SWAP_ORDER = "given name and surname read the other way round"
+
+
+def _swap_candidates(a: _Features, b: _Features) -> list[tuple[_Features, _Features]]:
+    """The swapped readings worth scoring: a given name meets the other's surname."""
+    out: list[tuple[_Features, _Features]] = []
+    keys = a.swap_keys()
+    if keys is not None and keys & b.surname_keys():
+        swapped = a.swapped()
+        assert swapped is not None
+        out.append((swapped, b))
+    keys = b.swap_keys()
+    if keys is not None and keys & a.surname_keys():
+        swapped = b.swapped()
+        assert swapped is not None
+        out.append((a, swapped))
+    return out
 
 
 def _best(a: _Features, b: _Features) -> _Outcome:
@@ -544,13 +761,23 @@ def _best(a: _Features, b: _Features) -> _Outcome:
     if best.score >= DEFAULT_THRESHOLD and not best.conflicts:
         return best
     # A reordering can only help when a given name meets the other's surname.
-    for alt_a, alt_b in ((_swapped(a), b), (a, _swapped(b))):
-        if alt_a is None or alt_b is None or not alt_a.surname_keys & alt_b.surname_keys:
-            continue
+    for alt_a, alt_b in _swap_candidates(a, b):
         cand = _score(alt_a, alt_b, _SWAP_ORDER)
         if cand.score - SWAP_PENALTY > best.score:
             best = attrs.evolve(cand, score=round(cand.score - SWAP_PENALTY, 4))
     return best
+
+
+def _quick_best(a: _Features, b: _Features) -> tuple[float, bool]:
+    """``_best(a, b)``'s score and conflict flag (the scoring hot path)."""
+    score, conflict = _quick_score(a, b)
+    if score >= DEFAULT_THRESHOLD and not conflict:
+        return score, conflict
+    for alt_a, alt_b in _swap_candidates(a, b):
+        cand, cand_conflict = _quick_score(alt_a, alt_b)
+        if cand - SWAP_PENALTY > score:
+            score, conflict = round(cand - SWAP_PENALTY, 4), cand_conflict
+    return score, conflict
 
 
 def _leftovers(name: ParsedName, used: set[str]) -> tuple[str, ...]:
@@ -570,14 +797,30 @@ def prepare(name: ParsedName) -> None:
     (Latin forms, Hebrew readings, table lookups) is done once, not per worker.
     """
     features = _features(name)
+    features.gender()
+    features.surname_keys()
     for part in (*features.given, *(() if features.middle is None else (features.middle,))):
-        _token_info(part.text, part.role == "initial")
+        _given_part_info(part)
     for surname in features.surnames:
         _forms(surname.joined)
-    swapped = _swapped(features)
-    if swapped is not None:
+        _loose(surname.joined)
+    if features.swap_keys() is not None:
+        swapped = features.swapped()
+        assert swapped is not None
+        swapped.gender()
+        swapped.surname_keys()
         for part in swapped.given:
-            _token_info(part.text, part.role == "initial")
+            _given_part_info(part)
+
+
+def _given_part_info(part: NamePart) -> None:
+    """Cache what comparing a given-name part (or initial) needs."""
+    is_initial = part.role == "initial"
+    _initials(part.text, is_initial)
+    if not is_initial:
+        _token_info(part.text)
+        _forms(part.text)
+        _loose(part.text)
 
 
 def score_pair(a: ParsedName, b: ParsedName) -> tuple[float, bool]:
@@ -585,11 +828,11 @@ def score_pair(a: ParsedName, b: ParsedName) -> tuple[float, bool]:
 
     Equal to ``compare(a, b).score`` and ``compare(a, b).is_conflict``.
     """
-    first, second, _ = _ordered(a, b)
-    if first.normalized == second.normalized:
+    if b.normalized < a.normalized:
+        a, b = b, a
+    elif a.normalized == b.normalized:
         return 1.0, False
-    outcome = _best(_features(first), _features(second))
-    return outcome.score, bool(outcome.conflicts)
+    return _quick_best(_features(a), _features(b))
 
 
 def _check_threshold(threshold: object) -> None:

@@ -142,6 +142,8 @@ def fold(token: str) -> str:
     """
     if not isinstance(token, str):
         raise TypeError(f"expected a str token, got {type(token).__name__}")
+    if token.isascii():
+        return token.strip().lower()  # NFC and ё do not apply
     text = unicodedata.normalize("NFC", token.strip()).lower()
     return text.replace("ё", "е")
 

@@ -25,10 +25,11 @@ from importlib.resources import files
 
 import attrs
 
+from aliaskit import knowledge
 from aliaskit._check import require_str
 from aliaskit.keys import fold
 from aliaskit.latin import latin_forms
-from aliaskit.text import detect_script, normalize
+from aliaskit.text import _detect, detect_script, normalize
 
 __all__ = ["MAX_NAME_CHARS", "LongNameWarning", "NamePart", "ParsedName", "parse_name"]
 
@@ -76,6 +77,7 @@ _PATRONYMIC_CYRILLIC = (
     "івіч",
 )
 _BRACKETED = re.compile(r"[\(\[\{«“”\"]([^\)\]\}»“”\"]*)[\)\]\}»“”\"]")
+_BRACKET_OPEN = re.compile(r"[\(\[\{«“”\"]")  # what _BRACKETED needs to match
 _INITIAL_RUN = re.compile(r"^(?:\w\.){2,}\w?\.?$")
 
 
@@ -180,16 +182,20 @@ def is_patronymic_form(token: str) -> bool:
 def _split_raw(raw: str) -> tuple[list[str], list[str], bool]:
     """Return (main tokens, bracketed nickname tokens, surname_first_by_comma)."""
     nicknames: list[str] = []
-    for match in _BRACKETED.finditer(raw):
-        nicknames.extend(match.group(1).split())
-    main = _BRACKETED.sub(" ", raw)
+    main = raw
+    if _BRACKET_OPEN.search(raw):
+        for match in _BRACKETED.finditer(raw):
+            nicknames.extend(match.group(1).split())
+        main = _BRACKETED.sub(" ", raw)
     comma = main.count(",") == 1 and bool(main.split(",")[1].strip())
     if comma:
         left, right = main.split(",")
         main = left + " , " + right
     tokens: list[str] = []
     for tok in main.split():
-        if _INITIAL_RUN.match(tok):
+        if "." not in tok:
+            tokens.append(tok)
+        elif _INITIAL_RUN.match(tok):
             tokens.extend(t + "." for t in tok.split(".") if t)
         elif "." in tok.strip(".") and not tok.endswith("."):
             head, _, tail = tok.partition(".")
@@ -200,8 +206,6 @@ def _split_raw(raw: str) -> tuple[list[str], list[str], bool]:
 
 
 def _is_given_name(token: str) -> bool:
-    from aliaskit import knowledge
-
     return knowledge.is_given_name(token)
 
 
@@ -236,24 +240,33 @@ def _assign_order(core: list[_Token], comma_at: int | None, raw_upper: list[bool
 
 def _tokens(raw_tokens: list[str]) -> tuple[list[_Token], int | None, list[str]]:
     """Normalised tokens, the token index of a comma, and the dropped titles."""
-    titles, particles, _ = _words()
+    titles = _words()[0]
     tokens: list[_Token] = []
     comma_at: int | None = None
     for tok in raw_tokens:
         if tok == ",":
             comma_at = len(tokens)
             continue
-        for piece in normalize(tok).split():
-            head, sep, rest = piece.partition("-")
-            if sep and rest and head in particles:  # al-Assad, ben-Gurion
-                tokens.extend([_Token(tok, head), _Token(tok, rest)])
-            else:
-                tokens.append(_Token(tok, piece))
+        tokens.extend(_Token(tok, piece) for piece in _pieces(tok))
     dropped: list[str] = []
     while len(tokens) > 1 and tokens[0].text.replace("'", "") in titles:
         dropped.append(tokens.pop(0).text)
         comma_at = comma_at - 1 if comma_at else comma_at
     return tokens, comma_at, dropped
+
+
+@lru_cache(maxsize=MEMO_LARGE)
+def _pieces(raw: str) -> tuple[str, ...]:
+    """The normalised words of one raw token, a particle split off (al-Assad, ben-Gurion)."""
+    particles = _words()[1]
+    out: list[str] = []
+    for piece in normalize(raw).split():
+        head, sep, rest = piece.partition("-")
+        if sep and rest and head in particles:
+            out.extend((head, rest))
+        else:
+            out.append(piece)
+    return tuple(out)
 
 
 def _mark_particles_and_initials(tokens: list[_Token]) -> None:
@@ -270,7 +283,8 @@ def _mark_nasab(tokens: list[_Token]) -> None:
     """``ben``/``bin``/``ibn``/``bar`` + a name that is not the last part is a
     patronymic (Habib ben Mohamed al-Loubiri); before the last part it is the
     surname's particle (David Ben-Gurion, Mohammed bin Salman)."""
-    if any(t.role == "patronymic" for t in tokens):
+    roles = {t.role for t in tokens}
+    if "patronymic" in roles or "particle" not in roles:
         return
     filiation = _words()[2]
     for i, tok in enumerate(tokens[:-1]):
@@ -309,15 +323,23 @@ def _parse(raw: str) -> ParsedName:
         _assign_order(core, comma_core, [_is_upper(t.raw) for t in core])
     _mark_nasab(tokens)
     nicknames = [p for n in nick_raw for p in normalize(n).split()]
-    parts = [NamePart(t.text, t.role or "surname", detect_script(t.text)) for t in tokens]
-    parts += [NamePart(p, "nickname", detect_script(p)) for p in nicknames]
+    parts = [NamePart(t.text, t.role or "surname", _detect(t.text)) for t in tokens]
+    parts += [NamePart(p, "nickname", _detect(p)) for p in nicknames]
     if parts and all(p.role == "initial" for p in parts[:-1]) and parts[-1].role == "given":
         parts[-1] = attrs.evolve(parts[-1], role="surname")
     norm = " ".join(p.text for p in parts)
-    return ParsedName(raw, norm, detect_script(norm), tuple(parts), tuple(dropped))
+    return ParsedName(raw, norm, _detect(norm), tuple(parts), tuple(dropped))
 
 
+# ASCII and basic Cyrillic (no Latin letters): every letter has a case, and
+# str.isupper() tells whether all of them are upper case.
+_CASED_SIMPLE = re.compile("[\x00-\x40\x5b-\x60\x7b-\x7f\u0400-\u045f\u0490\u0491]*")
+
+
+@lru_cache(maxsize=MEMO_LARGE)
 def _is_upper(raw: str) -> bool:
+    if raw.isascii() or _CASED_SIMPLE.fullmatch(raw):
+        return raw.isupper() and sum(c.isalpha() for c in raw) >= 2
     letters = [c for c in raw if c.isalpha() and c.lower() != c.upper()]  # cased letters only
     return len(letters) >= 2 and all(c.isupper() for c in letters)
 

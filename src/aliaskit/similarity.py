@@ -27,7 +27,7 @@ import jellyfish
 
 from aliaskit._check import require_str
 from aliaskit.hebrew_align import align_score
-from aliaskit.keys import fold, latin_skeletons, loose_fold, skeleton_keys
+from aliaskit.keys import fold, loose_fold, skeleton_keys
 from aliaskit.latin import latin_forms
 from aliaskit.text import normalize
 
@@ -66,21 +66,24 @@ class _Forms:
 
     method: str
     folds: tuple[str, ...]
-    loose: tuple[str, ...]
     hebrew: bool
-    skeletons: frozenset[str]
+    skeletons: frozenset[str]  # of Hebrew parts only
 
 
 @lru_cache(maxsize=MEMO_LARGE)
 def _forms(token: str) -> _Forms:
     latin = latin_forms(token)
     folds = tuple(dict.fromkeys(fold(f) for f in latin.forms))
-    loose = tuple(dict.fromkeys(loose_fold(f) for f in latin.forms[:3]))
     hebrew = latin.method == "hebrew_reading"
+    # Skeletons are compared only between two Hebrew parts (_skeleton_score).
     skeletons = skeleton_keys(token) if hebrew else frozenset()
-    if not hebrew:
-        skeletons = frozenset(k for f in latin.forms for k in latin_skeletons(f))
-    return _Forms(latin.method, folds, loose, hebrew, skeletons)
+    return _Forms(latin.method, folds, hebrew, skeletons)
+
+
+@lru_cache(maxsize=MEMO_LARGE)
+def _loose(token: str) -> tuple[str, ...]:
+    """The loose folds of a part's first Latin forms (needed only by fuzzy matches)."""
+    return tuple(dict.fromkeys(loose_fold(f) for f in latin_forms(token).forms[:3]))
 
 
 def _skeleton_score(a: str, x: _Forms, b: str, y: _Forms) -> float:
@@ -122,8 +125,9 @@ def _part_match(a: str, b: str) -> PartMatch:
             sim = _lev_sim(fx, fy)
             if sim > best:
                 best, detail = sim, f"{fx}~{fy}"
-    for lx in x.loose:
-        for ly in y.loose:
+    loose_y = _loose(b)
+    for lx in _loose(a):
+        for ly in loose_y:
             if min(len(lx), len(ly)) < LOOSE_MIN:
                 continue  # Mo and Ma are different names
             sim = _lev_sim(lx, ly) - LOOSE_PENALTY

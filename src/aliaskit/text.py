@@ -87,15 +87,41 @@ def _clean_apostrophes(text: str) -> str:
 # Passes of the pipeline at most; in practice the second pass confirms the first.
 _MAX_PASSES = 4
 
+# Text that one pass leaves as it is: lower-case words of ASCII letters and
+# digits, or of basic Cyrillic letters and digits, joined by single hyphens
+# and by apostrophes between letters, separated by single spaces.
+_LAT = "[a-z0-9]+(?:(?:-|(?<=[a-z])'(?=[a-z]))[a-z0-9]+)*"
+_CYR_LETTERS = "\u0430-\u045f\u0491"  # а-я, ѐ-џ and ґ
+_CYR = (
+    f"[0-9{_CYR_LETTERS}]+(?:(?:-|(?<=[{_CYR_LETTERS}])'(?=[{_CYR_LETTERS}]))[0-9{_CYR_LETTERS}]+)*"
+)
+_STABLE = re.compile(f"(?:{_LAT}|{_CYR})(?: (?:{_LAT}|{_CYR}))*")
+# ASCII without letters, and basic Cyrillic letters (Ѐ-џ, Ґ ґ): no homoglyph
+# to repair, NFKC changes nothing and casefold is lower.
+_SIMPLE_CYRILLIC = re.compile("[\x00-\x40\x5b-\x60\x7b-\x7f\u0400-\u045f\u0490\u0491]*")
+# On ASCII, one pass maps the backtick to an apostrophe and every character
+# other than letters, digits, hyphen and apostrophe to a space.
+_ASCII_PASS = str.maketrans(
+    {
+        **{chr(i): " " for i in range(128) if not chr(i).isalnum() and chr(i) not in "-'"},
+        **{ch: "'" for ch in _APOSTROPHES if ch.isascii()},
+    }
+)
+
 
 @lru_cache(maxsize=MEMO_LARGE)
 def _normalize(text: str) -> str:
     # One pass is not always idempotent: a dropped invisible or unassigned
     # character can bring a letter and a combining mark together (NFC then
     # composes them), and NFKC or case folding can make a look-alike letter
-    # visible to the homoglyph repair. Repeat until nothing changes.
+    # visible to the homoglyph repair. Repeat until nothing changes (text of
+    # the _STABLE form is known not to change, and skips the next pass).
+    if _STABLE.fullmatch(text):
+        return text
     result = _normalize_once(text)
     for _ in range(_MAX_PASSES - 1):
+        if _STABLE.fullmatch(result):
+            break
         again = _normalize_once(result)
         if again == result:
             break
@@ -104,12 +130,18 @@ def _normalize(text: str) -> str:
 
 
 def _normalize_once(text: str) -> str:
-    text = unicodedata.normalize("NFKC", repair_homoglyphs(text).translate(_TRANSLATE))
-    text = unicodedata.normalize("NFKC", text.casefold())
-    text = "".join(_keep_char(ch) for ch in text)
-    text = _drop_lone_marks(text)
+    if text.isascii() or _SIMPLE_CYRILLIC.fullmatch(text):
+        # The same steps, on ASCII or basic Cyrillic: no homoglyphs, NFKC
+        # changes nothing, casefold is lower, and there are no combining marks.
+        text = text.lower().translate(_ASCII_PASS)
+    else:
+        text = unicodedata.normalize("NFKC", repair_homoglyphs(text).translate(_TRANSLATE))
+        text = unicodedata.normalize("NFKC", text.casefold())
+        text = "".join(_keep_char(ch) for ch in text)
+        text = _drop_lone_marks(text)
     text = _clean_apostrophes(text)
-    text = _LOOSE_HYPHEN.sub(" ", _HYPHEN_RUN.sub("-", text))
+    if "-" in text:
+        text = _LOOSE_HYPHEN.sub(" ", _HYPHEN_RUN.sub("-", text))
     return _SPACE_RUN.sub(" ", text).strip()
 
 
@@ -181,8 +213,17 @@ def script_of_char(ch: str) -> str:
     return "Zzzz"
 
 
+_ASCII_LETTER = re.compile("[A-Za-z]")
+# Cyrillic letters (U+0482..U+0489 are a sign and marks) and ASCII non-letters.
+_CYRILLIC_ONLY = re.compile("[\u0400-\u0481\u048a-\u04ff\x00-\x40\x5b-\x60\x7b-\x7f]*")
+
+
 @lru_cache(maxsize=MEMO_LARGE)
 def _detect(text: str) -> str:
+    if text.isascii():
+        return "Latn" if _ASCII_LETTER.search(text) else "Zyyy"
+    if _CYRILLIC_ONLY.fullmatch(text):
+        return "Cyrl"  # not ASCII, so it has a Cyrillic letter
     counts: dict[str, int] = {}
     for ch in text:
         code = script_of_char(ch)
