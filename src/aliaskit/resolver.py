@@ -60,6 +60,7 @@ from aliaskit.parse import ParsedName, parse_name
 __all__ = [
     "FORMAT",
     "FORMAT_VERSION",
+    "KEEP_SCORE",
     "WEAK_LINK",
     "Resolver",
     "ResolverFileError",
@@ -70,6 +71,9 @@ __all__ = [
 ]
 
 WEAK_LINK = 0.6
+#: Pairs scoring below this (without a conflict) are forgotten once scored:
+#: they can neither link nor block, and are most candidate pairs.
+KEEP_SCORE = 0.5
 #: Two groups merge only if their compared pairs score, on average, at least
 #: the threshold less this slack (average linkage on top of the strongest link).
 AVERAGE_SLACK = 0.05
@@ -392,8 +396,8 @@ class Resolver:
         return new
 
     def _drop_edge(self, p: tuple[str, str]) -> tuple[str, str]:
-        if p in self._edges and self._parsed[p[0]].normalized != self._parsed[p[1]].normalized:
-            del self._edges[p]
+        if self._parsed[p[0]].normalized != self._parsed[p[1]].normalized:
+            self._edges.pop(p, None)
             self._unlink(*p)
             self._link(*p)  # a user judgement still links the pair
         return p
@@ -406,17 +410,27 @@ class Resolver:
         for p, packed in zip(pairs, results, strict=True):
             if judged or p in edges:
                 self._unlink(*p)
-                edges[p] = packed
+                self._store(p, packed)
                 self._link(*p)
                 continue
-            edges[p] = packed
             a, b = p
             if packed < 0:
                 cadj[a].add(b)
                 cadj[b].add(a)
-            elif packed >= WEAK_LINK:
-                adj[a].add(b)
-                adj[b].add(a)
+            elif packed >= KEEP_SCORE:
+                edges[p] = packed
+                if packed >= WEAK_LINK:
+                    adj[a].add(b)
+                    adj[b].add(a)
+
+    def _store(self, p: tuple[str, str], packed: float) -> None:
+        """Keep a scored pair: a conflict as a cannot-link, a score from KEEP_SCORE up."""
+        if packed < 0:
+            if p not in self._must:  # a user merge overrides the conflict
+                self._cadj[p[0]].add(p[1])
+                self._cadj[p[1]].add(p[0])
+        elif packed >= KEEP_SCORE:
+            self._edges[p] = packed
 
     def _link(self, a: str, b: str) -> None:
         """Index the pair under the adjacency its current edge calls for."""
@@ -450,7 +464,10 @@ class Resolver:
             return _MUST
         if self._cannot and p in self._cannot:
             return _pack(0.0, True)
-        return self._edges.get(p)
+        packed = self._edges.get(p)
+        if packed is None and b in self._cadj.get(a, ()):
+            return _pack(0.0, True)  # a conflict's score is not kept
+        return packed
 
     def _spread(self, seeds: Iterable[str], step: Callable[[str], Iterable[str]]) -> set[str]:
         """All names reachable from ``seeds`` through ``step``."""
@@ -638,8 +655,8 @@ class Resolver:
         if cached is None:
 
             def score(a: str, b: str) -> float:
-                edge = self._edge(a, b)
-                return 0.0 if edge is None else min(edge.score, 1.0)
+                packed = self._packed(a, b)
+                return 0.0 if packed is None or packed < 0 else min(packed, 1.0)
 
             cached = build_entity(list(members), self._parsed, score)
             self._entity_cache[members] = cached
@@ -782,7 +799,7 @@ def cluster_scored(
         for a, b, score, conflict in edges:
             if a not in resolver._parsed or b not in resolver._parsed or a == b:
                 continue
-            resolver._edges[_pair(a, b)] = _pack(score, conflict)
+            resolver._store(_pair(a, b), _pack(score, conflict))
             resolver._link(a, b)
         resolver._recluster(set(resolver._parsed))
     return resolver.entities

@@ -19,7 +19,7 @@ from aliaskit.blocking import block_keys, block_limit, given_keys
 from aliaskit.compare import score_pair
 from aliaskit.entity import build_entity
 from aliaskit.parse import parse_name
-from aliaskit.resolver import _MUST, WEAK_LINK, cluster_scored
+from aliaskit.resolver import _MUST, KEEP_SCORE, WEAK_LINK, cluster_scored
 
 __all__ = [
     "CLUSTERED_SCHEMA",
@@ -131,7 +131,10 @@ def entity_bucket(names: Any, edges: Any) -> Any:
     members, pairs = _by_comp(names, edges)
     rows: list[tuple[str, str, str]] = []
     for comp in sorted(members):
-        scores = {(a, b): min(score, 1.0) for a, b, score, _ in pairs[comp]}
+        scores = {
+            (a, b): 0.0 if c or score < KEEP_SCORE else min(score, 1.0)
+            for a, b, score, c in pairs[comp]
+        }
 
         def score(x: str, y: str, scores: dict[tuple[str, str], float] = scores) -> float:
             return scores.get((x, y) if x < y else (y, x), 0.0)
