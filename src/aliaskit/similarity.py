@@ -60,6 +60,15 @@ def _lev_sim(a: str, b: str) -> float:
     return 1.0 - jellyfish.levenshtein_distance(a, b) / longest
 
 
+def _lev_bound(a: str, b: str) -> float:
+    """An upper bound of :func:`_lev_sim` (the distance is at least the length gap)."""
+    la, lb = len(a), len(b)
+    longest = la if la > lb else lb
+    if not longest:
+        return 1.0
+    return 1.0 - abs(la - lb) / longest
+
+
 @attrs.frozen
 class _Forms:
     """The comparable forms of one part, computed once per token."""
@@ -122,6 +131,8 @@ def _part_match(a: str, b: str) -> PartMatch:
     best, rule, detail = 0.0, "fuzzy", ""
     for fx in x.folds[:3]:
         for fy in y.folds[:3]:
+            if _lev_bound(fx, fy) <= best:
+                continue  # cannot do better: skip the edit distance
             sim = _lev_sim(fx, fy)
             if sim > best:
                 best, detail = sim, f"{fx}~{fy}"
@@ -130,6 +141,8 @@ def _part_match(a: str, b: str) -> PartMatch:
         for ly in loose_y:
             if min(len(lx), len(ly)) < LOOSE_MIN:
                 continue  # Mo and Ma are different names
+            if _lev_bound(lx, ly) - LOOSE_PENALTY <= best:
+                continue
             sim = _lev_sim(lx, ly) - LOOSE_PENALTY
             if sim > best:
                 best, detail = sim, f"loose {lx}~{ly}"
