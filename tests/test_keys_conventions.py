@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from aliaskit.keys import MAX_KEYS, latin_skeletons
+from aliaskit.keys import _LATIN_VARIANTS, _VARIANT_LITERALS, MAX_KEYS, latin_skeletons
 from aliaskit.latin import part_keys
 from tests.conftest import load_vectors
 
@@ -35,3 +37,10 @@ def test_many_variants_stay_within_max_keys(token: str) -> None:
 def test_different_names_still_differ(a: str, b: str) -> None:
     """The new readings do not merge plainly different surnames."""
     assert not part_keys(a.lower()) & part_keys(b.lower())
+
+
+@given(st.text(alphabet="abcdefghijklmnopqrstuvwxyz", max_size=10))
+def test_variant_literals_are_in_every_match(text: str) -> None:
+    for (pattern, _), literal in zip(_LATIN_VARIANTS, _VARIANT_LITERALS, strict=True):
+        if pattern.search(text):
+            assert literal in text, (pattern.pattern, literal)

@@ -261,6 +261,12 @@ _LATIN_VARIANTS = (
     (re.compile(r"^x"), "sh"),  # Portuguese, Catalan and pinyin x
     (re.compile(r"q(?=i)"), "ch"),  # pinyin q
 )
+# A literal every match of the same-index variant contains ("" when there is
+# none): a cheap substring test skips the regular expression on most spellings.
+_VARIANT_LITERALS = (
+    "ch", "cz", "x", "dj", "j", "g", "c", "h", "", "", "h", "ff", "c", "j", "u", "sch",
+    "sz", "rz", "l", "v", "gn", "dt", "xh", "x", "qi",
+)  # fmt: skip
 #: Spellings tried per part before their keys are capped at MAX_KEYS.
 MAX_SPELLINGS = 32
 # Letters whose reading differs by language; ASCII folding keeps one reading
@@ -294,11 +300,11 @@ def latin_skeletons(token: str) -> frozenset[str]:
     """
     low = _ascii(token)
     spellings = dict.fromkeys([low, _ascii(token.lower().translate(_DIACRITIC_VARIANTS))])
-    for pattern, repl in _LATIN_VARIANTS:
+    for (pattern, repl), literal in zip(_LATIN_VARIANTS, _VARIANT_LITERALS, strict=True):
         for s in list(spellings):
             if len(spellings) >= MAX_SPELLINGS:
                 break
-            if pattern.search(s):
+            if literal in s and pattern.search(s):
                 spellings.setdefault(pattern.sub(repl, s))
     keys = dict.fromkeys(_skeleton_of_folded(s) for s in spellings)
     keys.pop("", None)
