@@ -137,6 +137,8 @@ _FINAL_BY_AU = re.compile(r"([ao])u$")
 
 
 def _ascii(token: str) -> str:
+    if token.isascii():  # unidecode would return it unchanged
+        return _NON_LETTER.sub("", token.lower().translate(_PREMAP))
     # Lone surrogates are dropped first: unidecode warns on each one.
     token = _SURROGATES.sub("", token)
     return _NON_LETTER.sub("", unidecode(token.lower().translate(_PREMAP)))
@@ -301,10 +303,10 @@ def latin_skeletons(token: str) -> frozenset[str]:
     low = _ascii(token)
     spellings = dict.fromkeys([low, _ascii(token.lower().translate(_DIACRITIC_VARIANTS))])
     for (pattern, repl), literal in zip(_LATIN_VARIANTS, _VARIANT_LITERALS, strict=True):
-        for s in list(spellings):
+        for s in [s for s in spellings if literal in s]:
             if len(spellings) >= MAX_SPELLINGS:
                 break
-            if literal in s and pattern.search(s):
+            if pattern.search(s):
                 spellings.setdefault(pattern.sub(repl, s))
     keys = dict.fromkeys(_skeleton_of_folded(s) for s in spellings)
     keys.pop("", None)
