@@ -115,20 +115,9 @@ def _skeleton_score(a: str, x: _Forms, b: str, y: _Forms) -> float:
     return best
 
 
-@lru_cache(maxsize=MEMO_LARGE)
-def _part_match(a: str, b: str) -> PartMatch:
-    if a == b:
-        return PartMatch(1.0, "exact")
-    x, y = _forms(a), _forms(b)
-    hebrew = x.hebrew or y.hebrew
-    via = "hebrew_reading" if hebrew else "transliteration"
-    shared = set(x.folds).intersection(y.folds) - {""}
-    if shared:
-        rank = min(x.folds.index(f) + y.folds.index(f) for f in shared)
-        penalty = 0.01 * rank if hebrew else 0.0
-        method = x.method if x.method != "native" else y.method
-        return PartMatch(TRANSLIT_SCORE - penalty, via, f"{method}: {min(shared)}")
-    best, rule, detail = 0.0, "fuzzy", ""
+def _fuzzy(a: str, x: _Forms, b: str, y: _Forms) -> tuple[float, str]:
+    """Best edit-distance similarity of the folds, then of the loose folds (penalised)."""
+    best, detail = 0.0, ""
     for fx in x.folds[:3]:
         for fy in y.folds[:3]:
             if _lev_bound(fx, fy) <= best:
@@ -146,6 +135,24 @@ def _part_match(a: str, b: str) -> PartMatch:
             sim = _lev_sim(lx, ly) - LOOSE_PENALTY
             if sim > best:
                 best, detail = sim, f"loose {lx}~{ly}"
+    return best, detail
+
+
+@lru_cache(maxsize=MEMO_LARGE)
+def _part_match(a: str, b: str) -> PartMatch:
+    if a == b:
+        return PartMatch(1.0, "exact")
+    x, y = _forms(a), _forms(b)
+    hebrew = x.hebrew or y.hebrew
+    via = "hebrew_reading" if hebrew else "transliteration"
+    shared = set(x.folds).intersection(y.folds) - {""}
+    if shared:
+        rank = min(x.folds.index(f) + y.folds.index(f) for f in shared)
+        penalty = 0.01 * rank if hebrew else 0.0
+        method = x.method if x.method != "native" else y.method
+        return PartMatch(TRANSLIT_SCORE - penalty, via, f"{method}: {min(shared)}")
+    rule = "fuzzy"
+    best, detail = _fuzzy(a, x, b, y)
     if hebrew:
         sim = _skeleton_score(a, x, b, y)
         if sim > best:
