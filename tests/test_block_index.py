@@ -76,3 +76,12 @@ def test_untracked_index_refuses_a_second_batch() -> None:
     index.add_many([("Alexander Trufanov", parse_name("Alexander Trufanov"))])
     with pytest.raises(RuntimeError, match="one batch"):
         index.add("Elena Trufanova", parse_name("Elena Trufanova"))
+
+
+@settings(max_examples=30, deadline=None)
+@given(NAMES)
+def test_partners_of_a_filled_index_give_the_same_pairs(names: list[str]) -> None:
+    index = BlockIndex(track_pairs=False)
+    index.fill((n, parse_name(n)) for n in names)
+    streamed = {(x, y) for x in names for y in index.partners(x) if x < y}
+    assert streamed == index.pairs() == _one_by_one(names)

@@ -346,11 +346,25 @@ class BlockIndex:
             touched |= self._keys[item]
         return fresh, touched
 
-    def _first_batch(self, fresh: dict[str, ParsedName], touched: set[str]) -> set[tuple[str, str]]:
-        """Fill an empty untracked index; return its pairs."""
+    def fill(self, items: Iterable[tuple[str, ParsedName]]) -> None:
+        """Index names without listing their pairs (untracked index, one batch).
+
+        Read the pairs one name at a time with :meth:`partners`: this holds
+        the index only, never all the pairs.
+        """
+        if self._track or self._keys:
+            raise RuntimeError("fill() takes one batch into an empty track_pairs=False index")
+        fresh, _ = self._take(items)
+        self._file(fresh)
+
+    def _file(self, fresh: dict[str, ParsedName]) -> None:
         for item in fresh:
             for key in self._keys[item]:
                 self._blocks[key].add(item)
+
+    def _first_batch(self, fresh: dict[str, ParsedName], touched: set[str]) -> set[tuple[str, str]]:
+        """Fill an empty untracked index; return its pairs."""
+        self._file(fresh)
         found: set[tuple[str, str]] = set()
         for key in touched:
             found.update(self._block_pairs(key))
@@ -413,6 +427,18 @@ class BlockIndex:
         for k in gk:
             if not k.startswith("L:"):
                 sub[k].add(item)
+
+    def partners(self, item: str) -> set[str]:
+        """The names ``item`` is a candidate pair with, as the index stands.
+
+        The same pairs as :meth:`pairs`, one name at a time, so that all
+        pairs can be streamed without holding them.
+        """
+        found: set[str] = set()
+        for key in self._keys[item]:
+            for a, b in self._pairs_with(key, item):
+                found.add(b if a == item else a)
+        return found
 
     def pairs(self) -> set[tuple[str, str]]:
         """All current candidate pairs."""

@@ -137,7 +137,7 @@ _FINAL_BY_AU = re.compile(r"([ao])u$")
 
 
 def _ascii(token: str) -> str:
-    if token.isascii():  # unidecode would return it unchanged
+    if isinstance(token, str) and token.isascii():  # unidecode would return it unchanged
         return _NON_LETTER.sub("", token.lower().translate(_PREMAP))
     # Lone surrogates are dropped first: unidecode warns on each one.
     token = _SURROGATES.sub("", token)
