@@ -16,11 +16,11 @@ import argparse
 import json
 import resource
 import statistics
-import subprocess
-import sys
 import time
 from pathlib import Path
 from typing import Any
+
+from benchmarks.common import run_in_fresh_process
 
 ROOT = Path(__file__).resolve().parents[1]
 RESULTS = ROOT / "benchmarks" / "results" / "blocking.json"
@@ -80,10 +80,9 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     rows = []
     for n in args.names:
-        cmd = [sys.executable, "-m", "benchmarks.blocking_report", "--one", str(n)]
-        cmd += ["--stream-from", str(args.stream_from)]
-        out = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, check=True)
-        row = json.loads(out.stdout.strip().splitlines()[-1])
+        row = run_in_fresh_process(
+            "benchmarks.blocking_report", "--one", str(n), "--stream-from", str(args.stream_from)
+        )
         rows.append(row)
         print(
             f"{n:>9,} names: parse {row['parse_seconds']:.1f} s, blocking "

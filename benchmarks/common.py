@@ -8,7 +8,9 @@ Inputs are drawn with a fixed seed from three places: the seed gold set
 
 from __future__ import annotations
 
+import json
 import random
+import subprocess
 import sys
 from functools import cache
 from pathlib import Path
@@ -147,3 +149,15 @@ def record_rate(benchmark: Any, count: int, unit: str = "names") -> None:
     if stats is not None:
         benchmark.extra_info[f"{unit}_per_second"] = round(count / float(stats.stats.mean))
     benchmark.extra_info["count"] = count
+
+
+def run_in_fresh_process(module: str, *args: str) -> dict[str, Any]:
+    """Run ``python -m module *args`` and return the JSON object its last line prints.
+
+    The scale scripts measure each run this way, so that its peak memory
+    (``ru_maxrss``) is its own.
+    """
+    cmd = [sys.executable, "-m", module, *args]
+    out = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, check=True)
+    row: dict[str, Any] = json.loads(out.stdout.strip().splitlines()[-1])
+    return row

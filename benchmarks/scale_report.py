@@ -16,12 +16,12 @@ from __future__ import annotations
 import argparse
 import json
 import resource
-import subprocess
-import sys
 import time
 import warnings
 from pathlib import Path
 from typing import Any
+
+from benchmarks.common import run_in_fresh_process
 
 ROOT = Path(__file__).resolve().parents[1]
 RESULTS = ROOT / "benchmarks" / "results" / "scale.json"
@@ -78,16 +78,7 @@ def main(argv: list[str] | None = None) -> int:
     rows = []
     for mentions in args.mentions:
         for clusterer in args.clusterers:
-            cmd = [
-                sys.executable,
-                "-m",
-                "benchmarks.scale_report",
-                "--one",
-                clusterer,
-                str(mentions),
-            ]
-            out = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, check=True)
-            row = json.loads(out.stdout.strip().splitlines()[-1])
+            row = run_in_fresh_process("benchmarks.scale_report", "--one", clusterer, str(mentions))
             rows.append(row)
             print(
                 f"{clusterer:<9} {mentions:>9,} mentions {row['names']:>8,} names "
