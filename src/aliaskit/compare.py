@@ -42,7 +42,7 @@ from aliaskit._check import require_str
 from aliaskit.keys import fold
 from aliaskit.latin import LatinForms, latin_forms, part_keys
 from aliaskit.parse import NamePart, ParsedName, parse_name
-from aliaskit.similarity import PartMatch, _forms, _loose, part_similarity
+from aliaskit.similarity import PartMatch, _forms, _loose, part_similarity, surname_similarity
 
 __all__ = [
     "DEFAULT_THRESHOLD",
@@ -488,11 +488,11 @@ def _best_surnames(a: _Features, b: _Features) -> tuple[PartMatch, _Surname, _Su
     """The most similar surname readings of two names (a later pair must do clearly better)."""
     if len(a.surnames) == 1 and len(b.surnames) == 1:  # the usual case
         sa, sb = a.surnames[0], b.surnames[0]
-        return part_similarity(sa.joined, sb.joined), sa, sb
+        return surname_similarity(sa.joined, sb.joined), sa, sb
     best: tuple[PartMatch, _Surname, _Surname] | None = None
     for sa in a.surnames:
         for sb in b.surnames:
-            cand = part_similarity(sa.joined, sb.joined)
+            cand = surname_similarity(sa.joined, sb.joined)
             if best is None or cand.score > best[0].score + 0.05:
                 best = (cand, sa, sb)
     assert best is not None
@@ -514,7 +514,7 @@ def _surname_verdict(a: _Features, b: _Features) -> _SurnameVerdict | None:
                 score, rule, detail, shown_b, shown_a = compound
                 return score, rule, detail, shown_a, shown_b
     if sa.gender and sb.gender and sa.gender != sb.gender:
-        stem_match = part_similarity(sa.stem, sb.stem)
+        stem_match = surname_similarity(sa.stem, sb.stem)
         if stem_match.score >= match.score:
             detail = f"{sa.gender} vs {sb.gender} form of {sa.stem}"
             score = round(stem_match.score * GENDERED_FORM_FACTOR, 4)
@@ -532,7 +532,7 @@ def _compound_part(a: _Features, b: _Features) -> _SurnameVerdict | None:
     whole = a.surnames[0]
     target = b.surnames[0]
     for piece in a.pieces:
-        match = part_similarity(piece, target.joined)
+        match = surname_similarity(piece, target.joined)
         if match.score >= 0.9:
             score = round(match.score * COMPOUND_PART_FACTOR, 4)
             detail = f"{target.shown} is part of {whole.shown}"

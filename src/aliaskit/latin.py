@@ -16,7 +16,14 @@ from unidecode import unidecode
 from aliaskit.keys import hebrew_skeletons, latin_skeletons
 from aliaskit.text import detect_script, normalize
 
-__all__ = ["HEBREW_READINGS", "LatinForms", "latin_forms", "part_keys", "romanize"]
+__all__ = [
+    "HEBREW_READINGS",
+    "LatinForms",
+    "latin_forms",
+    "latin_spellings",
+    "part_keys",
+    "romanize",
+]
 
 MEMO_LARGE = 1 << 17
 #: How many Hebrew readings of one part take part in comparison and keys.
@@ -49,7 +56,7 @@ def _hebrew(token: str) -> tuple[str, ...]:
     return readings(token, limit=HEBREW_READINGS) or (token,)
 
 
-def _latin_variants(token: str) -> tuple[str, ...]:
+def latin_spellings(token: str) -> tuple[str, ...]:
     """The token and its other readings: German/Hebrew-style ``ch`` for х,
     and French-style ``j`` for ж in a spelling with French ``ou`` (Joukov)."""
     variants = [token]
@@ -71,7 +78,7 @@ def latin_forms(token: str) -> LatinForms:
     """
     script = detect_script(token)
     if script in ("Latn", "Zyyy"):
-        return LatinForms(script, "native", _latin_variants(token))
+        return LatinForms(script, "native", latin_spellings(token))
     if script == "Cyrl":
         return LatinForms(script, "transliteration", _cyrillic(token))
     if script == "Hebr":
