@@ -8,6 +8,7 @@ unidecode, and :func:`latin_forms` says so through ``method``.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 import attrs
@@ -26,6 +27,7 @@ __all__ = [
 ]
 
 MEMO_LARGE = 1 << 17
+_YO = re.compile(r"(?<=[bcdfgklmnprstvwxz])[yj]o")
 #: How many Hebrew readings of one part take part in comparison and keys.
 HEBREW_READINGS = 6
 
@@ -58,12 +60,16 @@ def _hebrew(token: str) -> tuple[str, ...]:
 
 def latin_spellings(token: str) -> tuple[str, ...]:
     """The token and its other readings: German/Hebrew-style ``ch`` for х,
-    and French-style ``j`` for ж in a spelling with French ``ou`` (Joukov)."""
+    French-style ``j`` for ж in a spelling with French ``ou`` (Joukov), and
+    ``yo``/``jo`` after a consonant for ё, which passports and GOST-style
+    schemes write ``e`` (Alyoshin, Aljoschin ~ Aleshin)."""
     variants = [token]
     if "ch" in token and "sch" not in token and "tch" not in token:
         variants.append(token.replace("ch", "kh"))
     if "j" in token and "ou" in token:
         variants.append(token.replace("j", "zh"))
+    if ("yo" in token or "jo" in token) and _YO.search(token):
+        variants.append(_YO.sub("e", token))
     return tuple(variants)
 
 
