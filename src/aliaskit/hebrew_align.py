@@ -31,7 +31,7 @@ from functools import lru_cache
 
 from aliaskit.keys import latin_symbols
 
-__all__ = ["align_score", "hebrew_classes", "latin_classes"]
+__all__ = ["align_score", "hebrew_classes", "hebrew_pair_score", "latin_classes"]
 
 MEMO_LARGE = 1 << 17
 Option = frozenset[str]
@@ -228,3 +228,25 @@ def align_score(hebrew: str, latin: str) -> tuple[float, int]:
     size = max(sum(1 for m in xs if not m & _OPTIONAL), sum(1 for m in ys if not m & _OPTIONAL), 1)
     cost = _distance(xs, ys)
     return max(0.0, 1.0 - cost / size), size
+
+
+@lru_cache(maxsize=MEMO_LARGE)
+def _hebrew_pair(a: str, b: str) -> tuple[float, int]:
+    xs, ys = _hebrew_masks(a), _hebrew_masks(b)
+    size = max(sum(1 for m in xs if not m & _OPTIONAL), sum(1 for m in ys if not m & _OPTIONAL), 1)
+    return max(0.0, 1.0 - _distance(xs, ys) / size), size
+
+
+def hebrew_pair_score(a: str, b: str) -> tuple[float, int]:
+    """Similarity in [0, 1] of two Hebrew spellings, and the consonants it rests on.
+
+    Both are read as consonant classes (:func:`hebrew_classes`) and aligned
+    with the same weighted edit distance as :func:`align_score`, so spellings
+    with and without vowel letters agree, and near letters (ג/ק, צ/ס) cost half.
+
+    >>> hebrew_pair_score("טרופנוב", "טרופנב")
+    (1.0, 5)
+    >>> hebrew_pair_score("גריצוק", "קרשוק")[0]
+    0.75
+    """
+    return _hebrew_pair(a, b) if a <= b else _hebrew_pair(b, a)
