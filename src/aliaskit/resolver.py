@@ -68,6 +68,7 @@ __all__ = [
     "SkippedNamesWarning",
     "cluster",
     "cluster_scored",
+    "greedy_band",
 ]
 
 WEAK_LINK = 0.6
@@ -135,6 +136,14 @@ class _UnionFind:
         while self.parent[x] != root:
             self.parent[x], x = root, self.parent[x]
         return root
+
+    def adopt(self, group: list[str]) -> None:
+        """Make ``group`` (singletons so far) one group, rooted at its first member."""
+        root = group[0]
+        for m in group[1:]:
+            self.parent[m] = root
+            del self.members[m]
+        self.members[root] = list(group)
 
     def union(self, a: str, b: str) -> str:
         ra, rb = self.find(a), self.find(b)
@@ -570,15 +579,36 @@ class Resolver:
         packed = self._packed(a, b)
         return None if packed is None else _unpack(packed)
 
-    def _greedy(self, units: set[str], floor: float) -> list[list[str]]:
-        """Strongest links first; a union needs no cannot-link and a good average."""
+    def _greedy(
+        self,
+        units: set[str],
+        floor: float,
+        *,
+        below: float | None = None,
+        start: Iterable[list[str]] = (),
+    ) -> list[list[str]]:
+        """Strongest links first; a union needs no cannot-link and a good average.
+
+        ``below`` and ``start`` run one band of the same pass: only links
+        scoring at least ``floor`` and under ``below``, from the groups
+        ``start`` (member lists as an earlier band returned them, root first).
+        Links are taken in one global order and a union depends only on the
+        two groups it joins, so running the bands from the strongest down,
+        each over the components of its own links, gives exactly the groups
+        of one pass (:func:`greedy_band`, used by :mod:`aliaskit.spark`).
+        """
         uf = _UnionFind(sorted(units))
         blocked = {u: {c for c in self._cadj[u] if c in units} for u in units}
+        for group in start:
+            uf.adopt(group)
+            blocked[group[0]] = set().union(*(blocked[m] for m in group))
         links: list[tuple[float, str, str]] = []
         for a in units:
             for b in self._adj[a]:
                 if a < b and b in units and self._linked(a, b, floor):
-                    links.append((self._score(a, b), a, b))
+                    score = self._score(a, b)
+                    if below is None or score < below:
+                        links.append((score, a, b))
         links.sort(key=lambda t: (-t[0], t[1], t[2]))
         for score, a, b in links:
             ra, rb = uf.find(a), uf.find(b)
@@ -787,6 +817,40 @@ def cluster_scored(
     >>> cluster_scored([a, b], [(a, b, score, conflict)]) == cluster([a, b])
     True
     """
+    resolver = _loaded(names, edges, threshold)
+    with resolver._lock:
+        resolver._recluster(set(resolver._parsed))
+    return resolver.entities
+
+
+def greedy_band(
+    names: Iterable[str],
+    edges: Iterable[tuple[str, str, float, bool]],
+    *,
+    floor: float,
+    below: float | None,
+    start: Iterable[list[str]] = (),
+    threshold: float = DEFAULT_THRESHOLD,
+) -> list[list[str]]:
+    """One band of the first clustering stage, for full names found and scored elsewhere.
+
+    Runs the strongest-first pass of :meth:`Resolver._greedy` over the links
+    of ``edges`` scoring at least ``floor`` and under ``below`` (None: no
+    bound), starting from the groups ``start`` (member lists as an earlier
+    band returned them). Running the bands from the strongest down, each on
+    the components of its own links, gives the groups of one pass, so an
+    engine never has to hand a whole giant component to one task.
+    """
+    resolver = _loaded(names, edges, threshold)
+    with resolver._lock:
+        units = set(resolver._parsed)
+        return resolver._greedy(units, floor, below=below, start=start)
+
+
+def _loaded(
+    names: Iterable[str], edges: Iterable[tuple[str, str, float, bool]], threshold: float
+) -> Resolver:
+    """A Resolver holding ``names`` and their scored pairs, not yet clustered."""
     resolver = Resolver(threshold=threshold)
     with resolver._lock:
         for name in names:
@@ -801,5 +865,4 @@ def cluster_scored(
                 continue
             resolver._store(_pair(a, b), _pack(score, conflict))
             resolver._link(a, b)
-        resolver._recluster(set(resolver._parsed))
-    return resolver.entities
+    return resolver
