@@ -66,7 +66,9 @@ def _banded(names: list[str], edges: list[Edge]) -> set[tuple[str, ...]]:
 
 @settings(max_examples=60, deadline=None)
 @given(st.lists(EDGE, min_size=len(FULL) * 3, max_size=len(FULL) * 3))
-def test_bands_from_the_strongest_down_give_the_one_pass_groups(draws: list) -> None:
+def test_bands_from_the_strongest_down_give_the_one_pass_groups(
+    draws: list[tuple[float, bool, bool]],
+) -> None:
     """Same groups, with members in the same order, as one strongest-first pass."""
     pairs = list(itertools.combinations(FULL, 2))
     chosen: dict[tuple[str, str], Edge] = {}
