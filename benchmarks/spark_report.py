@@ -7,8 +7,11 @@ with every step materialised in turn, and prints the time of each step:
 * ``keys``: distinct names, parsing, block and given-name keys;
 * ``pairs``: block sizes and the candidate-pair self-joins;
 * ``scores``: :func:`aliaskit.compare.score_pair` on every pair;
-* ``components``: the large-star / small-star iteration;
-* ``clusters``: :func:`aliaskit.resolver.cluster_scored` per component;
+* ``band k components``: for each score band of the first stage, the
+  large-star / small-star iteration over its links between the groups so far;
+* ``band k groups``: :func:`aliaskit.resolver.greedy_band` per component;
+* ``placement``, ``weak components``, ``weak groups``: the weak names;
+* ``entities``: ids and canonical names per final cluster;
 * ``attach``: joining entity columns back onto the mention rows;
 
 then the component sizes (untimed), and (unless ``--no-memory``) the time of
@@ -84,7 +87,9 @@ def run_spark(spark: SparkSession, mentions: list[tuple[str, str]]) -> dict[str,
     clock.times["attach"] = time.perf_counter() - start
     largest = mapping.groupBy("entity_id").count().agg(sf.max("count")).first()
     sizes: dict[str, Counter[int]] = {}
-    for step in ("full components", "weak components"):
+    for step in (*(s for s in STEPS if s.endswith("components")),):
+        if step not in clock.frames:
+            continue
         comps = clock.frames[step].groupBy("comp").count()
         sizes[step] = Counter(dict(comps.groupBy("count").agg(sf.count("*")).collect()))
     return {
@@ -114,6 +119,8 @@ def main(argv: list[str] | None = None) -> int:
     result = run_spark(spark, mentions)
     total = sum(result["times"].values())
     for step in (*STEPS, "attach"):
+        if step not in result["times"]:
+            continue
         rows = result["rows"].get(step)
         note = f"{rows:>12,} rows" if rows is not None else ""
         print(f"  {step:<16} {result['times'][step]:8.1f} s  {note}")

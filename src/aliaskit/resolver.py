@@ -584,14 +584,16 @@ class Resolver:
         units: set[str],
         floor: float,
         *,
-        below: float | None = None,
+        band: tuple[float, float | None] | None = None,
         start: Iterable[list[str]] = (),
     ) -> list[list[str]]:
         """Strongest links first; a union needs no cannot-link and a good average.
 
-        ``below`` and ``start`` run one band of the same pass: only links
-        scoring at least ``floor`` and under ``below``, from the groups
-        ``start`` (member lists as an earlier band returned them, root first).
+        Links score at least ``floor``, and a union needs a mean link of
+        ``floor`` less :data:`AVERAGE_SLACK`. ``band`` and ``start`` run one
+        band of the same pass: only links scoring at least ``band[0]`` and
+        under ``band[1]`` (None: no bound), from the groups ``start`` (member
+        lists as an earlier band returned them, root first).
         Links are taken in one global order and a union depends only on the
         two groups it joins, so running the bands from the strongest down,
         each over the components of its own links, gives exactly the groups
@@ -602,10 +604,11 @@ class Resolver:
         for group in start:
             uf.adopt(group)
             blocked[group[0]] = set().union(*(blocked[m] for m in group))
+        least, below = band if band is not None else (floor, None)
         links: list[tuple[float, str, str]] = []
         for a in units:
             for b in self._adj[a]:
-                if a < b and b in units and self._linked(a, b, floor):
+                if a < b and b in units and self._linked(a, b, max(floor, least)):
                     score = self._score(a, b)
                     if below is None or score < below:
                         links.append((score, a, b))
@@ -844,7 +847,7 @@ def greedy_band(
     resolver = _loaded(names, edges, threshold)
     with resolver._lock:
         units = set(resolver._parsed)
-        return resolver._greedy(units, floor, below=below, start=start)
+        return resolver._greedy(units, threshold, band=(floor, below), start=start)
 
 
 def _loaded(

@@ -18,9 +18,14 @@ the same steps, each distributed:
    (:mod:`aliaskit.spark._components`) and clustered in Python workers
    (``cogroup`` + ``applyInPandas``, components grouped into buckets):
 
-   a. full names, in components of links at the threshold among full
-      names, each by :func:`aliaskit.resolver.cluster_scored` with all of
-      its scored pairs (conflicts and low scores included);
+   a. full names, by the strongest-first pass of the Resolver run in three
+      score bands (identical forms, links of 0.9 and up, the rest down to
+      the threshold), each band over the components of its own links
+      between the groups so far, by :func:`aliaskit.resolver.greedy_band`
+      with all of a component's scored pairs (conflicts and low scores
+      included). The bands give exactly the groups of one pass, and the
+      work of a giant component is spread over the small components of the
+      strong bands;
    b. each weak name (bare surname, initial-only) joins the one full group
       it links with (:data:`aliaskit.resolver.WEAK_LINK`) and does not
       conflict with, computed with joins and a ``groupBy``;
@@ -187,8 +192,12 @@ STEPS = (
     "keys",
     "pairs",
     "scores",
-    "full components",
-    "full groups",
+    "band 1 components",
+    "band 1 groups",
+    "band 2 components",
+    "band 2 groups",
+    "band 3 components",
+    "band 3 groups",
     "placement",
     "weak components",
     "weak groups",
@@ -202,21 +211,90 @@ def _checkpoint(step: str, frame: DataFrame) -> DataFrame:
 
 
 def _bucketed(
-    spark: SparkSession, comps: DataFrame, scored: DataFrame, work: Callable[..., object]
+    spark: SparkSession,
+    comps: DataFrame,
+    scored: DataFrame,
+    work: Callable[..., object],
+    *,
+    schema: str = _rows.CLUSTERED_SCHEMA,
+    extra: tuple[str, ...] = (),
 ) -> DataFrame:
-    """Run ``work(names, edges)`` on every component, components grouped into buckets."""
+    """Run ``work(names, edges)`` on every component, components grouped into buckets.
+
+    ``comps`` holds ``name`` and ``comp`` (and the ``extra`` columns handed on).
+    """
     from pyspark.sql import functions as sf
 
     buckets = int(spark.conf.get("spark.sql.shuffle.partitions") or "200")
     bucket = sf.pmod(sf.xxhash64("comp"), sf.lit(buckets)).alias("bucket")
     # Fresh aliases: both sides of the cogroup descend from ``comps``.
-    members = comps.select(sf.col("name").alias("name"), sf.col("comp").alias("comp"), bucket)
-    edges = _with_component(scored, comps).select("a", "b", "score", "conflict", "comp", bucket)
-    return (
-        members.groupBy("bucket")
-        .cogroup(edges.groupBy("bucket"))
-        .applyInPandas(work, _rows.CLUSTERED_SCHEMA)
+    members = comps.select(
+        sf.col("name").alias("name"),
+        *(sf.col(c).alias(c) for c in extra),
+        sf.col("comp").alias("comp"),
+        bucket,
     )
+    pairs = _with_component(scored, comps.select("name", "comp"))
+    edges = pairs.select("a", "b", "score", "conflict", "comp", bucket)
+    return members.groupBy("bucket").cogroup(edges.groupBy("bucket")).applyInPandas(work, schema)
+
+
+#: Score cuts of the first stage's bands (see :func:`_full_groups`).
+BAND_CUTS = (1.5, 0.9)
+
+
+def _bands(threshold: float) -> list[tuple[float, float | None]]:
+    """``(floor, below)`` of each band, strongest first, down to ``threshold``."""
+    cuts = [c for c in BAND_CUTS if c > threshold]
+    floors = [*cuts, threshold]
+    return list(zip(floors, [None, *cuts], strict=True))
+
+
+def _full_groups(
+    spark: SparkSession,
+    full: DataFrame,
+    links: DataFrame,
+    scored: DataFrame,
+    threshold: float,
+    materialize: Materialize,
+) -> DataFrame:
+    """``(name, group)`` of the full names: the first stage, one score band at a time.
+
+    The strongest-first pass is run on identical forms (2.0) first, then on
+    links of 0.9 and up, then on the rest down to the threshold, each band
+    over the components of its own links between the groups so far
+    (:func:`aliaskit.resolver.greedy_band`). The groups are those of one pass
+    over each whole component, but no task holds a giant component's work:
+    most of it is done in the small components of the strong bands.
+    """
+    from pyspark.sql import functions as sf
+
+    groups = full.select("name", sf.col("name").alias("root"), sf.lit(0).alias("pos"))
+    for k, (floor, below) in enumerate(_bands(threshold), start=1):
+        band = links.where(sf.col("score") >= floor)
+        if below is not None:
+            band = band.where(sf.col("score") < below)
+        roots = groups.select("name", "root")
+        between = (
+            band.select("a", "b")
+            .join(roots.select(sf.col("name").alias("a"), sf.col("root").alias("ra")), on="a")
+            .join(roots.select(sf.col("name").alias("b"), sf.col("root").alias("rb")), on="b")
+            .where(sf.col("ra") != sf.col("rb"))
+            .select(sf.col("ra").alias("a"), sf.col("rb").alias("b"))
+        )
+        busy = between.select(sf.col("a").alias("name")).union(
+            between.select(sf.col("b").alias("name"))
+        )
+        comps = components(busy.distinct(), between)
+        members = groups.join(comps.select(sf.col("name").alias("root"), "comp"), on="root")
+        members = materialize(f"band {k} components", members)
+        work = partial(_rows.band_bucket, floor=floor, below=below, threshold=threshold)
+        banded = _bucketed(
+            spark, members, scored, work, schema=_rows.BANDED_SCHEMA, extra=("root", "pos")
+        )
+        rest = groups.join(members.select("name"), on="name", how="left_anti")
+        groups = materialize(f"band {k} groups", rest.unionByName(banded))
+    return groups.select("name", sf.concat(sf.lit("full:"), sf.col("root")).alias("group"))
 
 
 def _among(edges: DataFrame, names: DataFrame) -> DataFrame:
@@ -277,9 +355,7 @@ def _pipeline(
     strong = scored.where(sf.col("link") & (sf.col("score") >= threshold))
     # Stage 1: full names, in components of links at the threshold.
     full = parsed.where(~sf.col("weak")).select("name")
-    comps = materialize("full components", components(full, _among(strong, full)))
-    full_groups = materialize("full groups", _bucketed(spark, comps, scored, group))
-    full_groups = full_groups.select("name", sf.col("entity_id").alias("group"))
+    full_groups = _full_groups(spark, full, _among(strong, full), scored, threshold, materialize)
     # Stage 2: each weak name joins its one compatible full group, if any.
     weak = parsed.where(sf.col("weak")).select("name")
     placed = materialize("placement", _placement(scored, weak, full_groups))

@@ -19,12 +19,14 @@ from aliaskit.blocking import block_keys, block_limit, given_keys
 from aliaskit.compare import score_pair
 from aliaskit.entity import build_entity
 from aliaskit.parse import parse_name
-from aliaskit.resolver import _MUST, KEEP_SCORE, WEAK_LINK, cluster_scored
+from aliaskit.resolver import _MUST, KEEP_SCORE, WEAK_LINK, cluster_scored, greedy_band
 
 __all__ = [
+    "BANDED_SCHEMA",
     "CLUSTERED_SCHEMA",
     "PARSED_SCHEMA",
     "SCORED_SCHEMA",
+    "band_bucket",
     "cluster_bucket",
     "entity_bucket",
     "parse_rows",
@@ -38,6 +40,8 @@ PARSED_SCHEMA = (
 )
 SCORED_SCHEMA = "a string, b string, score double, conflict boolean, link boolean"
 CLUSTERED_SCHEMA = "name string, entity_id string, canonical string"
+#: A first-stage group member: its group's root (first member) and its place in the group.
+BANDED_SCHEMA = "name string, root string, pos int"
 
 
 def _pandas() -> Any:
@@ -111,15 +115,50 @@ def cluster_bucket(names: Any, edges: Any, *, threshold: float) -> Any:
     return _pandas().DataFrame(rows, columns=["name", "entity_id", "canonical"])
 
 
+def band_bucket(
+    names: Any, edges: Any, *, floor: float, below: float | None, threshold: float
+) -> Any:
+    """Run one score band of the first stage on every component of a bucket.
+
+    ``names`` (name, root, pos, comp) are the members of the groups so far,
+    ``edges`` (a, b, score, conflict, comp) the scored pairs inside each
+    component; returns (name, root, pos) of the groups after the band
+    (:func:`~aliaskit.resolver.greedy_band`).
+    """
+    groups: dict[str, dict[str, list[tuple[int, str]]]] = defaultdict(lambda: defaultdict(list))
+    columns = (names[c] for c in ("name", "root", "pos", "comp"))
+    for name, root, pos, comp in zip(*columns, strict=True):
+        groups[comp][root].append((int(pos), name))
+    pairs = _pairs_by_comp(edges)
+    rows: list[tuple[str, str, int]] = []
+    for comp in sorted(groups):
+        start = [[n for _, n in sorted(members)] for members in groups[comp].values()]
+        members = [n for group in start for n in group]
+        for group in greedy_band(
+            members,
+            pairs.get(comp, ()),
+            floor=floor,
+            below=below,
+            start=[g for g in start if len(g) > 1],
+            threshold=threshold,
+        ):
+            rows.extend((name, group[0], pos) for pos, name in enumerate(group))
+    return _pandas().DataFrame(rows, columns=["name", "root", "pos"])
+
+
 def _by_comp(names: Any, edges: Any) -> tuple[dict[str, list[str]], dict[str, list[Any]]]:
     members: dict[str, list[str]] = defaultdict(list)
     for name, comp in zip(names["name"], names["comp"], strict=True):
         members[comp].append(name)
+    return members, _pairs_by_comp(edges)
+
+
+def _pairs_by_comp(edges: Any) -> dict[str, list[Any]]:
     pairs: dict[str, list[Any]] = defaultdict(list)
     columns = (edges[c] for c in ("a", "b", "score", "conflict", "comp"))
     for a, b, score, conflict, comp in zip(*columns, strict=True):
         pairs[comp].append((a, b, float(score), bool(conflict)))
-    return members, pairs
+    return pairs
 
 
 def entity_bucket(names: Any, edges: Any) -> Any:
