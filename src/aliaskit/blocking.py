@@ -22,8 +22,8 @@ order, with :data:`PAIR_MIN` classes or more together.
 
 A block with more than :data:`MAX_BLOCK` names (a common surname), or more
 than :data:`MAX_SHORT_BLOCK` for a short key, is split by given-name keys
-(:func:`given_keys`): the skeleton keys of the given name, also with one
-class deleted, and its curated equivalence groups (so that Sasha still
+(:func:`given_keys`): the skeleton keys of the given name, longer ones also
+with one class deleted, and its curated equivalence groups (so that Sasha still
 meets Alexander). An initial-only
 name meets every given name it can stand for, and a name without a given
 part meets every member of its block (:func:`meets`). Blocks are indexed
@@ -62,6 +62,9 @@ NEAR_MIN = 4
 MAX_ANCHORS = 4
 #: Near keys are anchored on this many leading classes of the given name.
 ANCHOR_LEN = 2
+#: Given-name keys of this many classes or more also split blocks with one
+#: class deleted (shorter ones would meet most given names at scale).
+NEAR_GIVEN_MIN = 3
 #: Near keys are made from at most this many of a surname's keys.
 MAX_NEAR_SOURCES = 4
 #: Order-free pair keys are made from the first this many full name parts.
@@ -139,9 +142,7 @@ def _deletions(key: str) -> set[str]:
 
 
 def _dropped(key: str) -> set[str]:
-    """The key and its one-class deletions (none for a one-class key)."""
-    if len(key) < 2:
-        return {key}
+    """The key and its one-class deletions."""
     return {key} | {key[:i] + key[i + 1 :] for i in range(len(key))}
 
 
@@ -177,12 +178,14 @@ def _given_part(name: ParsedName) -> NamePart | None:
 def given_keys(name: ParsedName) -> frozenset[str]:
     """Keys that split an oversized block by given name.
 
-    A full given name (or nickname) gives its skeleton keys (``K:``), the same
-    keys with any one class deleted (``N:``, so that given names one consonant
-    apart, a short form or a misspelling, still meet: Uzi and Uziel, Mike and
-    Michael), its curated equivalence groups (``G:``, so that Sasha meets
-    Alexander) and the initials it can stand for (``L:``). An initial-only name gives ``L:``
-    keys and the marker ``"!"``; a name with no given part gives ``{"*"}``.
+    A full given name (or nickname) gives its skeleton keys (``K:``), the
+    keys of :data:`NEAR_GIVEN_MIN` classes or more with any one class deleted
+    (``N:``, so that given names one consonant apart, a short form or a
+    misspelling, still meet: Mike and Michael, Vilsom and Wilson), its
+    curated equivalence groups (``G:``, so that Sasha meets Alexander) and
+    the initials it can stand for (``L:``). An initial-only name gives
+    ``L:`` keys and the marker ``"!"``; a name with no given part gives
+    ``{"*"}``.
     See :func:`meets` for which names pair.
     """
     initial = _given_part(name)
@@ -197,7 +200,7 @@ def given_keys(name: ParsedName) -> frozenset[str]:
         text = part.text
         skeletons = part_keys(text)
         keys.update("K:" + k for k in skeletons)
-        keys.update("N:" + k for s in skeletons for k in _dropped(s))
+        keys.update("N:" + k for s in skeletons if len(s) >= NEAR_GIVEN_MIN for k in _dropped(s))
         keys.add("L:" + latin_forms(text).forms[0][:1])
         for group in knowledge.name_groups(text):
             if group.startswith(knowledge.CURATED_PREFIX):
