@@ -42,3 +42,33 @@ def test_candidate_pairs_do_not_depend_on_insertion_order() -> None:
     for n in reversed(names):
         backward.add(n, parse_name(n))
     assert forward.pairs() == backward.pairs()
+
+
+def _crowded_pairs(extra: list[str]) -> set[tuple[str, str]]:
+    """Pairs of ``extra`` in an oversized block (surname Gal, 30 other given names)."""
+    filler = [f"{g} Gal" for g in ("Dan", "Noam", "Tal", "Roni", "Shira", "Yael", "Boaz", "Ofer")]
+    filler += [f"{g} Gal" for g in ("Amir", "Eitan", "Lior", "Maya", "Nir", "Oren", "Ronit")]
+    filler += [f"{g} Gal" for g in ("Sivan", "Tamar", "Yoav", "Zohar", "Hila", "Idan", "Keren")]
+    filler += [f"{g} Gal" for g in ("Merav", "Nadav", "Omri", "Paz", "Ruth", "Sagi", "Tomer")]
+    index = BlockIndex()
+    for n in filler + extra:
+        index.add(n, parse_name(n))
+    return {p for p in index.pairs() if p[0] in extra and p[1] in extra}
+
+
+def test_given_names_one_consonant_apart_meet_in_an_oversized_block() -> None:
+    """A short form or a misspelt given name still meets its full form: Mike and Michael."""
+    assert _crowded_pairs(["Michael Gal", "Mike Gal"])
+    assert _crowded_pairs(["Wilson Gal", "וילסום גל"])
+
+
+def test_different_given_names_stay_apart_in_an_oversized_block() -> None:
+    """Given names two or more consonants apart are split: Boris and Mikhail."""
+    assert not _crowded_pairs(["Boris Gal", "Mikhail Gal"])
+
+
+def test_near_surnames_need_two_given_classes_in_common() -> None:
+    """Near keys are anchored on the first two classes of the given name."""
+    assert _meet("Aleksandr Karlfeldt", "Aleksandr Karfeldt")
+    assert _meet("Aleksandr Karlfeldt", "Aleksei Karfeldt")  # LKS and LKSNDR: LK
+    assert not _meet("Aleksandr Karlfeldt", "Leonid Karfeldt")  # LN: one class only

@@ -12,8 +12,8 @@ Surnames one consonant apart (a dropped or changed letter: Karlfeldt and
 קרלפלט, Shevtsov and Shautsou) also meet, through *near keys*: the surname
 key with each one of its classes deleted (for keys of :data:`NEAR_MIN`
 classes or more, up to :data:`MAX_NEAR_SOURCES` keys per surname), anchored
-on the first consonant class or curated group of the given name so that
-these blocks stay small.
+on the first two consonant classes (:data:`ANCHOR_LEN`) or a curated group
+of the given name so that these blocks stay small.
 
 Names whose parts were given other roles (recorded surname first, or a
 given name taken for the surname) meet through *order-free pair keys*: the
@@ -22,8 +22,9 @@ order, with :data:`PAIR_MIN` classes or more together.
 
 A block with more than :data:`MAX_BLOCK` names (a common surname), or more
 than :data:`MAX_SHORT_BLOCK` for a short key, is split by given-name keys
-(:func:`given_keys`): the skeleton keys of the given name and its curated
-equivalence groups (so that Sasha still meets Alexander). An initial-only
+(:func:`given_keys`): the skeleton keys of the given name, longer ones also
+with one class deleted, and its curated equivalence groups (so that Sasha still
+meets Alexander). An initial-only
 name meets every given name it can stand for, and a name without a given
 part meets every member of its block (:func:`meets`). Blocks are indexed
 incrementally, and the set of candidate pairs depends only on the set of
@@ -59,6 +60,11 @@ SHORT_KEY = 3
 #: Surname keys of this many classes or more also block with one class deleted.
 NEAR_MIN = 4
 MAX_ANCHORS = 4
+#: Near keys are anchored on this many leading classes of the given name.
+ANCHOR_LEN = 2
+#: Given-name keys of this many classes or more also split blocks with one
+#: class deleted (shorter ones would meet most given names at scale).
+NEAR_GIVEN_MIN = 3
 #: Near keys are made from at most this many of a surname's keys.
 MAX_NEAR_SOURCES = 4
 #: Order-free pair keys are made from the first this many full name parts.
@@ -135,13 +141,18 @@ def _deletions(key: str) -> set[str]:
     return out
 
 
+def _dropped(key: str) -> set[str]:
+    """The key and its one-class deletions."""
+    return {key} | {key[:i] + key[i + 1 :] for i in range(len(key))}
+
+
 def _anchors(name: ParsedName) -> set[str]:
-    """First consonant class of the given names, and their curated groups."""
+    """First two consonant classes of the given names, and their curated groups."""
     anchors: set[str] = set()
     for part in (name.given, *name.role("nickname")):
         if part is None:
             continue
-        anchors.update(k[:1] for k in part_keys(part.text))
+        anchors.update(k[:ANCHOR_LEN] for k in part_keys(part.text))
         for group in knowledge.name_groups(part.text):
             if group.startswith(knowledge.CURATED_PREFIX):
                 anchors.add(group)
@@ -167,10 +178,14 @@ def _given_part(name: ParsedName) -> NamePart | None:
 def given_keys(name: ParsedName) -> frozenset[str]:
     """Keys that split an oversized block by given name.
 
-    A full given name (or nickname) gives its skeleton keys (``K:``), its
-    curated equivalence groups (``G:``, so that Sasha meets Alexander) and the
-    initials it can stand for (``L:``). An initial-only name gives ``L:``
-    keys and the marker ``"!"``; a name with no given part gives ``{"*"}``.
+    A full given name (or nickname) gives its skeleton keys (``K:``), the
+    keys of :data:`NEAR_GIVEN_MIN` classes or more with any one class deleted
+    (``N:``, so that given names one consonant apart, a short form or a
+    misspelling, still meet: Mike and Michael, Vilsom and Wilson), its
+    curated equivalence groups (``G:``, so that Sasha meets Alexander) and
+    the initials it can stand for (``L:``). An initial-only name gives
+    ``L:`` keys and the marker ``"!"``; a name with no given part gives
+    ``{"*"}``.
     See :func:`meets` for which names pair.
     """
     initial = _given_part(name)
@@ -183,7 +198,9 @@ def given_keys(name: ParsedName) -> frozenset[str]:
     keys: set[str] = set()
     for part in parts:
         text = part.text
-        keys.update("K:" + k for k in part_keys(text))
+        skeletons = part_keys(text)
+        keys.update("K:" + k for k in skeletons)
+        keys.update("N:" + k for s in skeletons if len(s) >= NEAR_GIVEN_MIN for k in _dropped(s))
         keys.add("L:" + latin_forms(text).forms[0][:1])
         for group in knowledge.name_groups(text):
             if group.startswith(knowledge.CURATED_PREFIX):

@@ -35,7 +35,8 @@ per part, the spelling as written first. Latin readings:
   ``ll`` and final ``-ail -eil`` as y; Italian ``c``/``cc`` before e, i as ч
   and ``sch`` as sk; Spanish ``j`` as х and ``ll`` as y; ``ç`` as s;
 * others: ``u`` before a vowel as w (English qu, pinyin), Hungarian ``sz``
-  as s and ``ly`` as y, Albanian ``xh`` as дж, initial ``x`` as sh
+  as s and ``ly`` as y, Polish ``zi`` and ``ź`` as ж (ź, Hebrew ז׳),
+  Albanian ``xh`` as дж, initial ``x`` as sh
   (Portuguese, Catalan, pinyin), pinyin ``qi`` as ч, Turkish ``ğ`` silent.
 
 Hebrew readings: ו as a vowel or v (consonant at the start and when
@@ -255,6 +256,7 @@ _LATIN_VARIANTS = (
     (re.compile(r"sch"), "sk"),  # Italian, Dutch and Greek sch
     (re.compile(r"sz"), "s"),  # Hungarian sz
     (re.compile(r"rz"), "zh"),  # Polish rz
+    (re.compile(r"zi"), "zhi"),  # Polish zi is ź (Hebrew ז׳): Kazimierz
     (re.compile(r"ll|ly|(?<=[aeou])il$"), "y"),  # Spanish ll, French ill -ail -eil, Hungarian ly
     (re.compile(r"^v"), "f"),  # German and Dutch initial v
     (re.compile(r"(?<=[aeiou])gn"), "ny"),  # French and Italian gn
@@ -267,13 +269,14 @@ _LATIN_VARIANTS = (
 # none): a cheap substring test skips the regular expression on most spellings.
 _VARIANT_LITERALS = (
     "ch", "cz", "x", "dj", "j", "g", "c", "h", "", "", "h", "ff", "c", "j", "u", "sch",
-    "sz", "rz", "l", "v", "gn", "dt", "xh", "x", "qi",
+    "sz", "rz", "zi", "l", "v", "gn", "dt", "xh", "x", "qi",
 )  # fmt: skip
 #: Spellings tried per part before their keys are capped at MAX_KEYS.
 MAX_SPELLINGS = 32
 # Letters whose reading differs by language; ASCII folding keeps one reading
-# (ç as Turkish ch, ć as Belarusian ts, ğ as g), the variant another.
-_DIACRITIC_VARIANTS = str.maketrans({"ç": "s", "ć": "ch", "ğ": ""})
+# (ç as Turkish ch, ć ź as Belarusian ts z, ğ as g), the variant another
+# (Polish ć ź as ч ж).
+_DIACRITIC_VARIANTS = str.maketrans({"ç": "s", "ć": "ch", "ź": "zh", "ğ": ""})
 
 
 def _skeleton_of_folded(raw: str) -> str:
