@@ -372,18 +372,24 @@ def _refill(
 
 
 def _merge(
-    rows: Sequence[_Option], lists: Sequence[tuple[_Option, ...]], k: int, floor: int
+    rows: Sequence[_Option],
+    lists: Sequence[tuple[_Option, ...]],
+    k: int,
+    floor: int,
+    take: int | None = None,
 ) -> list[_Option]:
     """The ``k`` cheapest distinct ``row + option`` strings (row ``r`` uses ``lists[r]``).
 
     Candidates are popped in (cost, text) order, at most ``4 * k + len(rows)``.
     ``rows`` are in cost order and no option costs less than ``floor``, so a
-    row joins the heap only once its cheapest candidate could be next.
+    row joins the heap only once its cheapest candidate could be next. With
+    ``take``, only the first ``take`` of those ``k`` are made.
     """
+    take = k if take is None else min(take, k)
     if len(rows) == 1:
         # One row: its list is already in (cost, text) order.
         (rc, rs), lst = rows[0], lists[0]
-        out = [(rc + c, rs + s) for c, s in lst[:k]]
+        out = [(rc + c, rs + s) for c, s in lst[:take]]
         if len({s for _, s in out}) == len(out):
             return out
     push, replace, pop = heapq.heappush, heapq.heapreplace, heapq.heappop
@@ -404,7 +410,7 @@ def _merge(
         if text not in seen:
             seen.add(text)
             out.append((cost, text))
-            if len(out) == k:
+            if len(out) == take:
                 break
         c += 1
         lst = lists[r]
@@ -589,56 +595,93 @@ def _gapped(memo: _GapMemo, pos: str, end: str) -> tuple[_Option, ...]:
     return found
 
 
-def _part_kbest(units: Sequence[_Unit], k: int) -> list[_Option]:
-    """Best readings of one hyphen-free part."""
+def _options(units: Sequence[_Unit], i: int, vocalised: bool) -> tuple[tuple[_Option, ...], str]:
+    """The options of unit ``i``, and the position of the vowel gap before it ("" if none)."""
+    unit = units[i]
+    if unit.literal:
+        return ((0, unit.literal),), ""
+    if vocalised:
+        return _pointed_options(units, i), ""
+    opts = _plain_options(units, i)
+    if not i or units[i - 1].literal:
+        return opts, ""
+    n = len(units)
+    pos = "final" if i == n - 1 else "initial" if i == 1 else "medial"
+    if pos == "final" and len(unit.key) > 1:
+        pos = "medial"  # a final letter group is not a closed final syllable
+    return opts, pos
+
+
+def _advance(
+    beam: list[_Option], opts: tuple[_Option, ...], pos: str, k: int, take: int | None
+) -> list[_Option]:
+    """The beam extended by one unit's options, with a vowel gap at ``pos`` if any."""
+    if not pos:
+        return _merge(beam, [opts] * len(beam), k, opts[0][0] if opts else 0, take)
+    memo = _gap_memo(opts, pos)
+    get = memo.by_end.get
+    consonants = _consonants()
+    # The reading's last vowel and the consonants after it fix its tail.
+    lists = [
+        get(end := t[cut - 1 :] if (cut := len(t.rstrip(consonants))) else t)
+        or _gapped(memo, pos, end)
+        for _, t in beam
+    ]
+    return _merge(beam, lists, k, opts[0][0] + _gap_slack() if opts else 0, take)
+
+
+# Beams after the first _PREFIX_UNITS units of an unpointed part, by their
+# option lists and gap positions: a table over letter n-grams in context,
+# shared by the words that start alike (bounded like the gap memo).
+_PREFIX_UNITS = 3
+_PREFIXES: dict[tuple[int | str, ...], list[_Option]] = {}
+
+
+def _part_kbest(units: Sequence[_Unit], k: int, take: int | None = None) -> list[_Option]:
+    """Best readings of one hyphen-free part; with ``take``, at least the first ``take``."""
     n = len(units)
     vocalised = any(u.vowel or (u.key == "ו" and u.dagesh) for u in units)
-    consonants = _consonants()
+    key: tuple[int | str, ...] | None = None if vocalised else (k,)
     beam: list[_Option] = [(0, "")]
-    for i, unit in enumerate(units):
-        if unit.literal:
-            opts: tuple[_Option, ...] = ((0, unit.literal),)
-        elif vocalised:
-            opts = _pointed_options(units, i)
-        else:
-            opts = _plain_options(units, i)
-        if i and not vocalised and not unit.literal and not units[i - 1].literal:
-            pos = "final" if i == n - 1 else "initial" if i == 1 else "medial"
-            if pos == "final" and len(unit.key) > 1:
-                pos = "medial"  # a final letter group is not a closed final syllable
-            memo = _gap_memo(opts, pos)
-            get = memo.by_end.get
-            floor = opts[0][0] + _gap_slack() if opts else 0
-            # The reading's last vowel and the consonants after it fix its tail.
-            lists = [
-                get(end := t[cut - 1 :] if (cut := len(t.rstrip(consonants))) else t)
-                or _gapped(memo, pos, end)
-                for _, t in beam
-            ]
-        else:
-            lists = [opts] * len(beam)
-            floor = opts[0][0] if opts else 0
-        beam = _merge(beam, lists, k, floor)
+    for i in range(n):
+        opts, pos = _options(units, i, vocalised)
+        # The empty reading is dropped below, so the last step keeps one more.
+        last = take + 1 if take is not None and i == n - 1 else None
+        if key is None or i >= _PREFIX_UNITS or last is not None or units[i].literal:
+            key = None
+            beam = _advance(beam, opts, pos, k, last)
+            continue
+        key += (id(opts), pos)  # the table's option lists live as long as the process
+        found = _PREFIXES.get(key)
+        if found is None:
+            if len(_PREFIXES) >= _MEMO_SIZE:
+                _PREFIXES.clear()
+            found = _PREFIXES[key] = _advance(beam, opts, pos, k, None)
+        beam = found
     return [(c, s) for c, s in beam if s]
 
 
 @lru_cache(maxsize=WORD_CACHE_SIZE)
-def _word_kbest(word: str, k: int) -> tuple[_Option, ...]:
-    """Best readings of one whitespace-free word (hyphenated parts kept)."""
+def _word_kbest(word: str, k: int, take: int | None = None) -> tuple[_Option, ...]:
+    """Best readings of one whitespace-free word (hyphenated parts kept).
+
+    With ``take``, only the first ``take`` (or more) of the ``k`` are made.
+    """
     if _PLAIN_WORD.fullmatch(word):
         parts = [_parse_part(word)]
     else:
         parts = [p for p in (_parse_part(x) for x in _HYPHENS.split(_normalise(word))) if p]
     beam: list[_Option] = []
-    for units in parts:
-        best = _part_kbest(units, k)
+    for j, units in enumerate(parts):
+        last = take if j == len(parts) - 1 else None
+        best = _part_kbest(units, k, last if len(parts) == 1 else None)
         if not best:
             continue
         if not beam:
             beam = best
         else:
             joined = tuple((c, "-" + s) for c, s in best)
-            beam = _merge(beam, [joined] * len(beam), k, joined[0][0])
+            beam = _merge(beam, [joined] * len(beam), k, joined[0][0], last)
     return tuple(beam)
 
 
@@ -666,7 +709,7 @@ def word_readings(word: str, *, limit: int = DEFAULT_LIMIT) -> tuple[str, ...]:
     k = _check(word, limit, "word_readings")
     if len(word.split()) > 1:
         raise ValueError(f"word_readings: expected one word, got whitespace in {word!r}")
-    return tuple(s for _, s in _word_kbest(word.strip(), k)[:limit])
+    return tuple(s for _, s in _word_kbest(word.strip(), k, limit)[:limit])
 
 
 def readings(text: str, *, limit: int = DEFAULT_LIMIT) -> tuple[str, ...]:
@@ -681,7 +724,10 @@ def readings(text: str, *, limit: int = DEFAULT_LIMIT) -> tuple[str, ...]:
     'shalom'
     """
     k = _check(text, limit, "readings")
-    words = [b for b in (_bounded_word_kbest(w, k) for w in text.split()) if b]
+    split = text.split()
+    if len(split) == 1 and len(split[0]) <= MAX_WORD_CHARS:
+        return tuple(s for _, s in _word_kbest(split[0], k, limit)[:limit])
+    words = [b for b in (_bounded_word_kbest(w, k) for w in split) if b]
     if len(words) > MAX_WORDS:
         return tuple(s for _, s in _join_by_rank(words, k, " ")[:limit])
     beam: list[_Option] = []
