@@ -26,9 +26,11 @@ import re
 import sys
 import tomllib
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
 from functools import cache, lru_cache
 from importlib.resources import files
+from itertools import islice
+from operator import itemgetter
 from typing import Any
 
 import attrs
@@ -612,12 +614,36 @@ def _options(units: Sequence[_Unit], i: int, vocalised: bool) -> tuple[tuple[_Op
     return opts, pos
 
 
+def _list_maker(opts: tuple[_Option, ...], pos: str) -> Callable[[str], tuple[_Option, ...]]:
+    """The option list a reading ``t`` is extended with, with a vowel gap at ``pos`` if any."""
+    if not pos:
+        return lambda _: opts
+    memo = _gap_memo(opts, pos)
+    get = memo.by_end.get
+    consonants = _consonants()
+
+    def list_of(t: str) -> tuple[_Option, ...]:
+        # The reading's last vowel and the consonants after it fix its tail.
+        cut = len(t.rstrip(consonants))
+        end = t[cut - 1 :] if cut else t
+        return get(end) or _gapped(memo, pos, end)
+
+    return list_of
+
+
+def _floor(opts: tuple[_Option, ...], pos: str) -> int:
+    """A lower bound on the cost of any option of :func:`_list_maker` lists."""
+    if not opts:
+        return 0
+    return opts[0][0] + _gap_slack() if pos else opts[0][0]
+
+
 def _advance(
     beam: list[_Option], opts: tuple[_Option, ...], pos: str, k: int, take: int | None
 ) -> list[_Option]:
     """The beam extended by one unit's options, with a vowel gap at ``pos`` if any."""
     if not pos:
-        return _merge(beam, [opts] * len(beam), k, opts[0][0] if opts else 0, take)
+        return _merge(beam, [opts] * len(beam), k, _floor(opts, pos), take)
     memo = _gap_memo(opts, pos)
     get = memo.by_end.get
     consonants = _consonants()
@@ -627,7 +653,55 @@ def _advance(
         or _gapped(memo, pos, end)
         for _, t in beam
     ]
-    return _merge(beam, lists, k, opts[0][0] + _gap_slack() if opts else 0, take)
+    return _merge(beam, lists, k, _floor(opts, pos), take)
+
+
+def _lazy_merge(
+    rows: Iterator[_Option], list_of: Callable[[str], tuple[_Option, ...]], k: int, floor: int
+) -> Iterator[_Option]:
+    """:func:`_merge` as a generator that reads ``rows`` only as far as it needs.
+
+    Rows come in cost order and join the heap as :func:`_merge` joins them;
+    the next row is read ahead for its bound. The candidate budget counts
+    every row, so rows are read on when it would otherwise run out.
+    """
+    push, replace, pop = heapq.heappush, heapq.heapreplace, heapq.heappop
+    got = list(islice(rows, 1))
+    heap: list[tuple[int, str, int, int, tuple[_Option, ...]]] = []
+    seen: set[str] = set()
+    nxt = examined = 0
+    bound = got[0][0] + floor if got else _NEVER
+    while True:
+        while nxt < len(got) and (not heap or bound <= heap[0][0]):
+            rc, rs = got[nxt]
+            if lst := list_of(rs):
+                push(heap, (rc + lst[0][0], rs + lst[0][1], nxt, 0, lst))
+            nxt += 1
+            if nxt == len(got):
+                got.extend(islice(rows, 1))
+            bound = got[nxt][0] + floor if nxt < len(got) else _NEVER
+        if not heap:
+            return
+        if examined >= 4 * k + len(got):
+            size = len(got)
+            got.extend(islice(rows, 1))  # the budget grows with every row
+            if len(got) == size:
+                return
+            continue
+        examined += 1
+        cost, text, r, c, lst = heap[0]
+        if text not in seen:
+            seen.add(text)
+            yield cost, text
+            if len(seen) == k:
+                return
+        c += 1
+        if c < len(lst):
+            rc, rs = got[r]
+            oc, os = lst[c]
+            replace(heap, (rc + oc, rs + os, r, c, lst))
+        else:
+            pop(heap)
 
 
 # Beams after the first _PREFIX_UNITS units of an unpointed part, by their
@@ -637,20 +711,14 @@ _PREFIX_UNITS = 3
 _PREFIXES: dict[tuple[int | str, ...], list[_Option]] = {}
 
 
-def _part_kbest(units: Sequence[_Unit], k: int, take: int | None = None) -> list[_Option]:
-    """Best readings of one hyphen-free part; with ``take``, at least the first ``take``."""
-    n = len(units)
-    vocalised = any(u.vowel or (u.key == "ו" and u.dagesh) for u in units)
-    key: tuple[int | str, ...] | None = None if vocalised else (k,)
+def _prefix_beam(units: Sequence[_Unit], k: int) -> tuple[list[_Option], int]:
+    """The beam after the first units of an unpointed part, from the table, and their number."""
     beam: list[_Option] = [(0, "")]
-    for i in range(n):
-        opts, pos = _options(units, i, vocalised)
-        # The empty reading is dropped below, so the last step keeps one more.
-        last = take + 1 if take is not None and i == n - 1 else None
-        if key is None or i >= _PREFIX_UNITS or last is not None or units[i].literal:
-            key = None
-            beam = _advance(beam, opts, pos, k, last)
-            continue
+    key: tuple[int | str, ...] = (k,)
+    for i in range(min(len(units), _PREFIX_UNITS)):
+        if units[i].literal:
+            return beam, i
+        opts, pos = _options(units, i, False)
         key += (id(opts), pos)  # the table's option lists live as long as the process
         found = _PREFIXES.get(key)
         if found is None:
@@ -658,7 +726,28 @@ def _part_kbest(units: Sequence[_Unit], k: int, take: int | None = None) -> list
                 _PREFIXES.clear()
             found = _PREFIXES[key] = _advance(beam, opts, pos, k, None)
         beam = found
-    return [(c, s) for c, s in beam if s]
+    return beam, min(len(units), _PREFIX_UNITS)
+
+
+def _part_kbest(units: Sequence[_Unit], k: int, take: int | None = None) -> list[_Option]:
+    """Best readings of one hyphen-free part; with ``take``, only the first ``take``.
+
+    With ``take``, each unit is read lazily (:func:`_lazy_merge`): a reading
+    is made only if a later unit's reading needs it.
+    """
+    n = len(units)
+    vocalised = any(u.vowel or (u.key == "ו" and u.dagesh) for u in units)
+    beam, start = ([(0, "")], 0) if vocalised else _prefix_beam(units, k)
+    if take is None:
+        for i in range(start, n):
+            opts, pos = _options(units, i, vocalised)
+            beam = _advance(beam, opts, pos, k, None)
+        return [(c, s) for c, s in beam if s]
+    rows: Iterator[_Option] = iter(beam)
+    for i in range(start, n):
+        opts, pos = _options(units, i, vocalised)
+        rows = _lazy_merge(rows, _list_maker(opts, pos), k, _floor(opts, pos))
+    return list(islice(filter(itemgetter(1), rows), take))
 
 
 @lru_cache(maxsize=WORD_CACHE_SIZE)
