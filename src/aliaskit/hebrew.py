@@ -669,26 +669,31 @@ def _lazy_merge(
     got = list(islice(rows, 1))
     heap: list[tuple[int, str, int, int, tuple[_Option, ...]]] = []
     seen: set[str] = set()
-    nxt = examined = 0
+    n = len(got)
+    nxt = 0
+    budget = 4 * k + n  # candidates still to examine; every row read adds one
     bound = got[0][0] + floor if got else _NEVER
     while True:
-        while nxt < len(got) and (not heap or bound <= heap[0][0]):
+        while nxt < n and (not heap or bound <= heap[0][0]):
             rc, rs = got[nxt]
             if lst := list_of(rs):
                 push(heap, (rc + lst[0][0], rs + lst[0][1], nxt, 0, lst))
             nxt += 1
-            if nxt == len(got):
-                got.extend(islice(rows, 1))
-            bound = got[nxt][0] + floor if nxt < len(got) else _NEVER
+            if nxt == n and (row := next(rows, None)) is not None:
+                got.append(row)
+                n += 1
+                budget += 1
+            bound = got[nxt][0] + floor if nxt < n else _NEVER
         if not heap:
             return
-        if examined >= 4 * k + len(got):
-            size = len(got)
-            got.extend(islice(rows, 1))  # the budget grows with every row
-            if len(got) == size:
+        if not budget:
+            if (row := next(rows, None)) is None:
                 return
+            got.append(row)
+            n += 1
+            budget += 1
             continue
-        examined += 1
+        budget -= 1
         cost, text, r, c, lst = heap[0]
         if text not in seen:
             seen.add(text)
