@@ -186,8 +186,7 @@ def _parse_part(part: str) -> list[_Unit]:
     """Split one hyphen-free part into units (letters with marks, literals)."""
     table = letter_table()
     if _PLAIN_WORD.fullmatch(part):
-        finals = table.final_forms
-        return _pair_letters([_bare(finals.get(ch, ch)) for ch in part])
+        return _plain_units(part.translate(_final_map()))
     units: list[_Unit] = []
     marks: dict[str, Any] = {}
 
@@ -209,6 +208,29 @@ def _parse_part(part: str) -> list[_Unit]:
             marks["literal"] += lat
     flush()
     return _pair_letters(units)
+
+
+@cache
+def _final_map() -> dict[int, str]:
+    return {ord(k): v for k, v in letter_table().final_forms.items()}
+
+
+def _plain_units(letters: str) -> list[_Unit]:
+    """:func:`_pair_letters` of bare letters (final forms already mapped), on the string."""
+    table = letter_table()
+    keys = list(letters)
+    for size in (5, 4, 3, 2):
+        if len(letters) > size and letters[-size:] in table.suffixes:
+            keys[-size:] = [letters[-size:]]
+            break
+    pairs = table.pairs
+    out: list[str] = []
+    for key in keys:
+        if out and (len(out) > 1 or out[-1] == key) and out[-1] + key in pairs:
+            out[-1] += key
+        else:
+            out.append(key)
+    return [_bare(key) for key in out]
 
 
 def _pair_letters(units: list[_Unit]) -> list[_Unit]:
@@ -265,10 +287,23 @@ def _lookup(key: str, *contexts: str) -> tuple[_Option, ...]:
     return ((0, ""),)
 
 
+# Letters whose unpointed value depends on their neighbours.
+_CONTEXTUAL = frozenset("אעיהב")
+
+
+@cache
+def _positional() -> dict[tuple[str, str], tuple[_Option, ...]]:
+    """The options of each letter (and letter group) by position alone."""
+    positions = ("initial", "medial", "final")
+    return {(key, pos): _lookup(key, pos) for key in letter_table().letters for pos in positions}
+
+
 def _plain_options(units: Sequence[_Unit], i: int) -> tuple[_Option, ...]:
     """Options of unit ``i`` read without vowel points."""
     unit, n = units[i], len(units)
     pos = _position(i, n)
+    if unit.key not in _CONTEXTUAL and _BARE.get(unit.key) is unit:
+        return _positional()[unit.key, pos]  # a bare letter needing no context
     nxt = units[i + 1].key if i + 1 < n else ""
     prev = units[i - 1].key if i else ""
     if unit.geresh:
