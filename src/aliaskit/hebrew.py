@@ -696,38 +696,27 @@ def _lazy_merge(
 ) -> Iterator[_Option]:
     """:func:`_merge` as a generator that reads ``rows`` only as far as it needs.
 
-    Rows come in cost order and join the heap as :func:`_merge` joins them;
-    the next row is read ahead for its bound. The candidate budget counts
-    every row, so rows are read on when it would otherwise run out.
+    Rows come in cost order and no option costs less than ``floor``, so the
+    next row is read only once the cheapest candidate left costs at least
+    the last row's cost plus ``floor``. The candidate budget counts every
+    row, so rows are also read on when it would otherwise run out.
     """
     push, replace, pop = heapq.heappush, heapq.heapreplace, heapq.heappop
-    got = list(islice(rows, 1))
+    got: list[_Option] = []
     heap: list[tuple[int, str, int, int, tuple[_Option, ...]]] = []
     seen: set[str] = set()
-    n = len(got)
-    nxt = 0
-    budget = 4 * k + n  # candidates still to examine; every row read adds one
-    bound = got[0][0] + floor if got else _NEVER
+    budget = 4 * k  # candidates still to examine; every row read adds one
+    bound = floor  # no row not yet read has a candidate cheaper than this
     while True:
-        while nxt < n and (not heap or bound <= heap[0][0]):
-            rc, rs = got[nxt]
-            if lst := list_of(rs):
-                push(heap, (rc + lst[0][0], rs + lst[0][1], nxt, 0, lst))
-            nxt += 1
-            if nxt == n and (row := next(rows, None)) is not None:
-                got.append(row)
-                n += 1
-                budget += 1
-            bound = got[nxt][0] + floor if nxt < n else _NEVER
-        if not heap:
-            return
-        if not budget:
-            if (row := next(rows, None)) is None:
-                return
-            got.append(row)
-            n += 1
+        while (not heap or not budget or bound <= heap[0][0]) and (row := next(rows, None)):
+            rc, rs = row
+            bound = rc + floor
             budget += 1
-            continue
+            if lst := list_of(rs):
+                push(heap, (rc + lst[0][0], rs + lst[0][1], len(got), 0, lst))
+            got.append(row)
+        if not heap or not budget:
+            return
         budget -= 1
         cost, text, r, c, lst = heap[0]
         if text not in seen:
