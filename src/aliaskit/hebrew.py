@@ -10,10 +10,12 @@ Search bound: a word is read left to right with a beam of at most
 ``max(limit, 16)`` partial readings. Each step merges the beam with the
 letter's options (at most about 20, vowel guesses included) lazily through a
 heap, popping at most ``4 * beam + beam`` candidates, so one word costs
-O(letters * beam * log beam) and never enumerates the full product. Words of
-a name are combined the same way (a k-best merge by summed cost). Option lists
-with guessed vowels are memoised by the reading's ending, which alone decides
-them.
+O(letters * beam * log beam) and never enumerates the full product. The
+steps are chained generators, so a partial reading is made only when a later
+step needs it: asking for fewer readings than the beam holds (``limit``) does
+less work, with the same result. Words of a name are combined the same way (a
+k-best merge by summed cost). Option lists with guessed vowels are memoised by
+the reading's ending, which alone decides them.
 
 Vowel points (niqqud), dagesh, rafe and shin/sin dots are used when present;
 cantillation marks are dropped.
@@ -23,7 +25,6 @@ from __future__ import annotations
 
 import heapq
 import re
-import sys
 import tomllib
 import unicodedata
 from collections.abc import Callable, Iterator, Sequence
@@ -390,81 +391,6 @@ def _pointed_options(units: Sequence[_Unit], i: int) -> tuple[_Option, ...]:
 # --------------------------------------------------------------------------- search
 
 
-_NEVER = sys.maxsize
-
-
-def _refill(
-    heap: list[tuple[int, str, int, int]],
-    rows: Sequence[_Option],
-    lists: Sequence[tuple[_Option, ...]],
-    nxt: int,
-) -> int:
-    """Push the first candidate of rows ``nxt``... until one has options; the next row."""
-    while not heap and nxt < len(rows):
-        if lst := lists[nxt]:
-            rc, rs = rows[nxt]
-            heapq.heappush(heap, (rc + lst[0][0], rs + lst[0][1], nxt, 0))
-        nxt += 1
-    return nxt
-
-
-def _merge(
-    rows: Sequence[_Option],
-    lists: Sequence[tuple[_Option, ...]],
-    k: int,
-    floor: int,
-    take: int | None = None,
-) -> list[_Option]:
-    """The ``k`` cheapest distinct ``row + option`` strings (row ``r`` uses ``lists[r]``).
-
-    Candidates are popped in (cost, text) order, at most ``4 * k + len(rows)``.
-    ``rows`` are in cost order and no option costs less than ``floor``, so a
-    row joins the heap only once its cheapest candidate could be next. With
-    ``take``, only the first ``take`` of those ``k`` are made.
-    """
-    take = k if take is None else min(take, k)
-    if len(rows) == 1:
-        # One row: its list is already in (cost, text) order.
-        (rc, rs), lst = rows[0], lists[0]
-        out = [(rc + c, rs + s) for c, s in lst[:take]]
-        if len({s for _, s in out}) == len(out):
-            return out
-    push, replace, pop = heapq.heappush, heapq.heapreplace, heapq.heappop
-    heap: list[tuple[int, str, int, int]] = []
-    out = []
-    seen: set[str] = set()
-    n = len(rows)
-    nxt = _refill(heap, rows, lists, 0)
-    bound = rows[nxt][0] + floor if nxt < n else _NEVER  # no candidate of row nxt is cheaper
-    for _ in range(4 * k + n if heap else 0):
-        while bound <= heap[0][0]:
-            if lst := lists[nxt]:
-                rc, rs = rows[nxt]
-                push(heap, (rc + lst[0][0], rs + lst[0][1], nxt, 0))
-            nxt += 1
-            bound = rows[nxt][0] + floor if nxt < n else _NEVER
-        cost, text, r, c = heap[0]
-        if text not in seen:
-            seen.add(text)
-            out.append((cost, text))
-            if len(out) == take:
-                break
-        c += 1
-        lst = lists[r]
-        if c < len(lst):
-            rc, rs = rows[r]
-            oc, os = lst[c]
-            replace(heap, (rc + oc, rs + os, r, c))
-            continue
-        pop(heap)
-        if not heap:
-            nxt = _refill(heap, rows, lists, nxt)
-            if not heap:
-                break
-        bound = rows[nxt][0] + floor if nxt < n else _NEVER
-    return out
-
-
 _DIGRAPHS = frozenset(("sh", "zh", "ch", "kh", "th", "ph", "gh", "dh", "ts", "tz", "dz", "dj"))
 _CLASS = {
     **dict.fromkeys(("p", "t", "k", "c", "q"), "stop"),
@@ -673,33 +599,18 @@ def _floor(opts: tuple[_Option, ...], pos: str) -> int:
     return opts[0][0] + _gap_slack() if pos else opts[0][0]
 
 
-def _advance(
-    beam: list[_Option], opts: tuple[_Option, ...], pos: str, k: int, take: int | None
-) -> list[_Option]:
-    """The beam extended by one unit's options, with a vowel gap at ``pos`` if any."""
-    if not pos:
-        return _merge(beam, [opts] * len(beam), k, _floor(opts, pos), take)
-    memo = _gap_memo(opts, pos)
-    get = memo.by_end.get
-    consonants = _consonants()
-    # The reading's last vowel and the consonants after it fix its tail.
-    lists = [
-        get(end := t[cut - 1 :] if (cut := len(t.rstrip(consonants))) else t)
-        or _gapped(memo, pos, end)
-        for _, t in beam
-    ]
-    return _merge(beam, lists, k, _floor(opts, pos), take)
-
-
-def _lazy_merge(
+def _merge(
     rows: Iterator[_Option], list_of: Callable[[str], tuple[_Option, ...]], k: int, floor: int
 ) -> Iterator[_Option]:
-    """:func:`_merge` as a generator that reads ``rows`` only as far as it needs.
+    """The ``k`` cheapest distinct ``row + option`` strings, cheapest first, on demand.
 
-    Rows come in cost order and no option costs less than ``floor``, so the
-    next row is read only once the cheapest candidate left costs at least
-    the last row's cost plus ``floor``. The candidate budget counts every
-    row, so rows are also read on when it would otherwise run out.
+    Row ``(cost, text)`` is extended with the options ``list_of(text)``.
+    Candidates are popped from a heap in (cost, text) order, at most
+    ``4 * k + (number of rows)`` of them. Rows come in cost order and no
+    option costs less than ``floor``, so the next row is read only once the
+    cheapest candidate left costs at least the last row's cost plus
+    ``floor``; ``rows`` (often the previous unit's generator) is read no
+    further than that, or than the budget needs.
     """
     push, replace, pop = heapq.heappush, heapq.heapreplace, heapq.heappop
     got: list[_Option] = []
@@ -733,50 +644,18 @@ def _lazy_merge(
             pop(heap)
 
 
-# Beams after the first _PREFIX_UNITS units of an unpointed part, by their
-# option lists and gap positions: a table over letter n-grams in context,
-# shared by the words that start alike (bounded like the gap memo).
-_PREFIX_UNITS = 3
-_PREFIXES: dict[tuple[int | str, ...], list[_Option]] = {}
-
-
-def _prefix_beam(units: Sequence[_Unit], k: int) -> tuple[list[_Option], int]:
-    """The beam after the first units of an unpointed part, from the table, and their number."""
-    beam: list[_Option] = [(0, "")]
-    key: tuple[int | str, ...] = (k,)
-    for i in range(min(len(units), _PREFIX_UNITS)):
-        if units[i].literal:
-            return beam, i
-        opts, pos = _options(units, i, False)
-        key += (id(opts), pos)  # the table's option lists live as long as the process
-        found = _PREFIXES.get(key)
-        if found is None:
-            if len(_PREFIXES) >= _MEMO_SIZE:
-                _PREFIXES.clear()
-            found = _PREFIXES[key] = _advance(beam, opts, pos, k, None)
-        beam = found
-    return beam, min(len(units), _PREFIX_UNITS)
-
-
 def _part_kbest(units: Sequence[_Unit], k: int, take: int | None = None) -> list[_Option]:
     """Best readings of one hyphen-free part; with ``take``, only the first ``take``.
 
-    With ``take``, each unit is read lazily (:func:`_lazy_merge`): a reading
-    is made only if a later unit's reading needs it.
+    Units are read lazily (:func:`_merge`): a reading is made only if
+    a later unit's reading needs it, so a small ``take`` saves work.
     """
-    n = len(units)
     vocalised = any(u.vowel or (u.key == "ו" and u.dagesh) for u in units)
-    beam, start = ([(0, "")], 0) if vocalised else _prefix_beam(units, k)
-    if take is None:
-        for i in range(start, n):
-            opts, pos = _options(units, i, vocalised)
-            beam = _advance(beam, opts, pos, k, None)
-        return [(c, s) for c, s in beam if s]
-    rows: Iterator[_Option] = iter(beam)
-    for i in range(start, n):
+    rows: Iterator[_Option] = iter(((0, ""),))
+    for i in range(len(units)):
         opts, pos = _options(units, i, vocalised)
-        rows = _lazy_merge(rows, _list_maker(opts, pos), k, _floor(opts, pos))
-    return list(islice(filter(itemgetter(1), rows), take))
+        rows = _merge(rows, _list_maker(opts, pos), k, _floor(opts, pos))
+    return list(islice(filter(itemgetter(1), rows), k if take is None else take))
 
 
 @lru_cache(maxsize=WORD_CACHE_SIZE)
@@ -795,12 +674,17 @@ def _word_kbest(word: str, k: int, take: int | None = None) -> tuple[_Option, ..
         best = _part_kbest(units, k, last if len(parts) == 1 else None)
         if not best:
             continue
-        if not beam:
-            beam = best
-        else:
-            joined = tuple((c, "-" + s) for c, s in best)
-            beam = _merge(beam, [joined] * len(beam), k, joined[0][0], last)
+        beam = _join(beam, best, "-", k, last) if beam else best
     return tuple(beam)
+
+
+def _join(
+    beam: Sequence[_Option], best: Sequence[_Option], sep: str, k: int, take: int | None = None
+) -> list[_Option]:
+    """The ``k`` (or first ``take``) cheapest distinct ``reading + sep + reading``."""
+    joined = tuple((c, sep + s) for c, s in best)
+    merged = _merge(iter(beam), lambda _: joined, k, joined[0][0])
+    return list(islice(merged, k if take is None else take))
 
 
 def _check(text: Any, limit: Any, what: str) -> int:
@@ -848,13 +732,9 @@ def readings(text: str, *, limit: int = DEFAULT_LIMIT) -> tuple[str, ...]:
     words = [b for b in (_bounded_word_kbest(w, k) for w in split) if b]
     if len(words) > MAX_WORDS:
         return tuple(s for _, s in _join_by_rank(words, k, " ")[:limit])
-    beam: list[_Option] = []
-    for best in words:
-        if not beam:
-            beam = list(best)
-        else:
-            joined = tuple((c, " " + s) for c, s in best)
-            beam = _merge(beam, [joined] * len(beam), k, joined[0][0])
+    beam = list(words[0]) if words else []
+    for j in range(1, len(words)):
+        beam = _join(beam, words[j], " ", k, limit if j == len(words) - 1 else None)
     return tuple(s for _, s in beam[:limit])
 
 
