@@ -475,6 +475,7 @@ class _GapMemo:
     heads: tuple[tuple[int, str, str], ...]  # (cost, option, its head) of headed options
     by_end: dict[str, tuple[_Option, ...]] = attrs.Factory(dict)
     by_tail: dict[_Tail, tuple[_Option, ...]] = attrs.Factory(dict)
+    reader: Callable[[str], tuple[_Option, ...]] | None = None  # see _list_maker
 
 
 def _new_gap_memo(opts: tuple[_Option, ...], pos: str) -> _GapMemo:
@@ -580,16 +581,18 @@ def _list_maker(opts: tuple[_Option, ...], pos: str) -> Callable[[str], tuple[_O
     if not pos:
         return lambda _: opts
     memo = _gap_memo(opts, pos)
-    get = memo.by_end.get
-    consonants = _consonants()
+    if memo.reader is None:
+        get = memo.by_end.get
+        consonants = _consonants()
 
-    def list_of(t: str) -> tuple[_Option, ...]:
-        # The reading's last vowel and the consonants after it fix its tail.
-        cut = len(t.rstrip(consonants))
-        end = t[cut - 1 :] if cut else t
-        return get(end) or _gapped(memo, pos, end)
+        def list_of(t: str) -> tuple[_Option, ...]:
+            # The reading's last vowel and the consonants after it fix its tail.
+            cut = len(t.rstrip(consonants))
+            end = t[cut - 1 :] if cut else t
+            return get(end) or _gapped(memo, pos, end)
 
-    return list_of
+        memo.reader = list_of
+    return memo.reader
 
 
 def _floor(opts: tuple[_Option, ...], pos: str) -> int:
@@ -665,7 +668,7 @@ def _word_kbest(word: str, k: int, take: int | None = None) -> tuple[_Option, ..
     With ``take``, only the first ``take`` (or more) of the ``k`` are made.
     """
     if _PLAIN_WORD.fullmatch(word):
-        parts = [_parse_part(word)]
+        parts = [_plain_units(word.translate(_final_map()))]
     else:
         parts = [p for p in (_parse_part(x) for x in _HYPHENS.split(_normalise(word))) if p]
     beam: list[_Option] = []
