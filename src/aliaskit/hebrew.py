@@ -665,7 +665,7 @@ def _part_kbest(units: Sequence[_Unit], k: int, take: int | None = None) -> list
 def _word_kbest(word: str, k: int, take: int | None = None) -> tuple[_Option, ...]:
     """Best readings of one whitespace-free word (hyphenated parts kept).
 
-    With ``take``, only the first ``take`` (or more) of the ``k`` are made.
+    With ``take``, only the first ``take`` of the ``k`` are made.
     """
     if _PLAIN_WORD.fullmatch(word):
         parts = [_plain_units(word.translate(_final_map()))]
