@@ -73,3 +73,16 @@ def test_bench_distinct_words_cold(benchmark: Any) -> None:
 
     assert len(WORDS) > 300
     assert benchmark.pedantic(run, setup=hebrew._word_kbest.cache_clear, rounds=5) > 0
+
+
+def test_bench_distinct_words_cold_library_limit(benchmark: Any) -> None:
+    """Cold readings of distinct words at the limit comparison uses (latin.HEBREW_READINGS).
+
+    Only as many partial readings are made as the first few readings need.
+    """
+    from aliaskit.latin import HEBREW_READINGS
+
+    def run() -> int:
+        return sum(len(readings(word, limit=HEBREW_READINGS)) for word in WORDS)
+
+    assert benchmark.pedantic(run, setup=hebrew._word_kbest.cache_clear, rounds=5) > 0

@@ -53,7 +53,7 @@ def _assert_word_equal(word: str, limit: int = 16) -> None:
 
 
 def _assert_name_equal(name: str, limit: int = 16) -> None:
-    assert hebrew.readings(name, limit=limit) == ref.readings(name, limit=limit), name
+    assert hebrew.readings(name, limit=limit) == ref.readings(name, limit=limit), (name, limit)
 
 
 def test_fast_word_readings_equal_reference_on_repo_words() -> None:
@@ -87,7 +87,7 @@ def test_fast_readings_equal_reference_on_dev_set() -> None:
         _assert_name_equal(name)
 
 
-_LETTERS = [chr(c) for c in range(0x05D0, 0x05EB)]
+_LETTERS = [chr(c) for c in range(0x05D0, 0x05EB)] + ["\u05f0", "\u05f1", "\u05f2"]
 _MARKS = [chr(c) for c in range(0x05B0, 0x05BD)] + ["\u05bf", "\u05c1", "\u05c2", "\u05c7"]
 _GERESHES = ["'", "\u05f3", "\u2019", '"', "\u05f4"]
 _HYPHENS = ["-", "\u05be"]
@@ -118,10 +118,25 @@ def test_fast_readings_equal_reference_on_random_words(word: str, limit: int) ->
 
 
 @settings(max_examples=100, deadline=None)
-@given(st.lists(_hebrew_word(), min_size=1, max_size=4))
-def test_fast_readings_equal_reference_on_random_names(words: list[str]) -> None:
-    """Random names of several words read as the reference does."""
-    _assert_name_equal(" ".join(words))
+@given(st.lists(_hebrew_word(), min_size=1, max_size=4), st.integers(1, 20))
+def test_fast_readings_equal_reference_on_random_names(words: list[str], limit: int) -> None:
+    """Random names of several words read as the reference does, at any limit."""
+    _assert_name_equal(" ".join(words), limit)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_hebrew_word(), st.integers(1, 20))
+def test_fast_readings_of_one_word_equal_reference_at_any_limit(word: str, limit: int) -> None:
+    """A one-word name, read only as far as the limit needs, reads as the reference does."""
+    _assert_name_equal(word, limit)
+    _assert_word_equal(word, limit)
+
+
+def test_fast_readings_equal_reference_at_small_limits_on_repo_words() -> None:
+    """The limit aliaskit itself uses (6) and others below the beam keep the readings."""
+    for word in _hebrew_words(_repo_text())[:400]:
+        for limit in (1, 2, 6, 7):
+            _assert_name_equal(word, limit)
 
 
 @pytest.mark.parametrize("word", ["קונסטנטינובה" * 6, "א" * 70, "ולדימיר-" * 10])

@@ -10,10 +10,12 @@ Search bound: a word is read left to right with a beam of at most
 ``max(limit, 16)`` partial readings. Each step merges the beam with the
 letter's options (at most about 20, vowel guesses included) lazily through a
 heap, popping at most ``4 * beam + beam`` candidates, so one word costs
-O(letters * beam * log beam) and never enumerates the full product. Words of
-a name are combined the same way (a k-best merge by summed cost). Option lists
-with guessed vowels are memoised by the reading's ending, which alone decides
-them.
+O(letters * beam * log beam) and never enumerates the full product. The
+steps are chained generators, so a partial reading is made only when a later
+step needs it: asking for fewer readings than the beam holds (``limit``) does
+less work, with the same result. Words of a name are combined the same way (a
+k-best merge by summed cost). Option lists with guessed vowels are memoised by
+the reading's ending, which alone decides them.
 
 Vowel points (niqqud), dagesh, rafe and shin/sin dots are used when present;
 cantillation marks are dropped.
@@ -23,12 +25,13 @@ from __future__ import annotations
 
 import heapq
 import re
-import sys
 import tomllib
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
 from functools import cache, lru_cache
 from importlib.resources import files
+from itertools import islice
+from operator import itemgetter
 from typing import Any
 
 import attrs
@@ -184,8 +187,7 @@ def _parse_part(part: str) -> list[_Unit]:
     """Split one hyphen-free part into units (letters with marks, literals)."""
     table = letter_table()
     if _PLAIN_WORD.fullmatch(part):
-        finals = table.final_forms
-        return _pair_letters([_bare(finals.get(ch, ch)) for ch in part])
+        return _plain_units(part.translate(_final_map()))
     units: list[_Unit] = []
     marks: dict[str, Any] = {}
 
@@ -207,6 +209,29 @@ def _parse_part(part: str) -> list[_Unit]:
             marks["literal"] += lat
     flush()
     return _pair_letters(units)
+
+
+@cache
+def _final_map() -> dict[int, str]:
+    return {ord(k): v for k, v in letter_table().final_forms.items()}
+
+
+def _plain_units(letters: str) -> list[_Unit]:
+    """:func:`_pair_letters` of bare letters (final forms already mapped), on the string."""
+    table = letter_table()
+    keys = list(letters)
+    for size in (5, 4, 3, 2):
+        if len(letters) > size and letters[-size:] in table.suffixes:
+            keys[-size:] = [letters[-size:]]
+            break
+    pairs = table.pairs
+    out: list[str] = []
+    for key in keys:
+        if out and (len(out) > 1 or out[-1] == key) and out[-1] + key in pairs:
+            out[-1] += key
+        else:
+            out.append(key)
+    return [_bare(key) for key in out]
 
 
 def _pair_letters(units: list[_Unit]) -> list[_Unit]:
@@ -263,10 +288,23 @@ def _lookup(key: str, *contexts: str) -> tuple[_Option, ...]:
     return ((0, ""),)
 
 
+# Letters whose unpointed value depends on their neighbours.
+_CONTEXTUAL = frozenset("אעיהב")
+
+
+@cache
+def _positional() -> dict[tuple[str, str], tuple[_Option, ...]]:
+    """The options of each letter (and letter group) by position alone."""
+    positions = ("initial", "medial", "final")
+    return {(key, pos): _lookup(key, pos) for key in letter_table().letters for pos in positions}
+
+
 def _plain_options(units: Sequence[_Unit], i: int) -> tuple[_Option, ...]:
     """Options of unit ``i`` read without vowel points."""
     unit, n = units[i], len(units)
     pos = _position(i, n)
+    if unit.key not in _CONTEXTUAL and _BARE.get(unit.key) is unit:
+        return _positional()[unit.key, pos]  # a bare letter needing no context
     nxt = units[i + 1].key if i + 1 < n else ""
     prev = units[i - 1].key if i else ""
     if unit.geresh:
@@ -353,75 +391,6 @@ def _pointed_options(units: Sequence[_Unit], i: int) -> tuple[_Option, ...]:
 # --------------------------------------------------------------------------- search
 
 
-_NEVER = sys.maxsize
-
-
-def _refill(
-    heap: list[tuple[int, str, int, int]],
-    rows: Sequence[_Option],
-    lists: Sequence[tuple[_Option, ...]],
-    nxt: int,
-) -> int:
-    """Push the first candidate of rows ``nxt``... until one has options; the next row."""
-    while not heap and nxt < len(rows):
-        if lst := lists[nxt]:
-            rc, rs = rows[nxt]
-            heapq.heappush(heap, (rc + lst[0][0], rs + lst[0][1], nxt, 0))
-        nxt += 1
-    return nxt
-
-
-def _merge(
-    rows: Sequence[_Option], lists: Sequence[tuple[_Option, ...]], k: int, floor: int
-) -> list[_Option]:
-    """The ``k`` cheapest distinct ``row + option`` strings (row ``r`` uses ``lists[r]``).
-
-    Candidates are popped in (cost, text) order, at most ``4 * k + len(rows)``.
-    ``rows`` are in cost order and no option costs less than ``floor``, so a
-    row joins the heap only once its cheapest candidate could be next.
-    """
-    if len(rows) == 1:
-        # One row: its list is already in (cost, text) order.
-        (rc, rs), lst = rows[0], lists[0]
-        out = [(rc + c, rs + s) for c, s in lst[:k]]
-        if len({s for _, s in out}) == len(out):
-            return out
-    push, replace, pop = heapq.heappush, heapq.heapreplace, heapq.heappop
-    heap: list[tuple[int, str, int, int]] = []
-    out = []
-    seen: set[str] = set()
-    n = len(rows)
-    nxt = _refill(heap, rows, lists, 0)
-    bound = rows[nxt][0] + floor if nxt < n else _NEVER  # no candidate of row nxt is cheaper
-    for _ in range(4 * k + n if heap else 0):
-        while bound <= heap[0][0]:
-            if lst := lists[nxt]:
-                rc, rs = rows[nxt]
-                push(heap, (rc + lst[0][0], rs + lst[0][1], nxt, 0))
-            nxt += 1
-            bound = rows[nxt][0] + floor if nxt < n else _NEVER
-        cost, text, r, c = heap[0]
-        if text not in seen:
-            seen.add(text)
-            out.append((cost, text))
-            if len(out) == k:
-                break
-        c += 1
-        lst = lists[r]
-        if c < len(lst):
-            rc, rs = rows[r]
-            oc, os = lst[c]
-            replace(heap, (rc + oc, rs + os, r, c))
-            continue
-        pop(heap)
-        if not heap:
-            nxt = _refill(heap, rows, lists, nxt)
-            if not heap:
-                break
-        bound = rows[nxt][0] + floor if nxt < n else _NEVER
-    return out
-
-
 _DIGRAPHS = frozenset(("sh", "zh", "ch", "kh", "th", "ph", "gh", "dh", "ts", "tz", "dz", "dj"))
 _CLASS = {
     **dict.fromkeys(("p", "t", "k", "c", "q"), "stop"),
@@ -506,6 +475,7 @@ class _GapMemo:
     heads: tuple[tuple[int, str, str], ...]  # (cost, option, its head) of headed options
     by_end: dict[str, tuple[_Option, ...]] = attrs.Factory(dict)
     by_tail: dict[_Tail, tuple[_Option, ...]] = attrs.Factory(dict)
+    reader: Callable[[str], tuple[_Option, ...]] | None = None  # see _list_maker
 
 
 def _new_gap_memo(opts: tuple[_Option, ...], pos: str) -> _GapMemo:
@@ -589,57 +559,135 @@ def _gapped(memo: _GapMemo, pos: str, end: str) -> tuple[_Option, ...]:
     return found
 
 
-def _part_kbest(units: Sequence[_Unit], k: int) -> list[_Option]:
-    """Best readings of one hyphen-free part."""
+def _options(units: Sequence[_Unit], i: int, vocalised: bool) -> tuple[tuple[_Option, ...], str]:
+    """The options of unit ``i``, and the position of the vowel gap before it ("" if none)."""
+    unit = units[i]
+    if unit.literal:
+        return ((0, unit.literal),), ""
+    if vocalised:
+        return _pointed_options(units, i), ""
+    opts = _plain_options(units, i)
+    if not i or units[i - 1].literal:
+        return opts, ""
     n = len(units)
-    vocalised = any(u.vowel or (u.key == "ו" and u.dagesh) for u in units)
-    consonants = _consonants()
-    beam: list[_Option] = [(0, "")]
-    for i, unit in enumerate(units):
-        if unit.literal:
-            opts: tuple[_Option, ...] = ((0, unit.literal),)
-        elif vocalised:
-            opts = _pointed_options(units, i)
-        else:
-            opts = _plain_options(units, i)
-        if i and not vocalised and not unit.literal and not units[i - 1].literal:
-            pos = "final" if i == n - 1 else "initial" if i == 1 else "medial"
-            if pos == "final" and len(unit.key) > 1:
-                pos = "medial"  # a final letter group is not a closed final syllable
-            memo = _gap_memo(opts, pos)
-            get = memo.by_end.get
-            floor = opts[0][0] + _gap_slack() if opts else 0
+    pos = "final" if i == n - 1 else "initial" if i == 1 else "medial"
+    if pos == "final" and len(unit.key) > 1:
+        pos = "medial"  # a final letter group is not a closed final syllable
+    return opts, pos
+
+
+def _list_maker(opts: tuple[_Option, ...], pos: str) -> Callable[[str], tuple[_Option, ...]]:
+    """The option list a reading ``t`` is extended with, with a vowel gap at ``pos`` if any."""
+    if not pos:
+        return lambda _: opts
+    memo = _gap_memo(opts, pos)
+    if memo.reader is None:
+        get = memo.by_end.get
+        consonants = _consonants()
+
+        def list_of(t: str) -> tuple[_Option, ...]:
             # The reading's last vowel and the consonants after it fix its tail.
-            lists = [
-                get(end := t[cut - 1 :] if (cut := len(t.rstrip(consonants))) else t)
-                or _gapped(memo, pos, end)
-                for _, t in beam
-            ]
+            cut = len(t.rstrip(consonants))
+            end = t[cut - 1 :] if cut else t
+            return get(end) or _gapped(memo, pos, end)
+
+        memo.reader = list_of
+    return memo.reader
+
+
+def _floor(opts: tuple[_Option, ...], pos: str) -> int:
+    """A lower bound on the cost of any option of :func:`_list_maker` lists."""
+    if not opts:
+        return 0
+    return opts[0][0] + _gap_slack() if pos else opts[0][0]
+
+
+def _merge(
+    rows: Iterator[_Option], list_of: Callable[[str], tuple[_Option, ...]], k: int, floor: int
+) -> Iterator[_Option]:
+    """The ``k`` cheapest distinct ``row + option`` strings, cheapest first, on demand.
+
+    Row ``(cost, text)`` is extended with the options ``list_of(text)``.
+    Candidates are popped from a heap in (cost, text) order, at most
+    ``4 * k + (number of rows)`` of them. Rows come in cost order and no
+    option costs less than ``floor``, so the next row is read only once the
+    cheapest candidate left costs at least the last row's cost plus
+    ``floor``; ``rows`` (often the previous unit's generator) is read no
+    further than that, or than the budget needs.
+    """
+    push, replace, pop = heapq.heappush, heapq.heapreplace, heapq.heappop
+    got: list[_Option] = []
+    heap: list[tuple[int, str, int, int, tuple[_Option, ...]]] = []
+    seen: set[str] = set()
+    budget = 4 * k  # candidates still to examine; every row read adds one
+    bound = floor  # no row not yet read has a candidate cheaper than this
+    while True:
+        while (not heap or not budget or bound <= heap[0][0]) and (row := next(rows, None)):
+            rc, rs = row
+            bound = rc + floor
+            budget += 1
+            if lst := list_of(rs):
+                push(heap, (rc + lst[0][0], rs + lst[0][1], len(got), 0, lst))
+            got.append(row)
+        if not heap or not budget:
+            return
+        budget -= 1
+        cost, text, r, c, lst = heap[0]
+        if text not in seen:
+            seen.add(text)
+            yield cost, text
+            if len(seen) == k:
+                return
+        c += 1
+        if c < len(lst):
+            rc, rs = got[r]
+            oc, os = lst[c]
+            replace(heap, (rc + oc, rs + os, r, c, lst))
         else:
-            lists = [opts] * len(beam)
-            floor = opts[0][0] if opts else 0
-        beam = _merge(beam, lists, k, floor)
-    return [(c, s) for c, s in beam if s]
+            pop(heap)
+
+
+def _part_kbest(units: Sequence[_Unit], k: int, take: int | None = None) -> list[_Option]:
+    """Best readings of one hyphen-free part; with ``take``, only the first ``take``.
+
+    Units are read lazily (:func:`_merge`): a reading is made only if
+    a later unit's reading needs it, so a small ``take`` saves work.
+    """
+    vocalised = any(u.vowel or (u.key == "ו" and u.dagesh) for u in units)
+    rows: Iterator[_Option] = iter(((0, ""),))
+    for i in range(len(units)):
+        opts, pos = _options(units, i, vocalised)
+        rows = _merge(rows, _list_maker(opts, pos), k, _floor(opts, pos))
+    return list(islice(filter(itemgetter(1), rows), k if take is None else take))
 
 
 @lru_cache(maxsize=WORD_CACHE_SIZE)
-def _word_kbest(word: str, k: int) -> tuple[_Option, ...]:
-    """Best readings of one whitespace-free word (hyphenated parts kept)."""
+def _word_kbest(word: str, k: int, take: int | None = None) -> tuple[_Option, ...]:
+    """Best readings of one whitespace-free word (hyphenated parts kept).
+
+    With ``take``, only the first ``take`` of the ``k`` are made.
+    """
     if _PLAIN_WORD.fullmatch(word):
-        parts = [_parse_part(word)]
+        parts = [_plain_units(word.translate(_final_map()))]
     else:
         parts = [p for p in (_parse_part(x) for x in _HYPHENS.split(_normalise(word))) if p]
     beam: list[_Option] = []
-    for units in parts:
-        best = _part_kbest(units, k)
+    for j, units in enumerate(parts):
+        last = take if j == len(parts) - 1 else None
+        best = _part_kbest(units, k, last if len(parts) == 1 else None)
         if not best:
             continue
-        if not beam:
-            beam = best
-        else:
-            joined = tuple((c, "-" + s) for c, s in best)
-            beam = _merge(beam, [joined] * len(beam), k, joined[0][0])
+        beam = _join(beam, best, "-", k, last) if beam else best
     return tuple(beam)
+
+
+def _join(
+    beam: Sequence[_Option], best: Sequence[_Option], sep: str, k: int, take: int | None = None
+) -> list[_Option]:
+    """The ``k`` (or first ``take``) cheapest distinct ``reading + sep + reading``."""
+    joined = tuple((c, sep + s) for c, s in best)
+    merged = _merge(iter(beam), lambda _: joined, k, joined[0][0])
+    return list(islice(merged, k if take is None else take))
 
 
 def _check(text: Any, limit: Any, what: str) -> int:
@@ -666,7 +714,7 @@ def word_readings(word: str, *, limit: int = DEFAULT_LIMIT) -> tuple[str, ...]:
     k = _check(word, limit, "word_readings")
     if len(word.split()) > 1:
         raise ValueError(f"word_readings: expected one word, got whitespace in {word!r}")
-    return tuple(s for _, s in _word_kbest(word.strip(), k)[:limit])
+    return tuple(s for _, s in _word_kbest(word.strip(), k, limit)[:limit])
 
 
 def readings(text: str, *, limit: int = DEFAULT_LIMIT) -> tuple[str, ...]:
@@ -681,16 +729,15 @@ def readings(text: str, *, limit: int = DEFAULT_LIMIT) -> tuple[str, ...]:
     'shalom'
     """
     k = _check(text, limit, "readings")
-    words = [b for b in (_bounded_word_kbest(w, k) for w in text.split()) if b]
+    split = text.split()
+    if len(split) == 1 and len(split[0]) <= MAX_WORD_CHARS:
+        return tuple(s for _, s in _word_kbest(split[0], k, limit)[:limit])
+    words = [b for b in (_bounded_word_kbest(w, k) for w in split) if b]
     if len(words) > MAX_WORDS:
         return tuple(s for _, s in _join_by_rank(words, k, " ")[:limit])
-    beam: list[_Option] = []
-    for best in words:
-        if not beam:
-            beam = list(best)
-        else:
-            joined = tuple((c, " " + s) for c, s in best)
-            beam = _merge(beam, [joined] * len(beam), k, joined[0][0])
+    beam = list(words[0]) if words else []
+    for j in range(1, len(words)):
+        beam = _join(beam, words[j], " ", k, limit if j == len(words) - 1 else None)
     return tuple(s for _, s in beam[:limit])
 
 
