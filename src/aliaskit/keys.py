@@ -347,7 +347,8 @@ _HEBREW: dict[str, tuple[str, ...]] = {
     "ש": ("X", "S"),
     "ת": ("T",),
 }
-_GERESH = {"ג": ("X",), "ז": ("X",), "צ": ("X",), "ץ": ("X",), "ת": ("T",), "ח": ("K",)}
+# ג׳ is j, and g where it spells Arabic ج (Egyptian Arabic g: Gamal ג׳מאל).
+_GERESH = {"ג": ("X", "K"), "ז": ("X",), "צ": ("X",), "ץ": ("X",), "ת": ("T",), "ח": ("K",)}
 _TET_DIGRAPHS = {"ש": ("TX", "TS", "X"), "ס": ("TS", "S")}
 
 
@@ -371,9 +372,10 @@ def _hebrew_options(word: str) -> list[tuple[str, ...]]:
             options.append(_TET_DIGRAPHS[nxt])
             i += 1
         elif ch == "ה":
-            # Final ה is a vowel letter, initial ה is h; inside a word it is
-            # h or silent (a fused particle or a vowel sign: דהסוטו, אברהם as Avraam).
-            options.append(("",) if i == len(letters) - 1 else ("K",) if i == 0 else ("K", ""))
+            # Final ה is a vowel letter; elsewhere it is h or silent (a fused
+            # particle, a vowel sign, or an h that Romance spellings drop:
+            # דהסוטו, אברהם as Avraam, הדד as Adad).
+            options.append(("",) if i == len(letters) - 1 else ("K", ""))
         else:
             options.append(_HEBREW[ch])
         i += 1
