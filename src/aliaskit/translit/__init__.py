@@ -164,6 +164,8 @@ def transliterate(text: str, scheme: str = "auto") -> str:
     language = cyrillic_language(text)
     if not language:
         return text
+    if text.isalpha():  # one word (a name part): its language is the text's
+        return _registry()[DEFAULT_SCHEMES[language]].rules.word(text)
     return WORD_RE.sub(lambda m: _auto_word(m.group(), language), text)
 
 
