@@ -34,6 +34,7 @@ below 0.5, different people.
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import NamedTuple
 
 import attrs
 
@@ -283,8 +284,9 @@ def _given_pair(x: NamePart, y: NamePart) -> tuple[AlignedPart, str | None]:
     return AlignedPart("given", x.text, y.text, score, rule, detail), conflict
 
 
-@attrs.frozen(cache_hash=True)
-class _Surname:
+class _Surname(NamedTuple):
+    """One reading of a name's surname: as shown, joined without hyphens, stem and gender."""
+
     shown: str
     joined: str
     stem: str
@@ -313,6 +315,7 @@ class _Features:
     __slots__ = (
         "_gender",
         "_keys",
+        "_seen",
         "_swap_keys",
         "_swapped",
         "given",
@@ -358,6 +361,7 @@ class _Features:
         self._keys: frozenset[str] | None = None
         self._swap_keys: tuple[frozenset[str] | None] | None = None
         self._swapped: tuple[_Features | None] | None = None
+        self._seen = False
 
     def gender(self) -> str | None:
         """The gender the name shows (see :func:`_gender_evidence`)."""
@@ -370,6 +374,21 @@ class _Features:
         if self._keys is None:
             self._keys = part_keys(self.surnames[0].joined) if self.surnames else frozenset()
         return self._keys
+
+    def keys_ready(self) -> bool:
+        """Whether :meth:`surname_keys` and :meth:`swap_keys` are at hand.
+
+        They are computed when the name comes to a swap check a second time
+        (or by :func:`prepare`): for a name met once they cost more than the
+        swapped score they would spare.
+        """
+        if self._keys is None or self._swap_keys is None:
+            if not self._seen:
+                self._seen = True
+                return False
+            self.surname_keys()
+            self.swap_keys()
+        return True
 
     def swap_keys(self) -> frozenset[str] | None:
         """The surname keys of :meth:`swapped` without building it (None: no swap)."""
@@ -388,19 +407,26 @@ class _Features:
             found = None
             if self.swap_given is not None:
                 parts = tuple(
-                    attrs.evolve(p, role="surname" if p.role == "given" else "given")
+                    NamePart(p.text, "surname" if p.role == "given" else "given", p.script)
                     for p in name.parts
                 )
-                found = _features(attrs.evolve(name, parts=parts))
+                found = _features(
+                    ParsedName(name.original, name.normalized, name.script, parts, name.dropped)
+                )
             self._swapped = (found,)
         return self._swapped[0]
 
 
 def _surname_option(parts: tuple[NamePart, ...]) -> _Surname:
-    core = [p.text for p in parts if p.role != "particle"] or [p.text for p in parts]
-    joined = "".join(core).replace("-", "")
+    if len(parts) == 1:  # the usual case
+        shown = parts[0].text
+        joined = shown.replace("-", "")
+    else:
+        core = [p.text for p in parts if p.role != "particle"] or [p.text for p in parts]
+        joined = "".join(core).replace("-", "")
+        shown = " ".join(p.text for p in parts)
     stem, gender = _surname_gender(joined)
-    return _Surname(" ".join(p.text for p in parts), joined, stem, gender)
+    return _Surname(shown, joined, stem, gender)
 
 
 def _gender_evidence(name: ParsedName, given: tuple[NamePart, ...], joined: str) -> str | None:
@@ -768,14 +794,32 @@ def _best(a: _Features, b: _Features) -> _Outcome:
     return best
 
 
+def _keys_met(side: _Features, other: _Features) -> bool:
+    """Whether the given name of ``side`` meets the surname of ``other`` by keys."""
+    keys = side.swap_keys()
+    return keys is not None and bool(keys & other.surname_keys())
+
+
 def _quick_best(a: _Features, b: _Features) -> tuple[float, bool]:
-    """``_best(a, b)``'s score and conflict flag (the scoring hot path)."""
+    """``_best(a, b)``'s score and conflict flag (the scoring hot path).
+
+    A swapped reading counts when its keys meet (as in :func:`_swap_candidates`)
+    and its score wins. Unless the keys are at hand (:meth:`_Features.keys_ready`)
+    the score, which rarely wins, is tried first: the outcome is the same.
+    """
     score, conflict = _quick_score(a, b)
     if score >= DEFAULT_THRESHOLD and not conflict:
         return score, conflict
-    for alt_a, alt_b in _swap_candidates(a, b):
-        cand, cand_conflict = _quick_score(alt_a, alt_b)
-        if cand - SWAP_PENALTY > score:
+    ready = a.keys_ready() & b.keys_ready()  # both marked as seen
+    for side, other in ((a, b), (b, a)):
+        if ready and not _keys_met(side, other):
+            continue
+        swapped = side.swapped()
+        if swapped is None:
+            continue
+        alt = (swapped, other) if side is a else (other, swapped)
+        cand, cand_conflict = _quick_score(*alt)
+        if cand - SWAP_PENALTY > score and _keys_met(side, other):
             score, conflict = round(cand - SWAP_PENALTY, 4), cand_conflict
     return score, conflict
 
