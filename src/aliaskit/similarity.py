@@ -77,6 +77,7 @@ class _Forms:
     folds: tuple[str, ...]
     hebrew: bool
     skeletons: frozenset[str]  # of Hebrew parts only
+    fold_set: frozenset[str]  # the non-empty folds
 
 
 @lru_cache(maxsize=MEMO_LARGE)
@@ -86,7 +87,7 @@ def _forms(token: str) -> _Forms:
     hebrew = latin.method == "hebrew_reading"
     # Skeletons are compared only between two Hebrew parts (_skeleton_score).
     skeletons = skeleton_keys(token) if hebrew else frozenset()
-    return _Forms(latin.method, folds, hebrew, skeletons)
+    return _Forms(latin.method, folds, hebrew, skeletons, frozenset(folds) - {""})
 
 
 @lru_cache(maxsize=MEMO_LARGE)
@@ -145,7 +146,7 @@ def _part_match(a: str, b: str) -> PartMatch:
     x, y = _forms(a), _forms(b)
     hebrew = x.hebrew or y.hebrew
     via = "hebrew_reading" if hebrew else "transliteration"
-    shared = set(x.folds).intersection(y.folds) - {""}
+    shared = x.fold_set & y.fold_set
     if shared:
         rank = min(x.folds.index(f) + y.folds.index(f) for f in shared)
         penalty = 0.01 * rank if hebrew else 0.0
