@@ -169,12 +169,16 @@ def _token_info(text: str) -> _TokenInfo:
     text = text.rstrip(".")
     lookups = _lookups(text, latin_forms(text))
     groups = _name_groups(text)
-    gender = next((g for t in lookups if (g := knowledge.given_name_gender(t))), None)
+    gender = None
+    for token in lookups:
+        if found := knowledge.given_name_gender(token):
+            gender = found
+            break
     # "Known" means listed as a given name in the curated table, or in the
     # Wikidata-derived groups in its own script (those mix in surnames and
     # have few Hebrew forms, so they say little across scripts).
-    known = any(knowledge.is_given_name(t) for t in lookups) or knowledge.is_known_name(text)
-    curated = any(g.startswith(knowledge.CURATED_PREFIX) for g in groups)
+    known = any(map(knowledge.is_given_name, lookups)) or knowledge.is_known_name(text)
+    curated = any(g.startswith(knowledge.CURATED_PREFIX) for g in groups) if groups else False
     return _TokenInfo(groups, gender, known, curated)
 
 
@@ -343,7 +347,7 @@ class _Features:
         self.name = name
         self.given = given
         # (text, is_initial) of each given name: the key of its verdicts.
-        self.given_ids = tuple((p.text, p.role == "initial") for p in given)
+        self.given_ids = tuple([(p.text, p.role == "initial") for p in given])
         self.surnames = surnames
         self.patronymic = patronymic
         self.middle = middle
@@ -463,7 +467,8 @@ def _features(name: ParsedName) -> _Features:
         if role == "surname":
             surname.extend(pending)
             surname.append(part)
-        pending = []
+        if pending:
+            pending = []
     given_role = roles.get("given", [])
     initial_role = roles.get("initial", [])
     middles = roles.get("middle", [])
@@ -478,7 +483,10 @@ def _features(name: ParsedName) -> _Features:
     if middle is not None and len(surnames) > 1 and middles and middle is middles[-1]:
         middle = None  # it may be the first half of a compound surname
     patronymic = roles["patronymic"][0] if "patronymic" in roles else None
-    surname_text = "".join(p.text for p in surname if p.role == "surname").replace("-", "")
+    if len(surname) == 1:  # the usual case: the one reading's joined text
+        surname_text = surnames[0].joined
+    else:
+        surname_text = "".join(p.text for p in surname if p.role == "surname").replace("-", "")
     swappable = len(name.parts) == 2 and len(given_role) == 1 and len(roles.get("surname", ())) == 1
     swap_given = given_role[0] if swappable else None
     return _Features(name, given, tuple(surnames), middle, patronymic, surname_text, swap_given)

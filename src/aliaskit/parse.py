@@ -276,15 +276,19 @@ def _pieces(raw: str) -> tuple[str, ...]:
     return tuple(out)
 
 
-def _mark_particles_and_initials(tokens: list[_Token]) -> None:
+def _mark_particles_and_initials(tokens: list[_Token]) -> bool:
+    """Mark particles and initials; return whether there is a particle."""
     particles = _words()[1]
     last = tokens[-1] if tokens else None
+    found = False
     for tok in tokens:
         bare = tok.text.rstrip(".")
         if tok.text in particles and tok is not last:
             tok.role = "particle"
+            found = True
         elif len(bare) == 1 or (tok.raw.endswith(".") and len(bare) <= 2):
             tok.role = "initial"
+    return found
 
 
 def _mark_nasab(tokens: list[_Token]) -> None:
@@ -318,7 +322,7 @@ def _mark_patronymic(core: list[_Token]) -> bool:
 def _parse(raw: str) -> ParsedName:
     raw_tokens, nick_raw, _comma = _split_raw(raw)
     tokens, comma_at, dropped = _tokens(raw_tokens)
-    _mark_particles_and_initials(tokens)
+    has_particle = _mark_particles_and_initials(tokens)
     core = [t for t in tokens if not t.role]
     patronymic_last = _mark_patronymic(core)
     if len(core) >= 3:
@@ -330,15 +334,29 @@ def _parse(raw: str) -> ParsedName:
         if patronymic_last and comma_core is None and len(core) >= 2:
             comma_core = 1
         _assign_order(core, comma_core)
-    _mark_nasab(tokens)
+    if has_particle:
+        _mark_nasab(tokens)
     parts = [NamePart(t.text, t.role or "surname", _detect(t.text)) for t in tokens]
     if nick_raw:
         nicknames = [p for n in nick_raw for p in normalize(n).split()]
         parts += [NamePart(p, "nickname", _detect(p)) for p in nicknames]
     if parts and parts[-1].role == "given" and all(p.role == "initial" for p in parts[:-1]):
         parts[-1] = attrs.evolve(parts[-1], role="surname")
-    norm = " ".join(p.text for p in parts)
-    return ParsedName(raw, norm, _detect(norm), tuple(parts), tuple(dropped))
+    norm = " ".join([p.text for p in parts])
+    return ParsedName(raw, norm, _name_script(norm, parts), tuple(parts), tuple(dropped))
+
+
+def _name_script(norm: str, parts: list[NamePart]) -> str:
+    """The script of a whole name: the one script its parts have, if they agree.
+
+    Letters are counted across parts, so a script that leads in every part
+    (ties going to the same code) leads in the whole.
+    """
+    scripts = {p.script for p in parts}
+    scripts.discard("Zyyy")  # parts without letters
+    if len(scripts) == 1:
+        return scripts.pop()
+    return _detect(norm)
 
 
 # ASCII and basic Cyrillic (no Latin letters): every letter has a case, and
