@@ -167,17 +167,18 @@ class _TokenInfo:
 def _token_info(text: str) -> _TokenInfo:
     """Groups and gender of a given-name part, and whether it is a known name."""
     text = text.rstrip(".")
-    lookups = _lookups(text, latin_forms(text))
-    groups = _name_groups(text)
+    # One entry per lookup spelling, the part's own text first.
+    facts = [knowledge.name_facts(t) for t in _lookups(text, latin_forms(text))]
+    groups = frozenset().union(*[f.groups for f in facts])  # as _name_groups(text)
     gender = None
-    for token in lookups:
-        if found := knowledge.given_name_gender(token):
-            gender = found
+    for found in facts:
+        if found.gender:
+            gender = found.gender
             break
     # "Known" means listed as a given name in the curated table, or in the
     # Wikidata-derived groups in its own script (those mix in surnames and
     # have few Hebrew forms, so they say little across scripts).
-    known = any(map(knowledge.is_given_name, lookups)) or knowledge.is_known_name(text)
+    known = any(f.is_given for f in facts) or facts[0].is_known
     curated = any(g.startswith(knowledge.CURATED_PREFIX) for g in groups) if groups else False
     return _TokenInfo(groups, gender, known, curated)
 
