@@ -153,8 +153,7 @@ class Comparison:
         return f"{self.a} ~ {self.b}: {self.score:.2f} ({verdict})\n{self.explanation}"
 
 
-@attrs.frozen
-class _TokenInfo:
+class _TokenInfo(NamedTuple):
     """What the name tables say about one given-name part (cached per token)."""
 
     groups: frozenset[str]

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import lru_cache
+from typing import NamedTuple
 
 import attrs
 import jellyfish
@@ -69,8 +70,7 @@ def _lev_bound(a: str, b: str) -> float:
     return 1.0 - abs(la - lb) / longest
 
 
-@attrs.frozen
-class _Forms:
+class _Forms(NamedTuple):
     """The comparable forms of one part, computed once per token."""
 
     method: str
