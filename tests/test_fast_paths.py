@@ -11,6 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from aliaskit.parse import parse_name
+from aliaskit.similarity import LOOSE_PENALTY, _lev_sim, _lev_sim_over
 from aliaskit.text import _normalize_once, detect_script, normalize
 from aliaskit.translit import _auto_word, cyrillic_language, transliterate
 from aliaskit.translit.engine import WORD_RE
@@ -50,3 +51,23 @@ def _by_words(text: str) -> str:
 def test_one_word_transliterates_as_split_into_words(text: str) -> None:
     """The one-word shortcut of transliterate gives the word-by-word result."""
     assert transliterate(text) == _by_words(text)
+
+
+def _length_bound(a: str, b: str) -> float:
+    longest = max(len(a), len(b))
+    return 1.0 - abs(len(a) - len(b)) / longest if longest else 1.0
+
+
+SHORT = st.text(st.sampled_from("abcdeé"), max_size=6)
+
+
+@given(SHORT, SHORT, st.floats(0.0, 1.0), st.sampled_from([0.0, LOOSE_PENALTY]))
+def test_bounded_edit_similarity_is_the_edit_similarity_when_it_can_win(
+    a: str, b: str, best: float, penalty: float
+) -> None:
+    """_lev_sim_over skips exactly the pairs whose length bound cannot beat ``best``."""
+    found = _lev_sim_over(a, b, best, penalty)
+    if _length_bound(a, b) - penalty <= best:
+        assert found is None
+    else:
+        assert found == _lev_sim(a, b) - penalty

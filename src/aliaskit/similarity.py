@@ -61,13 +61,20 @@ def _lev_sim(a: str, b: str) -> float:
     return 1.0 - jellyfish.levenshtein_distance(a, b) / longest
 
 
-def _lev_bound(a: str, b: str) -> float:
-    """An upper bound of :func:`_lev_sim` (the distance is at least the length gap)."""
+def _lev_sim_over(a: str, b: str, best: float, penalty: float) -> float | None:
+    """``_lev_sim(a, b) - penalty``, or None when it cannot exceed ``best``.
+
+    The edit distance is at least the length gap, which bounds the similarity
+    without computing it.
+    """
     la, lb = len(a), len(b)
     longest = la if la > lb else lb
-    if not longest:
-        return 1.0
-    return 1.0 - abs(la - lb) / longest
+    bound = 1.0 - abs(la - lb) / longest if longest else 1.0
+    if bound - penalty <= best:
+        return None
+    if a == b:
+        return 1.0 - penalty
+    return 1.0 - jellyfish.levenshtein_distance(a, b) / longest - penalty
 
 
 class _Forms(NamedTuple):
@@ -121,20 +128,16 @@ def _fuzzy(a: str, x: _Forms, b: str, y: _Forms) -> tuple[float, str]:
     best, detail = 0.0, ""
     for fx in x.folds[:3]:
         for fy in y.folds[:3]:
-            if _lev_bound(fx, fy) <= best:
-                continue  # cannot do better: skip the edit distance
-            sim = _lev_sim(fx, fy)
-            if sim > best:
+            sim = _lev_sim_over(fx, fy, best, 0.0)
+            if sim is not None and sim > best:
                 best, detail = sim, f"{fx}~{fy}"
     loose_y = _loose(b)
     for lx in _loose(a):
         for ly in loose_y:
             if min(len(lx), len(ly)) < LOOSE_MIN:
                 continue  # Mo and Ma are different names
-            if _lev_bound(lx, ly) - LOOSE_PENALTY <= best:
-                continue
-            sim = _lev_sim(lx, ly) - LOOSE_PENALTY
-            if sim > best:
+            sim = _lev_sim_over(lx, ly, best, LOOSE_PENALTY)
+            if sim is not None and sim > best:
                 best, detail = sim, f"loose {lx}~{ly}"
     return best, detail
 
