@@ -34,7 +34,6 @@ below 0.5, different people.
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import NamedTuple
 
 import attrs
 
@@ -153,13 +152,18 @@ class Comparison:
         return f"{self.a} ~ {self.b}: {self.score:.2f} ({verdict})\n{self.explanation}"
 
 
-class _TokenInfo(NamedTuple):
-    """What the name tables say about one given-name part (cached per token)."""
+class _TokenInfo:
+    """What the name tables say about one given-name part (cached per token, read-only)."""
 
-    groups: frozenset[str]
-    gender: str | None
-    known: bool
-    curated: bool
+    __slots__ = ("curated", "gender", "groups", "known")
+
+    def __init__(
+        self, groups: frozenset[str], gender: str | None, known: bool, curated: bool
+    ) -> None:
+        self.groups = groups
+        self.gender = gender
+        self.known = known
+        self.curated = curated
 
 
 @lru_cache(maxsize=MEMO_LARGE)
@@ -288,13 +292,16 @@ def _given_pair(x: NamePart, y: NamePart) -> tuple[AlignedPart, str | None]:
     return AlignedPart("given", x.text, y.text, score, rule, detail), conflict
 
 
-class _Surname(NamedTuple):
+class _Surname:
     """One reading of a name's surname: as shown, joined without hyphens, stem and gender."""
 
-    shown: str
-    joined: str
-    stem: str
-    gender: str | None
+    __slots__ = ("gender", "joined", "shown", "stem")
+
+    def __init__(self, shown: str, joined: str, stem: str, gender: str | None) -> None:
+        self.shown = shown
+        self.joined = joined
+        self.stem = stem
+        self.gender = gender
 
 
 @lru_cache(maxsize=MEMO_LARGE)

@@ -21,7 +21,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import lru_cache
-from typing import NamedTuple
 
 import attrs
 import jellyfish
@@ -77,14 +76,19 @@ def _lev_sim_over(a: str, b: str, best: float, penalty: float) -> float | None:
     return 1.0 - jellyfish.levenshtein_distance(a, b) / longest - penalty
 
 
-class _Forms(NamedTuple):
-    """The comparable forms of one part, computed once per token."""
+class _Forms:
+    """The comparable forms of one part, computed once per token (read-only)."""
 
-    method: str
-    folds: tuple[str, ...]
-    hebrew: bool
-    skeletons: frozenset[str]  # of Hebrew parts only
-    fold_set: frozenset[str]  # the non-empty folds
+    __slots__ = ("fold_set", "folds", "hebrew", "method", "skeletons")
+
+    def __init__(
+        self, method: str, folds: tuple[str, ...], hebrew: bool, skeletons: frozenset[str]
+    ) -> None:
+        self.method = method
+        self.folds = folds
+        self.hebrew = hebrew
+        self.skeletons = skeletons  # of Hebrew parts only
+        self.fold_set = frozenset(folds) - {""}  # the non-empty folds
 
 
 @lru_cache(maxsize=MEMO_LARGE)
@@ -94,7 +98,7 @@ def _forms(token: str) -> _Forms:
     hebrew = latin.method == "hebrew_reading"
     # Skeletons are compared only between two Hebrew parts (_skeleton_score).
     skeletons = skeleton_keys(token) if hebrew else frozenset()
-    return _Forms(latin.method, folds, hebrew, skeletons, frozenset(folds) - {""})
+    return _Forms(latin.method, folds, hebrew, skeletons)
 
 
 @lru_cache(maxsize=MEMO_LARGE)
