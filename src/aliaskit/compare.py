@@ -825,10 +825,13 @@ def _quick_best(a: _Features, b: _Features) -> tuple[float, bool]:
     score, conflict = _quick_score(a, b)
     if score >= DEFAULT_THRESHOLD and not conflict:
         return score, conflict
-    ready = a.keys_ready() & b.keys_ready()  # both marked as seen
+    if a.keys_ready() & b.keys_ready():  # both marked as seen
+        for alt_a, alt_b in _swap_candidates(a, b):
+            cand, cand_conflict = _quick_score(alt_a, alt_b)
+            if cand - SWAP_PENALTY > score:
+                score, conflict = round(cand - SWAP_PENALTY, 4), cand_conflict
+        return score, conflict
     for side, other in ((a, b), (b, a)):
-        if ready and not _keys_met(side, other):
-            continue
         swapped = side.swapped()
         if swapped is None:
             continue
