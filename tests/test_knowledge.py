@@ -391,3 +391,18 @@ def test_dev_nameparts_pairs_are_linked() -> None:
 )
 def test_romanised_cyrillic_hypocorisms_share_a_group(romanised: str, full: str) -> None:
     assert kn.same_name(romanised, full) is not None
+
+
+@given(
+    st.one_of(
+        st.sampled_from(["Sasha", "Alexandra", "Саша", "Фёдор", "Trufanov", "Xqzzy"]),
+        st.text(max_size=8),
+    )
+)
+def test_name_facts_agree_with_the_single_lookups(token: str) -> None:
+    """name_facts gives what the four single lookups give."""
+    facts = kn.name_facts(token)
+    assert facts.groups == kn.name_groups(token)
+    assert facts.gender == kn.given_name_gender(token)
+    assert facts.is_given == kn.is_given_name(token)
+    assert facts.is_known == kn.is_known_name(token)

@@ -152,28 +152,37 @@ class Comparison:
         return f"{self.a} ~ {self.b}: {self.score:.2f} ({verdict})\n{self.explanation}"
 
 
-@attrs.frozen
 class _TokenInfo:
-    """What the name tables say about one given-name part (cached per token)."""
+    """What the name tables say about one given-name part (cached per token, read-only)."""
 
-    groups: frozenset[str]
-    gender: str | None
-    known: bool
-    curated: bool
+    __slots__ = ("curated", "gender", "groups", "known")
+
+    def __init__(
+        self, groups: frozenset[str], gender: str | None, known: bool, curated: bool
+    ) -> None:
+        self.groups = groups
+        self.gender = gender
+        self.known = known
+        self.curated = curated
 
 
 @lru_cache(maxsize=MEMO_LARGE)
 def _token_info(text: str) -> _TokenInfo:
     """Groups and gender of a given-name part, and whether it is a known name."""
     text = text.rstrip(".")
-    lookups = _lookups(text, latin_forms(text))
-    groups = _name_groups(text)
-    gender = next((g for t in lookups if (g := knowledge.given_name_gender(t))), None)
+    # One entry per lookup spelling, the part's own text first.
+    facts = [knowledge.name_facts(t) for t in _lookups(text, latin_forms(text))]
+    groups = frozenset().union(*[f.groups for f in facts])  # as _name_groups(text)
+    gender = None
+    for found in facts:
+        if found.gender:
+            gender = found.gender
+            break
     # "Known" means listed as a given name in the curated table, or in the
     # Wikidata-derived groups in its own script (those mix in surnames and
     # have few Hebrew forms, so they say little across scripts).
-    known = any(knowledge.is_given_name(t) for t in lookups) or knowledge.is_known_name(text)
-    curated = any(g.startswith(knowledge.CURATED_PREFIX) for g in groups)
+    known = any(f.is_given for f in facts) or facts[0].is_known
+    curated = any(g.startswith(knowledge.CURATED_PREFIX) for g in groups) if groups else False
     return _TokenInfo(groups, gender, known, curated)
 
 
@@ -283,12 +292,16 @@ def _given_pair(x: NamePart, y: NamePart) -> tuple[AlignedPart, str | None]:
     return AlignedPart("given", x.text, y.text, score, rule, detail), conflict
 
 
-@attrs.frozen(cache_hash=True)
 class _Surname:
-    shown: str
-    joined: str
-    stem: str
-    gender: str | None
+    """One reading of a name's surname: as shown, joined without hyphens, stem and gender."""
+
+    __slots__ = ("gender", "joined", "shown", "stem")
+
+    def __init__(self, shown: str, joined: str, stem: str, gender: str | None) -> None:
+        self.shown = shown
+        self.joined = joined
+        self.stem = stem
+        self.gender = gender
 
 
 @lru_cache(maxsize=MEMO_LARGE)
@@ -313,6 +326,7 @@ class _Features:
     __slots__ = (
         "_gender",
         "_keys",
+        "_seen",
         "_swap_keys",
         "_swapped",
         "given",
@@ -340,7 +354,7 @@ class _Features:
         self.name = name
         self.given = given
         # (text, is_initial) of each given name: the key of its verdicts.
-        self.given_ids = tuple((p.text, p.role == "initial") for p in given)
+        self.given_ids = tuple([(p.text, p.role == "initial") for p in given])
         self.surnames = surnames
         self.patronymic = patronymic
         self.middle = middle
@@ -358,6 +372,7 @@ class _Features:
         self._keys: frozenset[str] | None = None
         self._swap_keys: tuple[frozenset[str] | None] | None = None
         self._swapped: tuple[_Features | None] | None = None
+        self._seen = False
 
     def gender(self) -> str | None:
         """The gender the name shows (see :func:`_gender_evidence`)."""
@@ -370,6 +385,21 @@ class _Features:
         if self._keys is None:
             self._keys = part_keys(self.surnames[0].joined) if self.surnames else frozenset()
         return self._keys
+
+    def keys_ready(self) -> bool:
+        """Whether :meth:`surname_keys` and :meth:`swap_keys` are at hand.
+
+        They are computed when the name comes to a swap check a second time
+        (or by :func:`prepare`): for a name met once they cost more than the
+        swapped score they would spare.
+        """
+        if self._keys is None or self._swap_keys is None:
+            if not self._seen:
+                self._seen = True
+                return False
+            self.surname_keys()
+            self.swap_keys()
+        return True
 
     def swap_keys(self) -> frozenset[str] | None:
         """The surname keys of :meth:`swapped` without building it (None: no swap)."""
@@ -388,19 +418,26 @@ class _Features:
             found = None
             if self.swap_given is not None:
                 parts = tuple(
-                    attrs.evolve(p, role="surname" if p.role == "given" else "given")
+                    NamePart(p.text, "surname" if p.role == "given" else "given", p.script)
                     for p in name.parts
                 )
-                found = _features(attrs.evolve(name, parts=parts))
+                found = _features(
+                    ParsedName(name.original, name.normalized, name.script, parts, name.dropped)
+                )
             self._swapped = (found,)
         return self._swapped[0]
 
 
 def _surname_option(parts: tuple[NamePart, ...]) -> _Surname:
-    core = [p.text for p in parts if p.role != "particle"] or [p.text for p in parts]
-    joined = "".join(core).replace("-", "")
+    if len(parts) == 1:  # the usual case
+        shown = parts[0].text
+        joined = shown.replace("-", "")
+    else:
+        core = [p.text for p in parts if p.role != "particle"] or [p.text for p in parts]
+        joined = "".join(core).replace("-", "")
+        shown = " ".join(p.text for p in parts)
     stem, gender = _surname_gender(joined)
-    return _Surname(" ".join(p.text for p in parts), joined, stem, gender)
+    return _Surname(shown, joined, stem, gender)
 
 
 def _gender_evidence(name: ParsedName, given: tuple[NamePart, ...], joined: str) -> str | None:
@@ -437,7 +474,8 @@ def _features(name: ParsedName) -> _Features:
         if role == "surname":
             surname.extend(pending)
             surname.append(part)
-        pending = []
+        if pending:
+            pending = []
     given_role = roles.get("given", [])
     initial_role = roles.get("initial", [])
     middles = roles.get("middle", [])
@@ -452,7 +490,10 @@ def _features(name: ParsedName) -> _Features:
     if middle is not None and len(surnames) > 1 and middles and middle is middles[-1]:
         middle = None  # it may be the first half of a compound surname
     patronymic = roles["patronymic"][0] if "patronymic" in roles else None
-    surname_text = "".join(p.text for p in surname if p.role == "surname").replace("-", "")
+    if len(surname) == 1:  # the usual case: the one reading's joined text
+        surname_text = surnames[0].joined
+    else:
+        surname_text = "".join(p.text for p in surname if p.role == "surname").replace("-", "")
     swappable = len(name.parts) == 2 and len(given_role) == 1 and len(roles.get("surname", ())) == 1
     swap_given = given_role[0] if swappable else None
     return _Features(name, given, tuple(surnames), middle, patronymic, surname_text, swap_given)
@@ -768,14 +809,35 @@ def _best(a: _Features, b: _Features) -> _Outcome:
     return best
 
 
+def _keys_met(side: _Features, other: _Features) -> bool:
+    """Whether the given name of ``side`` meets the surname of ``other`` by keys."""
+    keys = side.swap_keys()
+    return keys is not None and bool(keys & other.surname_keys())
+
+
 def _quick_best(a: _Features, b: _Features) -> tuple[float, bool]:
-    """``_best(a, b)``'s score and conflict flag (the scoring hot path)."""
+    """``_best(a, b)``'s score and conflict flag (the scoring hot path).
+
+    A swapped reading counts when its keys meet (as in :func:`_swap_candidates`)
+    and its score wins. Unless the keys are at hand (:meth:`_Features.keys_ready`)
+    the score, which rarely wins, is tried first: the outcome is the same.
+    """
     score, conflict = _quick_score(a, b)
     if score >= DEFAULT_THRESHOLD and not conflict:
         return score, conflict
-    for alt_a, alt_b in _swap_candidates(a, b):
-        cand, cand_conflict = _quick_score(alt_a, alt_b)
-        if cand - SWAP_PENALTY > score:
+    if a.keys_ready() & b.keys_ready():  # both marked as seen
+        for alt_a, alt_b in _swap_candidates(a, b):
+            cand, cand_conflict = _quick_score(alt_a, alt_b)
+            if cand - SWAP_PENALTY > score:
+                score, conflict = round(cand - SWAP_PENALTY, 4), cand_conflict
+        return score, conflict
+    for side, other in ((a, b), (b, a)):
+        swapped = side.swapped()
+        if swapped is None:
+            continue
+        alt = (swapped, other) if side is a else (other, swapped)
+        cand, cand_conflict = _quick_score(*alt)
+        if cand - SWAP_PENALTY > score and _keys_met(side, other):
             score, conflict = round(cand - SWAP_PENALTY, 4), cand_conflict
     return score, conflict
 

@@ -25,11 +25,12 @@ from collections.abc import Iterable
 from functools import cache
 from importlib.resources import files
 from importlib.resources.abc import Traversable
-from typing import Any
+from typing import Any, NamedTuple
 
 import attrs
 
 __all__ = [
+    "NameFacts",
     "Table",
     "feminine_forms",
     "full_forms",
@@ -40,6 +41,7 @@ __all__ = [
     "is_nickname",
     "load_table",
     "masculine_form",
+    "name_facts",
     "name_groups",
     "same_name",
     "surname_gender",
@@ -286,6 +288,32 @@ def same_name(a: str, b: str) -> str | None:
         return None
     curated = [g for g in shared if g.startswith(CURATED_PREFIX)]
     return min(curated) if curated else min(shared)
+
+
+class NameFacts(NamedTuple):
+    """What the name tables say about one token (see :func:`name_facts`)."""
+
+    groups: frozenset[str]
+    gender: str | None
+    is_given: bool
+    is_known: bool
+
+
+def name_facts(token: str) -> NameFacts:
+    """:func:`name_groups`, :func:`given_name_gender`, :func:`is_given_name` and
+    :func:`is_known_name` of ``token`` at once (it is folded once).
+
+    >>> facts = name_facts("Alexandra")
+    >>> facts.gender, facts.is_given, facts.is_known
+    ('f', True, True)
+    """
+    key = fold(token)
+    cur = _curated()
+    curated = cur.groups.get(key)
+    wikidata = _wd_lookup(key)
+    groups = (curated or frozenset()) | frozenset(wikidata)
+    known = curated is not None or bool(wikidata)
+    return NameFacts(groups, cur.gender.get(key), curated is not None, known)
 
 
 def is_known_name(token: str) -> bool:

@@ -209,26 +209,32 @@ def _is_given_name(token: str) -> bool:
     return knowledge.is_given_name(token)
 
 
-@attrs.define
 class _Token:
-    raw: str
-    text: str
-    role: str = ""
+    """One normalised word of a name while its role is decided (compared by identity)."""
+
+    __slots__ = ("raw", "role", "text")
+
+    def __init__(self, raw: str, text: str) -> None:
+        self.raw = raw
+        self.text = text
+        self.role = ""
 
 
-def _assign_order(core: list[_Token], comma_at: int | None, raw_upper: list[bool]) -> None:
+def _surname_first(core: list[_Token]) -> bool:
+    """Whether core parts without a comma are written surname first."""
+    raw_upper = [_is_upper(t.raw) for t in core]
+    if any(raw_upper) and not all(raw_upper):
+        return raw_upper[0] and not raw_upper[-1]
+    return len(core) == 2 and _is_given_name(core[-1].text) and not _is_given_name(core[0].text)
+
+
+def _assign_order(core: list[_Token], comma_at: int | None) -> None:
     """Mark given, middle and surname roles on the core tokens in place."""
     n = len(core)
     if n == 1:
         core[0].role = "given" if _is_given_name(core[0].text) else "surname"
         return
-    surname_first = False
-    if comma_at is not None:
-        surname_first = True
-    elif any(raw_upper) and not all(raw_upper):
-        surname_first = raw_upper[0] and not raw_upper[-1]
-    elif n == 2 and _is_given_name(core[-1].text) and not _is_given_name(core[0].text):
-        surname_first = True
+    surname_first = comma_at is not None or _surname_first(core)
     if surname_first:
         split = comma_at if comma_at else 1
         for i, tok in enumerate(core):
@@ -247,7 +253,8 @@ def _tokens(raw_tokens: list[str]) -> tuple[list[_Token], int | None, list[str]]
         if tok == ",":
             comma_at = len(tokens)
             continue
-        tokens.extend(_Token(tok, piece) for piece in _pieces(tok))
+        for piece in _pieces(tok):
+            tokens.append(_Token(tok, piece))
     dropped: list[str] = []
     while len(tokens) > 1 and tokens[0].text.replace("'", "") in titles:
         dropped.append(tokens.pop(0).text)
@@ -269,14 +276,19 @@ def _pieces(raw: str) -> tuple[str, ...]:
     return tuple(out)
 
 
-def _mark_particles_and_initials(tokens: list[_Token]) -> None:
+def _mark_particles_and_initials(tokens: list[_Token]) -> bool:
+    """Mark particles and initials; return whether there is a particle."""
     particles = _words()[1]
+    last = tokens[-1] if tokens else None
+    found = False
     for tok in tokens:
         bare = tok.text.rstrip(".")
-        if tok.text in particles and tok is not tokens[-1]:
+        if tok.text in particles and tok is not last:
             tok.role = "particle"
+            found = True
         elif len(bare) == 1 or (tok.raw.endswith(".") and len(bare) <= 2):
             tok.role = "initial"
+    return found
 
 
 def _mark_nasab(tokens: list[_Token]) -> None:
@@ -310,25 +322,41 @@ def _mark_patronymic(core: list[_Token]) -> bool:
 def _parse(raw: str) -> ParsedName:
     raw_tokens, nick_raw, _comma = _split_raw(raw)
     tokens, comma_at, dropped = _tokens(raw_tokens)
-    _mark_particles_and_initials(tokens)
+    has_particle = _mark_particles_and_initials(tokens)
     core = [t for t in tokens if not t.role]
     patronymic_last = _mark_patronymic(core)
-    core = [t for t in core if not t.role]
+    if len(core) >= 3:
+        core = [t for t in core if not t.role]
     if core:
         comma_core = None
         if comma_at is not None:
-            comma_core = sum(1 for t in tokens[:comma_at] if t in core) or None
+            comma_core = sum(1 for t in tokens[:comma_at] if not t.role) or None
         if patronymic_last and comma_core is None and len(core) >= 2:
             comma_core = 1
-        _assign_order(core, comma_core, [_is_upper(t.raw) for t in core])
-    _mark_nasab(tokens)
-    nicknames = [p for n in nick_raw for p in normalize(n).split()]
+        _assign_order(core, comma_core)
+    if has_particle:
+        _mark_nasab(tokens)
     parts = [NamePart(t.text, t.role or "surname", _detect(t.text)) for t in tokens]
-    parts += [NamePart(p, "nickname", _detect(p)) for p in nicknames]
-    if parts and all(p.role == "initial" for p in parts[:-1]) and parts[-1].role == "given":
+    if nick_raw:
+        nicknames = [p for n in nick_raw for p in normalize(n).split()]
+        parts += [NamePart(p, "nickname", _detect(p)) for p in nicknames]
+    if parts and parts[-1].role == "given" and all(p.role == "initial" for p in parts[:-1]):
         parts[-1] = attrs.evolve(parts[-1], role="surname")
-    norm = " ".join(p.text for p in parts)
-    return ParsedName(raw, norm, _detect(norm), tuple(parts), tuple(dropped))
+    norm = " ".join([p.text for p in parts])
+    return ParsedName(raw, norm, _name_script(norm, parts), tuple(parts), tuple(dropped))
+
+
+def _name_script(norm: str, parts: list[NamePart]) -> str:
+    """The script of a whole name: the one script its parts have, if they agree.
+
+    Letters are counted across parts, so a script that leads in every part
+    (ties going to the same code) leads in the whole.
+    """
+    scripts = {p.script for p in parts}
+    scripts.discard("Zyyy")  # parts without letters
+    if len(scripts) == 1:
+        return scripts.pop()
+    return _detect(norm)
 
 
 # ASCII and basic Cyrillic (no Latin letters): every letter has a case, and

@@ -61,23 +61,35 @@ def _lev_sim(a: str, b: str) -> float:
     return 1.0 - jellyfish.levenshtein_distance(a, b) / longest
 
 
-def _lev_bound(a: str, b: str) -> float:
-    """An upper bound of :func:`_lev_sim` (the distance is at least the length gap)."""
+def _lev_sim_over(a: str, b: str, best: float, penalty: float) -> float | None:
+    """``_lev_sim(a, b) - penalty``, or None when it cannot exceed ``best``.
+
+    The edit distance is at least the length gap, which bounds the similarity
+    without computing it.
+    """
     la, lb = len(a), len(b)
     longest = la if la > lb else lb
-    if not longest:
-        return 1.0
-    return 1.0 - abs(la - lb) / longest
+    bound = 1.0 - abs(la - lb) / longest if longest else 1.0
+    if bound - penalty <= best:
+        return None
+    if a == b:
+        return 1.0 - penalty
+    return 1.0 - jellyfish.levenshtein_distance(a, b) / longest - penalty
 
 
-@attrs.frozen
 class _Forms:
-    """The comparable forms of one part, computed once per token."""
+    """The comparable forms of one part, computed once per token (read-only)."""
 
-    method: str
-    folds: tuple[str, ...]
-    hebrew: bool
-    skeletons: frozenset[str]  # of Hebrew parts only
+    __slots__ = ("fold_set", "folds", "hebrew", "method", "skeletons")
+
+    def __init__(
+        self, method: str, folds: tuple[str, ...], hebrew: bool, skeletons: frozenset[str]
+    ) -> None:
+        self.method = method
+        self.folds = folds
+        self.hebrew = hebrew
+        self.skeletons = skeletons  # of Hebrew parts only
+        self.fold_set = frozenset(folds) - {""}  # the non-empty folds
 
 
 @lru_cache(maxsize=MEMO_LARGE)
@@ -127,23 +139,32 @@ def _fuzzy(a: str, x: _Forms, b: str, y: _Forms, *, stems: bool = False) -> tupl
     best, detail = 0.0, ""
     for fx in x.folds[:3]:
         for fy in y.folds[:3]:
-            if _lev_bound(fx, fy) <= best:
-                continue  # cannot do better: skip the edit distance
-            sim, note = _stem_sim(fx, fy, False) if stems else (_lev_sim(fx, fy), "")
-            if sim > best:
-                best, detail = sim, f"{fx}~{fy}{note}"
+            found = _edit_sim(fx, fy, best, 0.0, stems, loose=False)
+            if found is not None and found[0] > best:
+                best, detail = found[0], f"{fx}~{fy}{found[1]}"
     loose_y = _loose(b)
     for lx in _loose(a):
         for ly in loose_y:
             if min(len(lx), len(ly)) < LOOSE_MIN:
                 continue  # Mo and Ma are different names
-            if _lev_bound(lx, ly) - LOOSE_PENALTY <= best:
-                continue
-            sim, note = _stem_sim(lx, ly, True) if stems else (_lev_sim(lx, ly), "")
-            sim -= LOOSE_PENALTY
-            if sim > best:
-                best, detail = sim, f"loose {lx}~{ly}{note}"
+            found = _edit_sim(lx, ly, best, LOOSE_PENALTY, stems, loose=True)
+            if found is not None and found[0] > best:
+                best, detail = found[0], f"loose {lx}~{ly}{found[1]}"
     return best, detail
+
+
+def _edit_sim(
+    a: str, b: str, best: float, penalty: float, stems: bool, *, loose: bool
+) -> tuple[float, str] | None:
+    """Edit similarity less ``penalty`` (of the stems with ``stems``) and a note;
+    None when the length bound says it cannot exceed ``best``."""
+    if not stems:
+        sim = _lev_sim_over(a, b, best, penalty)
+        return None if sim is None else (sim, "")
+    if _lev_sim_over(a, b, best, penalty) is None:
+        return None  # a stem similarity is never above the whole words'
+    sim, note = _stem_sim(a, b, loose)
+    return sim - penalty, note
 
 
 def _stem_sim(a: str, b: str, loose: bool) -> tuple[float, str]:
@@ -162,7 +183,7 @@ def _part_match(a: str, b: str) -> PartMatch:
     x, y = _forms(a), _forms(b)
     hebrew = x.hebrew or y.hebrew
     via = "hebrew_reading" if hebrew else "transliteration"
-    shared = set(x.folds).intersection(y.folds) - {""}
+    shared = x.fold_set & y.fold_set
     if shared:
         rank = min(x.folds.index(f) + y.folds.index(f) for f in shared)
         penalty = 0.01 * rank if hebrew else 0.0

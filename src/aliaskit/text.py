@@ -116,6 +116,8 @@ def _normalize(text: str) -> str:
     # composes them), and NFKC or case folding can make a look-alike letter
     # visible to the homoglyph repair. Repeat until nothing changes (text of
     # the _STABLE form is known not to change, and skips the next pass).
+    if text.isalpha() and (text.isascii() or _SIMPLE_CYRILLIC.fullmatch(text)):
+        return text.lower()  # one word of ASCII or basic Cyrillic letters
     if _STABLE.fullmatch(text):
         return text
     result = _normalize_once(text)

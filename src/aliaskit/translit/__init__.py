@@ -41,6 +41,8 @@ _FALLBACK_FILE = "_fallback.toml"
 _UK_ONLY = frozenset("іїєґІЇЄҐ")
 _NOT_UK = frozenset("ыэъўЫЭЪЎ")
 _BE_WITH_I = frozenset("ыэЫЭ")
+# Letters of only some of ru/uk/be: a word without them is read in the text's language.
+_DISTINCTIVE = frozenset("іїєґўыэъёІЇЄҐЎЫЭЪЁ")
 
 
 def _require_str(value: Any, what: str) -> str:
@@ -122,6 +124,8 @@ def cyrillic_language(text: str) -> str:
     _require_str(text, "text")
     if not HAS_CYRILLIC_RE.search(text):
         return ""
+    if _DISTINCTIVE.isdisjoint(text):
+        return "ru"  # common letters only
     letters = set(text)
     if "ў" in letters or "Ў" in letters:
         return "be"
@@ -131,9 +135,6 @@ def cyrillic_language(text: str) -> str:
     if letters & _UK_ONLY and not letters & _NOT_UK:
         return "uk"
     return "ru"
-
-
-_DISTINCTIVE = frozenset("іїєґўыэъёІЇЄҐЎЫЭЪЁ")
 
 
 def _auto_word(word: str, text_language: str) -> str:
@@ -164,6 +165,8 @@ def transliterate(text: str, scheme: str = "auto") -> str:
     language = cyrillic_language(text)
     if not language:
         return text
+    if text.isalpha():  # one word (a name part): its language is the text's
+        return _registry()[DEFAULT_SCHEMES[language]].rules.word(text)
     return WORD_RE.sub(lambda m: _auto_word(m.group(), language), text)
 
 

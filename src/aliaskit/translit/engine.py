@@ -109,7 +109,8 @@ class CompiledRules:
         return self._simple.get(c, c)
 
     def _render(self, word: str) -> str:
-        low = word.translate(CYRILLIC_LOWER)
+        # A lower-case word has no upper-case Cyrillic letter to map.
+        low = word if word.islower() else word.translate(CYRILLIC_LOWER)
         n = len(low)
         stem_end = n
         tail = ""
