@@ -17,6 +17,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from aliaskit import knowledge as kn
+from aliaskit.knowledge import name_facts, name_groups
 
 DATA = files("aliaskit") / "data"
 REPO = Path(__file__).resolve().parents[1]
@@ -406,3 +407,20 @@ def test_name_facts_agree_with_the_single_lookups(token: str) -> None:
     assert facts.gender == kn.given_name_gender(token)
     assert facts.is_given == kn.is_given_name(token)
     assert facts.is_known == kn.is_known_name(token)
+
+
+@pytest.mark.parametrize(
+    ("token", "gender"),
+    [("Il'ya", "m"), ("Il’ya", "m"), ("Natalʹya", "f"), ("Liliâ", "f"), ("Iĺja", "m")],
+)
+def test_romanised_names_with_soft_sign_marks_are_found(token: str, gender: str) -> None:
+    """BGN apostrophes, ISO 9 letters and Polish-style ĺ do not hide a known name."""
+    facts = name_facts(token)
+    assert facts.is_known
+    assert facts.gender == gender
+
+
+def test_hebrew_keys_keep_their_geresh() -> None:
+    """The Latin fallback never strips a Hebrew geresh (ג'ונס is Jones, not גונס)."""
+    assert name_facts("ג'ונס").groups == name_groups("ג'ונס")
+    assert name_facts("ג'ונס").is_known

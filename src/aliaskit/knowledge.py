@@ -22,12 +22,13 @@ import os
 import tomllib
 import unicodedata
 from collections.abc import Iterable
-from functools import cache
+from functools import cache, lru_cache
 from importlib.resources import files
 from importlib.resources.abc import Traversable
 from typing import Any, NamedTuple
 
 import attrs
+from unidecode import unidecode
 
 __all__ = [
     "NameFacts",
@@ -264,13 +265,34 @@ def _curated() -> _Curated:
 # --- given names --------------------------------------------------------------
 
 
+# Marks that stand for the soft sign (or a glottal stop) in romanised names.
+_SOFT_MARKS = str.maketrans("", "", "'\u2019\u02bc\u02b9`\u00b4\u02ba")
+
+
+@lru_cache(maxsize=1 << 16)
+def _key(token: str) -> str:
+    """The lookup key of ``token``: :func:`fold`, or for a Latin spelling the
+    tables do not know, its plain-ASCII form without soft-sign marks (the
+    romanisations of curated names are indexed so: Il'ya, Natal'ja, ISO 9 Liliâ).
+    """
+    key = fold(token)
+    if _known(key) or not all(ch < "\u0370" for ch in key if ch.isalpha()):
+        return key  # known, or not a Latin spelling (Hebrew keys keep their geresh)
+    plain = unidecode(key).translate(_SOFT_MARKS)
+    return plain if plain != key and _known(plain) else key
+
+
+def _known(key: str) -> bool:
+    return key in _curated().groups or key in _wikidata_groups()
+
+
 def name_groups(token: str) -> frozenset[str]:
     """Return the ids of all groups (curated and Wikidata-derived) containing ``token``.
 
     >>> sorted(g for g in name_groups("Sasha") if g.startswith("aliaskit:"))
     ['aliaskit:alexander_m', 'aliaskit:alexandra_f']
     """
-    key = fold(token)
+    key = _key(token)
     curated = _curated().groups.get(key, frozenset())
     return curated | frozenset(_wd_lookup(key))
 
@@ -307,7 +329,7 @@ def name_facts(token: str) -> NameFacts:
     >>> facts.gender, facts.is_given, facts.is_known
     ('f', True, True)
     """
-    key = fold(token)
+    key = _key(token)
     cur = _curated()
     curated = cur.groups.get(key)
     wikidata = _wd_lookup(key)
@@ -322,7 +344,7 @@ def is_known_name(token: str) -> bool:
     >>> is_known_name("Oleksandr"), is_known_name("Xqzzy")
     (True, False)
     """
-    key = fold(token)
+    key = _key(token)
     return key in _curated().groups or key in _wikidata_groups()
 
 
@@ -332,7 +354,7 @@ def is_nickname(token: str) -> bool:
     >>> is_nickname("Sasha"), is_nickname("Alexander")
     (True, False)
     """
-    return fold(token) in _curated().nick_groups
+    return _key(token) in _curated().nick_groups
 
 
 def given_name_gender(token: str) -> str | None:
@@ -341,7 +363,7 @@ def given_name_gender(token: str) -> str | None:
     >>> given_name_gender("Alexandra"), given_name_gender("Sasha"), given_name_gender("Xqzzy")
     ('f', None, None)
     """
-    return _curated().gender.get(fold(token))
+    return _curated().gender.get(_key(token))
 
 
 def is_given_name(token: str) -> bool:
@@ -350,7 +372,7 @@ def is_given_name(token: str) -> bool:
     >>> is_given_name("Sasha"), is_given_name("Trufanov")
     (True, False)
     """
-    return fold(token) in _curated().groups
+    return _key(token) in _curated().groups
 
 
 def headwords(token: str) -> frozenset[str]:
@@ -363,7 +385,7 @@ def headwords(token: str) -> frozenset[str]:
     ['aleksandr', 'aleksandra']
     """
     cur = _curated()
-    return frozenset(cur.heads[g] for g in cur.groups.get(fold(token), ()) if g in cur.heads)
+    return frozenset(cur.heads[g] for g in cur.groups.get(_key(token), ()) if g in cur.heads)
 
 
 def full_forms(nickname: str) -> frozenset[str]:
