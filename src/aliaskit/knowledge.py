@@ -276,7 +276,7 @@ def _key(token: str) -> str:
     romanisations of curated names are indexed so: Il'ya, Natal'ja, ISO 9 Liliâ).
     """
     key = fold(token)
-    if _known(key) or not all(ch < "\u0370" for ch in key if ch.isalpha()):
+    if _known(key) or not key.isprintable() or any(ch >= "\u0370" for ch in key if ch.isalpha()):
         return key  # known, or not a Latin spelling (Hebrew keys keep their geresh)
     plain = unidecode(key).translate(_SOFT_MARKS)
     return plain if plain != key and _known(plain) else key
