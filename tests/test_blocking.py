@@ -56,12 +56,6 @@ def _crowded_pairs(extra: list[str]) -> set[tuple[str, str]]:
     return {p for p in index.pairs() if p[0] in extra and p[1] in extra}
 
 
-def test_given_names_one_consonant_apart_meet_in_an_oversized_block() -> None:
-    """A short form or a misspelt given name still meets its full form: Mike and Michael."""
-    assert _crowded_pairs(["Michael Gal", "Mike Gal"])
-    assert _crowded_pairs(["Wilson Gal", "וילסום גל"])
-
-
 def test_different_given_names_stay_apart_in_an_oversized_block() -> None:
     """Given names two or more consonants apart are split: Boris and Mikhail."""
     assert not _crowded_pairs(["Boris Gal", "Mikhail Gal"])

@@ -129,42 +129,46 @@ def _skeleton_score(a: str, x: _Forms, b: str, y: _Forms) -> float:
     return best
 
 
-def _fuzzy(a: str, x: _Forms, b: str, y: _Forms, *, stems: bool = False) -> tuple[float, str]:
-    """Best edit-distance similarity of the folds, then of the loose folds (penalised).
-
-    With ``stems``, forms that end in one surname suffix are compared by their
-    stems (:mod:`aliaskit.stems`); that similarity is never higher, so the
-    length bound still says when an edit distance cannot win.
-    """
+def _fuzzy(a: str, x: _Forms, b: str, y: _Forms) -> tuple[float, str]:
+    """Best edit-distance similarity of the folds, then of the loose folds (penalised)."""
     best, detail = 0.0, ""
     for fx in x.folds[:3]:
         for fy in y.folds[:3]:
-            found = _edit_sim(fx, fy, best, 0.0, stems, loose=False)
-            if found is not None and found[0] > best:
-                best, detail = found[0], f"{fx}~{fy}{found[1]}"
+            sim = _lev_sim_over(fx, fy, best, 0.0)
+            if sim is not None and sim > best:
+                best, detail = sim, f"{fx}~{fy}"
     loose_y = _loose(b)
     for lx in _loose(a):
         for ly in loose_y:
             if min(len(lx), len(ly)) < LOOSE_MIN:
                 continue  # Mo and Ma are different names
-            found = _edit_sim(lx, ly, best, LOOSE_PENALTY, stems, loose=True)
-            if found is not None and found[0] > best:
-                best, detail = found[0], f"loose {lx}~{ly}{found[1]}"
+            sim = _lev_sim_over(lx, ly, best, LOOSE_PENALTY)
+            if sim is not None and sim > best:
+                best, detail = sim, f"loose {lx}~{ly}"
     return best, detail
 
 
-def _edit_sim(
-    a: str, b: str, best: float, penalty: float, stems: bool, *, loose: bool
-) -> tuple[float, str] | None:
-    """Edit similarity less ``penalty`` (of the stems with ``stems``) and a note;
-    None when the length bound says it cannot exceed ``best``."""
-    if not stems:
-        sim = _lev_sim_over(a, b, best, penalty)
-        return None if sim is None else (sim, "")
-    if _lev_sim_over(a, b, best, penalty) is None:
-        return None  # a stem similarity is never above the whole words'
-    sim, note = _stem_sim(a, b, loose)
-    return sim - penalty, note
+def _fuzzy_stems(a: str, x: _Forms, b: str, y: _Forms) -> tuple[float, str]:
+    """:func:`_fuzzy` with forms that end in one surname suffix compared by their
+    stems (:mod:`aliaskit.stems`). A stem similarity is never above the whole
+    words', so the length bound still says when an edit distance cannot win."""
+    best, detail = 0.0, ""
+    for fx in x.folds[:3]:
+        for fy in y.folds[:3]:
+            if _lev_sim_over(fx, fy, best, 0.0) is not None:
+                sim, note = _stem_sim(fx, fy, False)
+                if sim > best:
+                    best, detail = sim, f"{fx}~{fy}{note}"
+    loose_y = _loose(b)
+    for lx in _loose(a):
+        for ly in loose_y:
+            if min(len(lx), len(ly)) >= LOOSE_MIN and (
+                _lev_sim_over(lx, ly, best, LOOSE_PENALTY) is not None
+            ):
+                sim, note = _stem_sim(lx, ly, True)
+                if sim - LOOSE_PENALTY > best:
+                    best, detail = sim - LOOSE_PENALTY, f"loose {lx}~{ly}{note}"
+    return best, detail
 
 
 def _stem_sim(a: str, b: str, loose: bool) -> tuple[float, str]:
@@ -222,7 +226,7 @@ def _surname_match(a: str, b: str) -> PartMatch:
     x, y = _forms(a), _forms(b)
     if x.hebrew or y.hebrew:
         return match  # Hebrew readings guess the vowels: their stems are not firm
-    best, detail = _fuzzy(a, x, b, y, stems=True)
+    best, detail = _fuzzy_stems(a, x, b, y)
     return PartMatch(round(max(best, 0.0), 4), "fuzzy", detail)
 
 
