@@ -224,17 +224,18 @@ def align_score(hebrew: str, latin: str) -> tuple[float, int]:
     >>> align_score("האריס", "garcia")[0] < 1.0
     True
     """
-    xs, ys = _hebrew_masks(hebrew), _latin_masks(latin)
+    return _aligned(_hebrew_masks(hebrew), _latin_masks(latin))
+
+
+def _aligned(xs: tuple[int, ...], ys: tuple[int, ...]) -> tuple[float, int]:
+    """Similarity of two class sequences and the consonants it rests on."""
     size = max(sum(1 for m in xs if not m & _OPTIONAL), sum(1 for m in ys if not m & _OPTIONAL), 1)
-    cost = _distance(xs, ys)
-    return max(0.0, 1.0 - cost / size), size
+    return max(0.0, 1.0 - _distance(xs, ys) / size), size
 
 
 @lru_cache(maxsize=MEMO_LARGE)
 def _hebrew_pair(a: str, b: str) -> tuple[float, int]:
-    xs, ys = _hebrew_masks(a), _hebrew_masks(b)
-    size = max(sum(1 for m in xs if not m & _OPTIONAL), sum(1 for m in ys if not m & _OPTIONAL), 1)
-    return max(0.0, 1.0 - _distance(xs, ys) / size), size
+    return _aligned(_hebrew_masks(a), _hebrew_masks(b))
 
 
 def hebrew_pair_score(a: str, b: str) -> tuple[float, int]:

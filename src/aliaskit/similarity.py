@@ -29,7 +29,7 @@ from aliaskit._check import require_str
 from aliaskit.hebrew_align import align_score, hebrew_pair_score
 from aliaskit.keys import fold, loose_fold, skeleton_keys
 from aliaskit.latin import latin_forms
-from aliaskit.stems import LOOSE_SUFFIX_WEIGHT, SUFFIX_WEIGHT, shared_suffix, stem_similarity
+from aliaskit.stems import LOOSE_SUFFIX_WEIGHT, shared_suffix, stem_similarity
 from aliaskit.text import normalize
 
 __all__ = ["LOOSE_PENALTY", "PartMatch", "part_similarity", "similarity", "surname_similarity"]
@@ -129,55 +129,41 @@ def _skeleton_score(a: str, x: _Forms, b: str, y: _Forms) -> float:
     return best
 
 
-def _fuzzy(a: str, x: _Forms, b: str, y: _Forms) -> tuple[float, str]:
-    """Best edit-distance similarity of the folds, then of the loose folds (penalised)."""
+def _fuzzy(a: str, x: _Forms, b: str, y: _Forms, *, stems: bool = False) -> tuple[float, str]:
+    """Best edit-distance similarity of the folds, then of the loose folds (penalised).
+
+    With ``stems``, two forms that end in one surname suffix score no more
+    than their stems do (:mod:`aliaskit.stems`); that is never above the
+    whole words' similarity, so the length bound still prunes.
+    """
     best, detail = 0.0, ""
     for fx in x.folds[:3]:
         for fy in y.folds[:3]:
             sim = _lev_sim_over(fx, fy, best, 0.0)
-            if sim is not None and sim > best:
-                best, detail = sim, f"{fx}~{fy}"
+            if sim is None:
+                continue
+            note = ""
+            if stems and fx != fy and (suffix := shared_suffix(fx, fy)):
+                sim = min(sim, stem_similarity(fx, fy, suffix))
+                note = f", stems before shared -{suffix}"
+            if sim > best:
+                best, detail = sim, f"{fx}~{fy}{note}"
     loose_y = _loose(b)
     for lx in _loose(a):
         for ly in loose_y:
             if min(len(lx), len(ly)) < LOOSE_MIN:
                 continue  # Mo and Ma are different names
             sim = _lev_sim_over(lx, ly, best, LOOSE_PENALTY)
-            if sim is not None and sim > best:
-                best, detail = sim, f"loose {lx}~{ly}"
+            if sim is None:
+                continue
+            note = ""
+            if stems and lx != ly and (suffix := shared_suffix(lx, ly, loose=True)):
+                stem = stem_similarity(lx, ly, suffix, weight=LOOSE_SUFFIX_WEIGHT)
+                sim = min(sim, stem - LOOSE_PENALTY)
+                note = f", stems before shared -{suffix}"
+            if sim > best:
+                best, detail = sim, f"loose {lx}~{ly}{note}"
     return best, detail
-
-
-def _fuzzy_stems(a: str, x: _Forms, b: str, y: _Forms) -> tuple[float, str]:
-    """:func:`_fuzzy` with forms that end in one surname suffix compared by their
-    stems (:mod:`aliaskit.stems`). A stem similarity is never above the whole
-    words', so the length bound still says when an edit distance cannot win."""
-    best, detail = 0.0, ""
-    for fx in x.folds[:3]:
-        for fy in y.folds[:3]:
-            if _lev_sim_over(fx, fy, best, 0.0) is not None:
-                sim, note = _stem_sim(fx, fy, False)
-                if sim > best:
-                    best, detail = sim, f"{fx}~{fy}{note}"
-    loose_y = _loose(b)
-    for lx in _loose(a):
-        for ly in loose_y:
-            if min(len(lx), len(ly)) >= LOOSE_MIN and (
-                _lev_sim_over(lx, ly, best, LOOSE_PENALTY) is not None
-            ):
-                sim, note = _stem_sim(lx, ly, True)
-                if sim - LOOSE_PENALTY > best:
-                    best, detail = sim - LOOSE_PENALTY, f"loose {lx}~{ly}{note}"
-    return best, detail
-
-
-def _stem_sim(a: str, b: str, loose: bool) -> tuple[float, str]:
-    """Edit similarity, of the stems when both forms end in one surname suffix (and a note)."""
-    suffix = shared_suffix(a, b, loose=loose) if a != b else ""
-    if not suffix:
-        return _lev_sim(a, b), ""
-    weight = LOOSE_SUFFIX_WEIGHT if loose else SUFFIX_WEIGHT
-    return stem_similarity(a, b, suffix, weight=weight), f", stems before shared -{suffix}"
 
 
 @lru_cache(maxsize=MEMO_LARGE)
@@ -226,7 +212,7 @@ def _surname_match(a: str, b: str) -> PartMatch:
     x, y = _forms(a), _forms(b)
     if x.hebrew or y.hebrew:
         return match  # Hebrew readings guess the vowels: their stems are not firm
-    best, detail = _fuzzy_stems(a, x, b, y)
+    best, detail = _fuzzy(a, x, b, y, stems=True)
     return PartMatch(round(max(best, 0.0), 4), "fuzzy", detail)
 
 

@@ -106,19 +106,17 @@ def stem_similarity(a: str, b: str, suffix: str, *, weight: float = SUFFIX_WEIGH
     evidence a stem letter is; the loose fold, which merges close sounds,
     gives it :data:`LOOSE_SUFFIX_WEIGHT`). Two letters swapped count as one slip (Damerau). One slip
     in a stem still scores high (Putin ~ Pudin, 0.75); two letters wrong in a
-    short stem do not (Sanchenko ~ Zoshchenko). The result never exceeds the
-    plain edit similarity of the whole words.
+    short stem do not (Sanchenko ~ Zoshchenko). Callers take the lower of this
+    and the whole words' edit similarity.
 
     >>> stem_similarity("putin", "pudin", "in")
     0.75
     >>> round(stem_similarity("feldman", "fridman", "man"), 3)
     0.636
     """
-    if a == b:
-        return 1.0
     cut = len(suffix)
     sa, sb = a[: len(a) - cut], b[: len(b) - cut]
+    if sa == sb:
+        return 1.0
     longest = max(len(sa), len(sb)) + weight * cut
-    stems = 1.0 - jellyfish.damerau_levenshtein_distance(sa, sb) / longest
-    whole = 1.0 - jellyfish.levenshtein_distance(a, b) / max(len(a), len(b))
-    return min(stems, whole)
+    return 1.0 - jellyfish.damerau_levenshtein_distance(sa, sb) / longest
