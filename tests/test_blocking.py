@@ -66,3 +66,17 @@ def test_near_surnames_need_two_given_classes_in_common() -> None:
     assert _meet("Aleksandr Karlfeldt", "Aleksandr Karfeldt")
     assert _meet("Aleksandr Karlfeldt", "Aleksei Karfeldt")  # LKS and LKSNDR: LK
     assert not _meet("Aleksandr Karlfeldt", "Leonid Karfeldt")  # LN: one class only
+
+
+def test_given_names_that_begin_alike_meet_in_an_oversized_block() -> None:
+    """A truncated given name meets its full form: Riz and Rizwan, Mike and Michael."""
+    assert _crowded_pairs(["Rizwan Gal", "Riz Gal"])
+    assert _crowded_pairs(["Michael Gal", "מייק גל"])
+
+
+def test_short_surnames_one_consonant_apart_meet_under_one_given_name() -> None:
+    """Two- and three-class surname keys drop a class only when the whole given name agrees."""
+    assert _meet("Lukas Ettlin", "לוקס אטין")  # TLN and TN
+    assert _meet("Christine Jeffs", "Christine Jeff")  # KPS and KP
+    assert not _meet("Lukas Ettlin", "Peter Etin")
+    assert not any(k.startswith("E:") for k in block_keys(parse_name("Lukas Ettlinger")))

@@ -15,6 +15,8 @@ from unidecode import unidecode
 
 from aliaskit import hebrew
 from aliaskit.hebrew import letter_table, readings, word_readings
+from aliaskit.hebrew_align import hebrew_extra
+from aliaskit.similarity import part_similarity
 
 VECTORS = Path(__file__).resolve().parent / "vectors" / "hebrew_readings.tsv"
 DEV = Path(__file__).resolve().parents[2] / "shared" / "data" / "dev_persons.tsv"
@@ -331,3 +333,17 @@ def test_dev_set_rates_do_not_regress() -> None:
     for key, floor in FLOORS.items():
         got = figures[key][1:]
         assert all(g >= f for g, f in zip(got, floor, strict=True)), (key, got, floor)
+
+
+@pytest.mark.parametrize(
+    ("hebrew", "latin", "extra"),
+    [("רומר", "roome", 1), ("ג'ף", "jeffs", 0), ("אטין", "ettlin", 0), ("פלטשר", "fletcher", 0)],
+)
+def test_only_a_final_hebrew_consonant_without_latin_counterpart_is_extra(
+    hebrew: str, latin: str, extra: int
+) -> None:
+    assert hebrew_extra(hebrew, latin) == extra
+
+
+def test_a_final_consonant_only_the_hebrew_writes_lowers_the_fuzzy_score() -> None:
+    assert part_similarity("roome", "רומר").score < part_similarity("romer", "רומר").score - 0.1

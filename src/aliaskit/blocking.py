@@ -13,7 +13,9 @@ Surnames one consonant apart (a dropped or changed letter: Karlfeldt and
 key with each one of its classes deleted (for keys of :data:`NEAR_MIN`
 classes or more, up to :data:`MAX_NEAR_SOURCES` keys per surname), anchored
 on the first two consonant classes (:data:`ANCHOR_LEN`) or a curated group
-of the given name so that these blocks stay small.
+of the given name so that these blocks stay small. Shorter surname keys (two
+or three classes: Ettlin and אטין, Jeffs and ג'ף) meet one class apart only
+under the whole skeleton key or curated group of the given name.
 
 Names whose parts were given other roles (recorded surname first, or a
 given name taken for the surname) meet through *order-free pair keys*: the
@@ -22,8 +24,9 @@ order, with :data:`PAIR_MIN` classes or more together.
 
 A block with more than :data:`MAX_BLOCK` names (a common surname), or more
 than :data:`MAX_SHORT_BLOCK` for a short key, is split by given-name keys
-(:func:`given_keys`): the skeleton keys of the given name and its curated
-equivalence groups (so that Sasha still meets Alexander). An initial-only
+(:func:`given_keys`): the skeleton keys of the given name, their first two
+classes (so that a truncated form meets its full name: Riz and Rizwan) and
+its curated equivalence groups (so that Sasha still meets Alexander). An initial-only
 name meets every given name it can stand for, and a name without a given
 part meets every member of its block (:func:`meets`). Blocks are indexed
 incrementally, and the set of candidate pairs depends only on the set of
@@ -58,6 +61,9 @@ MAX_SHORT_BLOCK = 20
 SHORT_KEY = 3
 #: Surname keys of this many classes or more also block with one class deleted.
 NEAR_MIN = 4
+#: Shorter surname keys, from this many classes, block with one class deleted
+#: when the whole given name agrees.
+SHORT_NEAR_MIN = 2
 MAX_ANCHORS = 4
 #: Near keys are anchored on this many leading classes of the given name.
 ANCHOR_LEN = 2
@@ -95,7 +101,8 @@ def block_keys(name: ParsedName) -> frozenset[str]:
             keys |= part_keys(piece)  # one part of a compound: Kuznetsov-Krasovsky
         if len(name.surname) > len(surname):  # a particle written fused: Benaroya, Elabed
             keys |= part_keys("".join(p.text for p in name.surname))
-        return frozenset({"S:" + k for k in keys} | _near_keys(name, keys) | _pair_keys(name))
+        near = _near_keys(name, keys) | _short_near_keys(name, keys)
+        return frozenset({"S:" + k for k in keys} | near | _pair_keys(name))
     given = name.given or (name.role("nickname") or (None,))[0]
     if given is not None:
         return frozenset({"S:" + k for k in part_keys(given.text)} | _pair_keys(name))
@@ -142,6 +149,36 @@ def _dropped(key: str) -> set[str]:
     return {key} | {key[:i] + key[i + 1 :] for i in range(len(key))}
 
 
+def _given_anchors(name: ParsedName) -> set[str]:
+    """Whole skeleton keys of the given names, and their curated groups."""
+    anchors: set[str] = set()
+    for part in (name.given, *name.role("nickname")):
+        if part is None:
+            continue
+        anchors.update(part_keys(part.text))
+        anchors.update(
+            g for g in knowledge.name_groups(part.text) if g.startswith(knowledge.CURATED_PREFIX)
+        )
+    return anchors
+
+
+def _short_near_keys(name: ParsedName, surname_keys: set[str]) -> set[str]:
+    """Keys that let short surnames one consonant apart meet (Ettlin and אטין).
+
+    A surname key of two or three classes is too short for the near keys of
+    :func:`_near_keys` (a two-class anchor would join too many names), so
+    its one-class deletions are anchored on the whole given name instead.
+    """
+    shorts = sorted((k for k in surname_keys if SHORT_NEAR_MIN <= len(k) < NEAR_MIN), key=_by_size)
+    if not shorts:
+        return set()
+    anchors = sorted(_given_anchors(name))[:MAX_ANCHORS]
+    near: set[str] = set()
+    for key in shorts[:MAX_NEAR_SOURCES]:
+        near |= _dropped(key) if len(key) > SHORT_NEAR_MIN else {key}
+    return {f"E:{k}|{a}" for k in near for a in anchors}
+
+
 def _anchors(name: ParsedName) -> set[str]:
     """First two consonant classes of the given names, and their curated groups."""
     anchors: set[str] = set()
@@ -155,11 +192,17 @@ def _anchors(name: ParsedName) -> set[str]:
     return anchors
 
 
+def _by_size(key: str) -> tuple[int, str]:
+    """Shorter keys first: Hebrew readings with vowel letters read as vowels."""
+    return len(key), key
+
+
 def _near_keys(name: ParsedName, surname_keys: set[str]) -> set[str]:
     """Keys that let surnames one consonant apart meet, anchored on the given name."""
     anchors = sorted(_anchors(name))[:MAX_ANCHORS]
     near: set[str] = set()
-    for key in sorted(k for k in surname_keys if len(k) >= NEAR_MIN - 1)[:MAX_NEAR_SOURCES]:
+    sources = sorted((k for k in surname_keys if len(k) >= NEAR_MIN - 1), key=_by_size)
+    for key in sources[:MAX_NEAR_SOURCES]:
         near |= _deletions(key)
     return {f"D:{k}|{a}" for k in near for a in anchors}
 
@@ -174,7 +217,8 @@ def _given_part(name: ParsedName) -> NamePart | None:
 def given_keys(name: ParsedName) -> frozenset[str]:
     """Keys that split an oversized block by given name.
 
-    A full given name (or nickname) gives its skeleton keys (``K:``), its
+    A full given name (or nickname) gives its skeleton keys (``K:``), their
+    first two classes (``P:``, so that Riz meets Rizwan and Mike Michael), its
     curated equivalence groups (``G:``, so that Sasha meets Alexander) and
     the initials it can stand for (``L:``). (Keys with one class deleted, so
     that Mike meets Michael, were measured: three more true pairs on the dev
@@ -195,6 +239,7 @@ def given_keys(name: ParsedName) -> frozenset[str]:
         text = part.text
         skeletons = part_keys(text)
         keys.update("K:" + k for k in skeletons)
+        keys.update("P:" + k[:ANCHOR_LEN] for k in skeletons if len(k) >= ANCHOR_LEN)
         keys.add("L:" + latin_forms(text).forms[0][:1])
         for group in knowledge.name_groups(text):
             if group.startswith(knowledge.CURATED_PREFIX):

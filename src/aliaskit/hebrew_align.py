@@ -30,8 +30,9 @@ from __future__ import annotations
 from functools import lru_cache
 
 from aliaskit.keys import latin_symbols
+from aliaskit.latin import latin_forms
 
-__all__ = ["align_score", "hebrew_classes", "hebrew_pair_score", "latin_classes"]
+__all__ = ["align_score", "hebrew_classes", "hebrew_extra", "hebrew_pair_score", "latin_classes"]
 
 MEMO_LARGE = 1 << 17
 Option = frozenset[str]
@@ -231,6 +232,32 @@ def _aligned(xs: tuple[int, ...], ys: tuple[int, ...]) -> tuple[float, int]:
     """Similarity of two class sequences and the consonants it rests on."""
     size = max(sum(1 for m in xs if not m & _OPTIONAL), sum(1 for m in ys if not m & _OPTIONAL), 1)
     return max(0.0, 1.0 - _distance(xs, ys) / size), size
+
+
+@lru_cache(maxsize=MEMO_LARGE)
+def hebrew_extra(hebrew: str, latin: str) -> int:
+    """1 when a Hebrew part ends in a consonant that a Latin spelling lacks, else 0.
+
+    Hebrew transcription drops letters that Latin spellings write but do
+    not sound (Jeffs as ג'ף); it seldom adds a final consonant, so one that
+    aligns with nothing in either of the first two Latin forms marks another
+    name (Roome and רומר, Romer).
+
+    >>> hebrew_extra("רומר", "roome"), hebrew_extra("ג'ף", "jeffs")
+    (1, 0)
+    >>> hebrew_extra("ברננגן", "brannigan")
+    0
+    """
+    xs = _hebrew_masks(hebrew)
+    last = max((i for i, m in enumerate(xs) if not m & _OPTIONAL), default=-1)
+    if last < 0:
+        return 0
+    shorter = xs[:last] + xs[last + 1 :]
+    for form in latin_forms(latin).forms[:2]:
+        ys = _latin_masks(form)
+        if _distance(shorter, ys) + 1.0 > _distance(xs, ys):
+            return 0
+    return 1
 
 
 @lru_cache(maxsize=MEMO_LARGE)

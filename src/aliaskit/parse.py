@@ -12,7 +12,8 @@ position with an unknown first part; otherwise given names first.
 A patronymic is recognised by its ending (-ovich, -evich, -ovna, -evna,
 -ichna, Ukrainian -ivna/-ovych, Belarusian -avich/-auna/-euna, and the
 Cyrillic forms), and only when at least two other parts remain, so that
-``Roman Abramovich`` keeps its surname.
+``Roman Abramovich`` keeps its surname (or when the one other part is an
+upper-case surname: ``Геннадійович АНІКА``).
 """
 
 from __future__ import annotations
@@ -242,6 +243,22 @@ def _assign_order(core: list[_Token], comma_at: int | None) -> None:
     else:
         for i, tok in enumerate(core):
             tok.role = "given" if i == 0 else ("surname" if i == n - 1 else "middle")
+    if n == 2:
+        _given_or_patronymic(core)
+
+
+def _given_or_patronymic(core: list[_Token]) -> None:
+    """In a two-part name whose surname is marked by upper case, a part of
+    patronymic form is the patronymic (``Геннадійович АНІКА``), not a given name."""
+    given = core[0] if core[0].role == "given" else core[1]
+    surname = core[1] if given is core[0] else core[0]
+    if (
+        _is_upper(surname.raw)
+        and not _is_upper(given.raw)
+        and is_patronymic_form(given.text)
+        and not is_patronymic_form(surname.text)
+    ):
+        given.role = "patronymic"
 
 
 def _tokens(raw_tokens: list[str]) -> tuple[list[_Token], int | None, list[str]]:

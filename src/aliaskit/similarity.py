@@ -8,7 +8,9 @@ their Latin forms (romanised Cyrillic, read Hebrew):
    w/v, ks/x, -iy/-y, ...). Such a pair scores 0.95.
 2. ``fuzzy``: normalised Levenshtein similarity of the folded forms, and of
    the loose folds (b/v, p/f, g/h/k, sibilants, e/i, o/a merged) less
-   :data:`LOOSE_PENALTY`.
+   :data:`LOOSE_PENALTY`. Against a Hebrew reading, a fuzzy match loses
+   :data:`FINAL_CONSONANT_PENALTY` when the Hebrew ends in a consonant the
+   Latin spelling lacks: Hebrew guesses no consonants, only vowels.
 3. ``hebrew_reading``: when one part is Hebrew, agreement of the consonant
    skeletons (Hebrew writes few vowels), scaled by skeleton length.
 
@@ -26,7 +28,7 @@ import attrs
 import jellyfish
 
 from aliaskit._check import require_str
-from aliaskit.hebrew_align import align_score, hebrew_pair_score
+from aliaskit.hebrew_align import align_score, hebrew_extra, hebrew_pair_score
 from aliaskit.keys import fold, loose_fold, skeleton_keys
 from aliaskit.latin import latin_forms
 from aliaskit.stems import LOOSE_SUFFIX_WEIGHT, shared_suffix, stem_similarity
@@ -39,6 +41,9 @@ LOOSE_PENALTY = 0.12
 #: The loose fold is not used for parts shorter than this.
 LOOSE_MIN = 4
 TRANSLIT_SCORE = 0.95
+#: A fuzzy match of a Latin spelling with a Hebrew reading loses this much
+#: when the Hebrew ends in a consonant the Latin lacks (Roome and רומר).
+FINAL_CONSONANT_PENALTY = 0.1
 #: Skeleton agreement with a Hebrew part, by skeleton length (1, 2, 3, 4+).
 _SKELETON_SCORE = (0.0, 0.6, 0.78, 0.86, 0.9)
 
@@ -182,6 +187,10 @@ def _part_match(a: str, b: str) -> PartMatch:
     rule = "fuzzy"
     # Two Hebrew spellings are compared letter by letter, not by guessed readings.
     best, detail = (0.0, "") if x.hebrew and y.hebrew else _fuzzy(a, x, b, y)
+    mixed = x.hebrew != y.hebrew
+    if mixed and best > 0.0 and hebrew_extra(a if x.hebrew else b, b if x.hebrew else a):
+        best -= FINAL_CONSONANT_PENALTY
+        detail += ", Hebrew final consonant unmatched"
     if hebrew:
         sim = _skeleton_score(a, x, b, y)
         if sim > best:

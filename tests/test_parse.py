@@ -1,0 +1,25 @@
+"""Roles that parse_name gives to name parts."""
+
+from __future__ import annotations
+
+import pytest
+
+from aliaskit import parse_name
+
+
+def _roles(text: str) -> list[tuple[str, str]]:
+    return [(p.text, p.role) for p in parse_name(text).parts]
+
+
+@pytest.mark.parametrize("text", ["Rav Nachman", "רב נחמן", "הרב נחמן", "Rabbi Nachman"])
+def test_rabbinic_titles_are_dropped_in_every_script(text: str) -> None:
+    assert [role for _, role in _roles(text)] == ["surname"]
+
+
+def test_a_patronymic_beside_an_upper_case_surname_is_not_a_given_name() -> None:
+    assert _roles("Геннадiйович АНIКА") == [("геннадійович", "patronymic"), ("аніка", "surname")]
+
+
+@pytest.mark.parametrize("text", ["Roman Abramovich", "Roman ABRAMOVICH", "ABRAMOVICH Roman"])
+def test_a_surname_of_patronymic_form_stays_a_surname(text: str) -> None:
+    assert dict(_roles(text))["abramovich"] == "surname"
