@@ -616,23 +616,29 @@ def _merge(
     further than that, or than the budget needs.
     """
     push, replace, pop = heapq.heappush, heapq.heapreplace, heapq.heappop
-    got: list[_Option] = []
-    heap: list[tuple[int, str, int, int, tuple[_Option, ...]]] = []
+    heap: list[tuple[int, str, int, int, tuple[_Option, ...], _Option]] = []
     seen: set[str] = set()
     budget = 4 * k  # candidates still to examine; every row read adds one
     bound = floor  # no row not yet read has a candidate cheaper than this
+    n = 0  # rows read (a row's index breaks ties between equal candidates)
+    more = True  # whether ``rows`` may hold another row
     while True:
-        while (not heap or not budget or bound <= heap[0][0]) and (row := next(rows, None)):
+        while more and (not heap or not budget or bound <= heap[0][0]):
+            row = next(rows, None)
+            if row is None:
+                more = False
+                break
             rc, rs = row
             bound = rc + floor
             budget += 1
             if lst := list_of(rs):
-                push(heap, (rc + lst[0][0], rs + lst[0][1], len(got), 0, lst))
-            got.append(row)
+                oc, os = lst[0]
+                push(heap, (rc + oc, rs + os, n, 0, lst, row))
+            n += 1
         if not heap or not budget:
             return
         budget -= 1
-        cost, text, r, c, lst = heap[0]
+        cost, text, r, c, lst, row = heap[0]
         if text not in seen:
             seen.add(text)
             yield cost, text
@@ -640,9 +646,8 @@ def _merge(
                 return
         c += 1
         if c < len(lst):
-            rc, rs = got[r]
             oc, os = lst[c]
-            replace(heap, (rc + oc, rs + os, r, c, lst))
+            replace(heap, (row[0] + oc, row[1] + os, r, c, lst, row))
         else:
             pop(heap)
 
@@ -654,8 +659,11 @@ def _part_kbest(units: Sequence[_Unit], k: int, take: int | None = None) -> list
     a later unit's reading needs it, so a small ``take`` saves work.
     """
     vocalised = any(u.vowel or (u.key == "ו" and u.dagesh) for u in units)
-    rows: Iterator[_Option] = iter(((0, ""),))
-    for i in range(len(units)):
+    if not units:
+        return []
+    # The first unit's merge with the one empty row would yield its options as they are.
+    rows: Iterator[_Option] = iter(_options(units, 0, vocalised)[0][:k])
+    for i in range(1, len(units)):
         opts, pos = _options(units, i, vocalised)
         rows = _merge(rows, _list_maker(opts, pos), k, _floor(opts, pos))
     return list(islice(filter(itemgetter(1), rows), k if take is None else take))

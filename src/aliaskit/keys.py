@@ -132,13 +132,12 @@ _NON_LETTER = re.compile(r"[^a-zA-Z]")
 _SURROGATES = re.compile("[\ud800-\udfff]")
 _DOUBLE = re.compile(r"(.)\1+")
 _INITIAL_IE = re.compile(r"(^|[aeiou])i(?=e)")
-_FINAL_I = re.compile(r"i+$")
-_FINAL_FF = re.compile(r"ff$")
-_FINAL_BY_AU = re.compile(r"([ao])u$")
 
 
 def _ascii(token: str) -> str:
     if isinstance(token, str) and token.isascii():  # unidecode would return it unchanged
+        if token.isalpha():  # ASCII letters only: nothing to map or drop
+            return token.lower()
         return _NON_LETTER.sub("", token.lower().translate(_PREMAP))
     # Lone surrogates are dropped first: unidecode warns on each one.
     token = _SURROGATES.sub("", token)
@@ -148,11 +147,23 @@ def _ascii(token: str) -> str:
 def _symbols(token: str) -> str:
     """Rewrite a spelling into lower-case letters plus upper-case digraph symbols."""
     text = _ascii(token)
-    text = _FINAL_FF.sub("v", text)
-    text = _FINAL_BY_AU.sub(r"\1v", text)
-    text = _SOFT_C.sub("Q", text)
-    text = _DIGRAPH_RE.sub(lambda m: _DIGRAPHS[m.group(0)], text)
+    if text.endswith("ff"):  # final ff is Russian -ov (German -off)
+        text = text[:-2] + "v"
+    elif text.endswith(("au", "ou")):  # Belarusian -au -ou
+        text = text[:-1] + "v"
+    if "c" in text:
+        text = _SOFT_C.sub("Q", text)
+    text = _DIGRAPH_RE.sub(_digraph, text)
     return text.replace("c", "k")
+
+
+def _digraph(match: re.Match[str]) -> str:
+    return _DIGRAPHS[match.group(0)]
+
+
+def _undouble(text: str) -> str:
+    """``text`` with each run of one letter cut to one (the search is cheaper than the sub)."""
+    return _DOUBLE.sub(r"\1", text) if _DOUBLE.search(text) else text
 
 
 # Folded alphabet: letters freed by the folding carry the digraph sounds.
@@ -175,11 +186,12 @@ def fold(token: str) -> str:
     >>> fold("Shcheglova") == fold("Šeglova") == fold("Scheglowa")
     True
     """
-    text = _symbols(token).replace("y", "i").replace("j", "i")
-    text = _DOUBLE.sub(r"\1", text)
-    text = _INITIAL_IE.sub(r"\1", text)
-    text = _FINAL_I.sub("i", text)
-    return text.translate(_SYMBOL_LETTERS)
+    text = _undouble(_symbols(token).replace("y", "i").replace("j", "i"))
+    if "ie" in text:
+        text = _INITIAL_IE.sub(r"\1", text)
+    if text.endswith("ii"):
+        text = text.rstrip("i") + "i"
+    return text if text.islower() else text.translate(_SYMBOL_LETTERS)
 
 
 _LOOSE = str.maketrans(
@@ -210,7 +222,7 @@ def loose_fold(token: str) -> str:
     >>> loose_fold("Trupanov") == loose_fold("Trufanov")
     True
     """
-    return _DOUBLE.sub(r"\1", fold(token).translate(_LOOSE))
+    return _undouble(fold(token).translate(_LOOSE))
 
 
 # Class of each folded symbol for the skeleton; vowels map to "".
@@ -291,7 +303,7 @@ def _skeleton_of_folded(raw: str) -> str:
             mapped.append("S")
         else:
             mapped.append(_CLASS.get(ch, ""))
-    return _DOUBLE.sub(r"\1", "".join(mapped))
+    return _undouble("".join(mapped))
 
 
 @lru_cache(maxsize=MEMO_LARGE)
@@ -393,7 +405,7 @@ def hebrew_skeletons(token: str) -> frozenset[str]:
     """
     keys: set[str] = set()
     for combo in itertools.islice(itertools.product(*_hebrew_options(token)), 64):
-        key = _DOUBLE.sub(r"\1", "".join(combo))
+        key = _undouble("".join(combo))
         if key:
             keys.add(key)
         if len(keys) >= MAX_KEYS:

@@ -29,7 +29,7 @@ import jellyfish
 
 from aliaskit._check import require_str
 from aliaskit.hebrew_align import align_score, hebrew_extra, hebrew_pair_score
-from aliaskit.keys import fold, loose_fold, skeleton_keys
+from aliaskit.keys import fold, loose_fold
 from aliaskit.latin import latin_forms
 from aliaskit.stems import LOOSE_SUFFIX_WEIGHT, shared_suffix, stem_similarity
 from aliaskit.text import normalize
@@ -85,15 +85,12 @@ def _lev_sim_over(a: str, b: str, best: float, penalty: float) -> float | None:
 class _Forms:
     """The comparable forms of one part, computed once per token (read-only)."""
 
-    __slots__ = ("fold_set", "folds", "hebrew", "method", "skeletons")
+    __slots__ = ("fold_set", "folds", "hebrew", "method")
 
-    def __init__(
-        self, method: str, folds: tuple[str, ...], hebrew: bool, skeletons: frozenset[str]
-    ) -> None:
+    def __init__(self, method: str, folds: tuple[str, ...], hebrew: bool) -> None:
         self.method = method
         self.folds = folds
         self.hebrew = hebrew
-        self.skeletons = skeletons  # of Hebrew parts only
         self.fold_set = frozenset(folds) - {""}  # the non-empty folds
 
 
@@ -101,10 +98,7 @@ class _Forms:
 def _forms(token: str) -> _Forms:
     latin = latin_forms(token)
     folds = tuple(dict.fromkeys(fold(f) for f in latin.forms))
-    hebrew = latin.method == "hebrew_reading"
-    # Skeletons are compared only between two Hebrew parts (_skeleton_score).
-    skeletons = skeleton_keys(token) if hebrew else frozenset()
-    return _Forms(latin.method, folds, hebrew, skeletons)
+    return _Forms(latin.method, folds, latin.method == "hebrew_reading")
 
 
 @lru_cache(maxsize=MEMO_LARGE)
