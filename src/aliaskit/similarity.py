@@ -181,12 +181,13 @@ def _part_match(a: str, b: str) -> PartMatch:
     rule = "fuzzy"
     # Two Hebrew spellings are compared letter by letter, not by guessed readings.
     best, detail = (0.0, "") if x.hebrew and y.hebrew else _fuzzy(a, x, b, y)
-    mixed = x.hebrew != y.hebrew
-    if mixed and best > 0.0 and hebrew_extra(a if x.hebrew else b, b if x.hebrew else a):
-        best -= FINAL_CONSONANT_PENALTY
-        detail += ", Hebrew final consonant unmatched"
     if hebrew:
         sim = _skeleton_score(a, x, b, y)
+        # The final-consonant penalty matters only when the fuzzy score wins.
+        mixed = x.hebrew != y.hebrew
+        if mixed and 0.0 < best >= sim and hebrew_extra(*((a, b) if x.hebrew else (b, a))):
+            best -= FINAL_CONSONANT_PENALTY
+            detail += ", Hebrew final consonant unmatched"
         if sim > best:
             best, rule, detail = sim, "hebrew_reading", "consonant skeleton"
     return PartMatch(round(max(best, 0.0), 4), rule, detail)
