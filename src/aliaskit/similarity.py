@@ -210,12 +210,14 @@ def part_similarity(a: str, b: str) -> PartMatch:
 
 @lru_cache(maxsize=MEMO_LARGE)
 def _surname_match(a: str, b: str) -> PartMatch:
-    match = _part_match(a, b)
-    if match.rule != "fuzzy":
-        return match
+    if a == b:
+        return _part_match(a, b)
     x, y = _forms(a), _forms(b)
-    if x.hebrew or y.hebrew:
-        return match  # Hebrew readings guess the vowels: their stems are not firm
+    if x.hebrew or y.hebrew or x.fold_set & y.fold_set:
+        # Not a plain fuzzy match (Hebrew readings guess the vowels: their
+        # stems are not firm): as part_similarity gives it.
+        return _part_match(a, b)
+    # _part_match would be a plain fuzzy match: the stems decide instead.
     best, detail = _fuzzy(a, x, b, y, stems=True)
     return PartMatch(round(max(best, 0.0), 4), "fuzzy", detail)
 
