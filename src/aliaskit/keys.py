@@ -283,6 +283,10 @@ _VARIANT_LITERALS = (
     "ch", "cz", "x", "dj", "j", "g", "c", "h", "", "", "h", "ff", "c", "j", "u", "sch",
     "sz", "rz", "zi", "l", "v", "gn", "dt", "xh", "x", "qi",
 )  # fmt: skip
+_VARIANTS = tuple(
+    (pattern, repl, literal)
+    for (pattern, repl), literal in zip(_LATIN_VARIANTS, _VARIANT_LITERALS, strict=True)
+)
 #: Spellings tried per part before their keys are capped at MAX_KEYS.
 MAX_SPELLINGS = 32
 # Letters whose reading differs by language; ASCII folding keeps one reading
@@ -291,19 +295,22 @@ MAX_SPELLINGS = 32
 _DIACRITIC_VARIANTS = str.maketrans({"ç": "s", "ć": "ch", "ź": "zh", "ğ": ""})
 
 
+# Skeleton class of each letter :func:`_symbols` can give (ASCII letters only):
+# digraph symbols ш ж ч дж as X, х as K, ц as S; vowels and others dropped.
+_SKELETON = str.maketrans(
+    {
+        **{chr(c): _CLASS.get(chr(c), "") for c in range(ord("a"), ord("z") + 1)},
+        **{chr(c): "" for c in range(ord("A"), ord("Z") + 1)},
+        **dict.fromkeys("SCJZ", "X"),
+        "H": "K",
+        "Q": "S",
+    }
+)
+
+
 def _skeleton_of_folded(raw: str) -> str:
     """Skeleton of one spelling, keeping ш/ж/ч apart from с/з/ц."""
-    mapped = []
-    for ch in _symbols(raw):
-        if ch in "SCJZ":
-            mapped.append("X")
-        elif ch == "H":
-            mapped.append("K")
-        elif ch == "Q":
-            mapped.append("S")
-        else:
-            mapped.append(_CLASS.get(ch, ""))
-    return _undouble("".join(mapped))
+    return _undouble(_symbols(raw).translate(_SKELETON))
 
 
 @lru_cache(maxsize=MEMO_LARGE)
@@ -317,11 +324,12 @@ def latin_skeletons(token: str) -> frozenset[str]:
     """
     low = _ascii(token)
     spellings = dict.fromkeys([low, _ascii(token.lower().translate(_DIACRITIC_VARIANTS))])
-    for (pattern, repl), literal in zip(_LATIN_VARIANTS, _VARIANT_LITERALS, strict=True):
-        for s in [s for s in spellings if literal in s]:
-            if len(spellings) >= MAX_SPELLINGS:
-                break
-            if pattern.search(s):
+    for pattern, repl, literal in _VARIANTS:
+        for s in tuple(spellings) if len(spellings) > 1 else (low,):
+            if literal in s:
+                if len(spellings) >= MAX_SPELLINGS:
+                    break
+                # Without a match sub gives s back, which is already there.
                 spellings.setdefault(pattern.sub(repl, s))
     keys = dict.fromkeys(_skeleton_of_folded(s) for s in spellings)
     keys.pop("", None)
