@@ -129,7 +129,8 @@ _DIGRAPHS = {
 _DIGRAPH_RE = re.compile("|".join(sorted(_DIGRAPHS, key=len, reverse=True)))
 _SOFT_C = re.compile(r"c(?=[eiy])")
 _NON_LETTER = re.compile(r"[^a-zA-Z]")
-_SURROGATES = re.compile("[\ud800-\udfff]")
+# Built with chr(): a surrogate in a string literal stops mypyc compiling the module.
+_SURROGATES = re.compile(f"[{chr(0xD800)}-{chr(0xDFFF)}]")
 _DOUBLE = re.compile(r"(.)\1+")
 _INITIAL_IE = re.compile(r"(^|[aeiou])i(?=e)")
 
