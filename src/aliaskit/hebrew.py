@@ -27,7 +27,7 @@ import heapq
 import re
 import tomllib
 import unicodedata
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from functools import cache, lru_cache
 from importlib.resources import files
 from itertools import islice
@@ -475,7 +475,6 @@ class _GapMemo:
     heads: tuple[tuple[int, str, str], ...]  # (cost, option, its head) of headed options
     by_end: dict[str, tuple[_Option, ...]] = attrs.Factory(dict)
     by_tail: dict[_Tail, tuple[_Option, ...]] = attrs.Factory(dict)
-    reader: Callable[[str], tuple[_Option, ...]] | None = None  # see _list_maker
 
 
 def _new_gap_memo(opts: tuple[_Option, ...], pos: str) -> _GapMemo:
@@ -576,63 +575,60 @@ def _options(units: Sequence[_Unit], i: int, vocalised: bool) -> tuple[tuple[_Op
     return opts, pos
 
 
-def _list_maker(opts: tuple[_Option, ...], pos: str) -> Callable[[str], tuple[_Option, ...]]:
-    """The option list a reading ``t`` is extended with, with a vowel gap at ``pos`` if any."""
-    if not pos:
-        return lambda _: opts
-    memo = _gap_memo(opts, pos)
-    if memo.reader is None:
-        get = memo.by_end.get
-        consonants = _consonants()
-
-        def list_of(t: str) -> tuple[_Option, ...]:
-            # The reading's last vowel and the consonants after it fix its tail.
-            cut = len(t.rstrip(consonants))
-            end = t[cut - 1 :] if cut else t
-            return get(end) or _gapped(memo, pos, end)
-
-        memo.reader = list_of
-    return memo.reader
-
-
 def _floor(opts: tuple[_Option, ...], pos: str) -> int:
-    """A lower bound on the cost of any option of :func:`_list_maker` lists."""
+    """A lower bound on the cost of any option list :func:`_merge` reads for ``opts``."""
     if not opts:
         return 0
     return opts[0][0] + _gap_slack() if pos else opts[0][0]
 
 
 def _merge(
-    rows: Iterator[_Option], list_of: Callable[[str], tuple[_Option, ...]], k: int, floor: int
+    rows: Iterator[_Option], opts: tuple[_Option, ...], pos: str, k: int, floor: int
 ) -> Iterator[_Option]:
     """The ``k`` cheapest distinct ``row + option`` strings, cheapest first, on demand.
 
-    Row ``(cost, text)`` is extended with the options ``list_of(text)``.
-    Candidates are popped from a heap in (cost, text) order, at most
-    ``4 * k + (number of rows)`` of them. Rows come in cost order and no
-    option costs less than ``floor``, so the next row is read only once the
-    cheapest candidate left costs at least the last row's cost plus
-    ``floor``; ``rows`` (often the previous unit's generator) is read no
-    further than that, or than the budget needs.
+    Row ``(cost, text)`` is extended with ``opts``, with a guessed vowel gap
+    before them at ``pos`` (if any: :func:`_gapped` gives the list, which
+    depends on how the row ends). Candidates are popped from a heap in
+    (cost, text) order, at most ``4 * k + (number of rows)`` of them. Rows
+    come in cost order and no option costs less than ``floor``, so the next
+    row is read only once the cheapest candidate left costs at least the last
+    row's cost plus ``floor``; ``rows`` (often the previous unit's generator)
+    is read no further than that, or than the budget needs.
     """
     push, replace, pop = heapq.heappush, heapq.heapreplace, heapq.heappop
-    got: list[_Option] = []
-    heap: list[tuple[int, str, int, int, tuple[_Option, ...]]] = []
+    memo = _gap_memo(opts, pos) if pos else None
+    by_end = memo.by_end if memo is not None else {}
+    consonants = _consonants()
+    heap: list[tuple[int, str, int, int, tuple[_Option, ...], _Option]] = []
     seen: set[str] = set()
     budget = 4 * k  # candidates still to examine; every row read adds one
     bound = floor  # no row not yet read has a candidate cheaper than this
+    n = 0  # rows read (a row's index breaks ties between equal candidates)
+    more = True  # whether ``rows`` may hold another row
     while True:
-        while (not heap or not budget or bound <= heap[0][0]) and (row := next(rows, None)):
+        while more and (not heap or not budget or bound <= heap[0][0]):
+            row = next(rows, None)
+            if row is None:
+                more = False
+                break
             rc, rs = row
             bound = rc + floor
             budget += 1
-            if lst := list_of(rs):
-                push(heap, (rc + lst[0][0], rs + lst[0][1], len(got), 0, lst))
-            got.append(row)
+            lst = opts
+            if memo is not None:
+                # The row's last vowel and the consonants after it fix the list.
+                cut = len(rs.rstrip(consonants))
+                end = rs[cut - 1 :] if cut else rs
+                lst = by_end.get(end) or _gapped(memo, pos, end)
+            if lst:
+                oc, os = lst[0]
+                push(heap, (rc + oc, rs + os, n, 0, lst, row))
+            n += 1
         if not heap or not budget:
             return
         budget -= 1
-        cost, text, r, c, lst = heap[0]
+        cost, text, r, c, lst, row = heap[0]
         if text not in seen:
             seen.add(text)
             yield cost, text
@@ -640,9 +636,8 @@ def _merge(
                 return
         c += 1
         if c < len(lst):
-            rc, rs = got[r]
             oc, os = lst[c]
-            replace(heap, (rc + oc, rs + os, r, c, lst))
+            replace(heap, (row[0] + oc, row[1] + os, r, c, lst, row))
         else:
             pop(heap)
 
@@ -654,10 +649,13 @@ def _part_kbest(units: Sequence[_Unit], k: int, take: int | None = None) -> list
     a later unit's reading needs it, so a small ``take`` saves work.
     """
     vocalised = any(u.vowel or (u.key == "ו" and u.dagesh) for u in units)
-    rows: Iterator[_Option] = iter(((0, ""),))
-    for i in range(len(units)):
+    if not units:
+        return []
+    # The first unit's merge with the one empty row would yield its options as they are.
+    rows: Iterator[_Option] = iter(_options(units, 0, vocalised)[0][:k])
+    for i in range(1, len(units)):
         opts, pos = _options(units, i, vocalised)
-        rows = _merge(rows, _list_maker(opts, pos), k, _floor(opts, pos))
+        rows = _merge(rows, opts, pos, k, _floor(opts, pos))
     return list(islice(filter(itemgetter(1), rows), k if take is None else take))
 
 
@@ -686,7 +684,7 @@ def _join(
 ) -> list[_Option]:
     """The ``k`` (or first ``take``) cheapest distinct ``reading + sep + reading``."""
     joined = tuple((c, sep + s) for c, s in best)
-    merged = _merge(iter(beam), lambda _: joined, k, joined[0][0])
+    merged = _merge(iter(beam), joined, "", k, joined[0][0])
     return list(islice(merged, k if take is None else take))
 
 

@@ -185,24 +185,33 @@ def _near_of(mask: int) -> int:
 
 def _distance(xs: tuple[int, ...], ys: tuple[int, ...]) -> float:
     """Weighted edit distance over class bit masks (see the module docstring)."""
+    skips = [0.0 if y & _OPTIONAL else 1.0 for y in ys]
     prev = [0.0]
-    for y in ys:
-        prev.append(prev[-1] + (0.0 if y & _OPTIONAL else 1.0))
+    for skip_y in skips:
+        prev.append(prev[-1] + skip_y)
     for x in xs:
         skip_x = 0.0 if x & _OPTIONAL else 1.0
         near_x = _near_of(x)
-        row = [prev[0] + skip_x]
-        for j, y in enumerate(ys, start=1):
-            sub = 0.0 if x & y & ~_OPTIONAL else (0.5 if near_x & y else 1.0)
-            best = prev[j - 1] + sub
-            if prev[j] + skip_x < best:
-                best = prev[j] + skip_x
-            skip_y = 0.0 if y & _OPTIONAL else 1.0
-            if row[j - 1] + skip_y < best:
-                best = row[j - 1] + skip_y
+        classes = x & ~_OPTIONAL
+        diag = prev[0]
+        left = diag + skip_x
+        row = [left]
+        for y, skip_y, up in zip(ys, skips, prev[1:], strict=True):
+            best = diag + (0.0 if classes & y else (0.5 if near_x & y else 1.0))
+            if up + skip_x < best:
+                best = up + skip_x
+            if left + skip_y < best:
+                best = left + skip_y
             row.append(best)
+            left, diag = best, up
         prev = row
     return prev[-1]
+
+
+@lru_cache(maxsize=MEMO_LARGE)
+def _full_distance(xs: tuple[int, ...], ys: tuple[int, ...]) -> float:
+    """:func:`_distance`, memoised: align_score and hebrew_extra align the same pairs."""
+    return _distance(xs, ys)
 
 
 @lru_cache(maxsize=MEMO_LARGE)
@@ -231,7 +240,7 @@ def align_score(hebrew: str, latin: str) -> tuple[float, int]:
 def _aligned(xs: tuple[int, ...], ys: tuple[int, ...]) -> tuple[float, int]:
     """Similarity of two class sequences and the consonants it rests on."""
     size = max(sum(1 for m in xs if not m & _OPTIONAL), sum(1 for m in ys if not m & _OPTIONAL), 1)
-    return max(0.0, 1.0 - _distance(xs, ys) / size), size
+    return max(0.0, 1.0 - _full_distance(xs, ys) / size), size
 
 
 @lru_cache(maxsize=MEMO_LARGE)
@@ -255,7 +264,7 @@ def hebrew_extra(hebrew: str, latin: str) -> int:
     shorter = xs[:last] + xs[last + 1 :]
     for form in latin_forms(latin).forms[:2]:
         ys = _latin_masks(form)
-        if _distance(shorter, ys) + 1.0 > _distance(xs, ys):
+        if _distance(shorter, ys) + 1.0 > _full_distance(xs, ys):
             return 0
     return 1
 

@@ -129,16 +129,16 @@ _DIGRAPHS = {
 _DIGRAPH_RE = re.compile("|".join(sorted(_DIGRAPHS, key=len, reverse=True)))
 _SOFT_C = re.compile(r"c(?=[eiy])")
 _NON_LETTER = re.compile(r"[^a-zA-Z]")
-_SURROGATES = re.compile("[\ud800-\udfff]")
+# Built with chr(): a surrogate in a string literal stops mypyc compiling the module.
+_SURROGATES = re.compile(f"[{chr(0xD800)}-{chr(0xDFFF)}]")
 _DOUBLE = re.compile(r"(.)\1+")
 _INITIAL_IE = re.compile(r"(^|[aeiou])i(?=e)")
-_FINAL_I = re.compile(r"i+$")
-_FINAL_FF = re.compile(r"ff$")
-_FINAL_BY_AU = re.compile(r"([ao])u$")
 
 
 def _ascii(token: str) -> str:
     if isinstance(token, str) and token.isascii():  # unidecode would return it unchanged
+        if token.isalpha():  # ASCII letters only: nothing to map or drop
+            return token.lower()
         return _NON_LETTER.sub("", token.lower().translate(_PREMAP))
     # Lone surrogates are dropped first: unidecode warns on each one.
     token = _SURROGATES.sub("", token)
@@ -148,11 +148,23 @@ def _ascii(token: str) -> str:
 def _symbols(token: str) -> str:
     """Rewrite a spelling into lower-case letters plus upper-case digraph symbols."""
     text = _ascii(token)
-    text = _FINAL_FF.sub("v", text)
-    text = _FINAL_BY_AU.sub(r"\1v", text)
-    text = _SOFT_C.sub("Q", text)
-    text = _DIGRAPH_RE.sub(lambda m: _DIGRAPHS[m.group(0)], text)
+    if text.endswith("ff"):  # final ff is Russian -ov (German -off)
+        text = text[:-2] + "v"
+    elif text.endswith(("au", "ou")):  # Belarusian -au -ou
+        text = text[:-1] + "v"
+    if "c" in text:
+        text = _SOFT_C.sub("Q", text)
+    text = _DIGRAPH_RE.sub(_digraph, text)
     return text.replace("c", "k")
+
+
+def _digraph(match: re.Match[str]) -> str:
+    return _DIGRAPHS[match.group(0)]
+
+
+def _undouble(text: str) -> str:
+    """``text`` with each run of one letter cut to one (the search is cheaper than the sub)."""
+    return _DOUBLE.sub(r"\1", text) if _DOUBLE.search(text) else text
 
 
 # Folded alphabet: letters freed by the folding carry the digraph sounds.
@@ -175,11 +187,12 @@ def fold(token: str) -> str:
     >>> fold("Shcheglova") == fold("Šeglova") == fold("Scheglowa")
     True
     """
-    text = _symbols(token).replace("y", "i").replace("j", "i")
-    text = _DOUBLE.sub(r"\1", text)
-    text = _INITIAL_IE.sub(r"\1", text)
-    text = _FINAL_I.sub("i", text)
-    return text.translate(_SYMBOL_LETTERS)
+    text = _undouble(_symbols(token).replace("y", "i").replace("j", "i"))
+    if "ie" in text:
+        text = _INITIAL_IE.sub(r"\1", text)
+    if text.endswith("ii"):
+        text = text.rstrip("i") + "i"
+    return text if text.islower() else text.translate(_SYMBOL_LETTERS)
 
 
 _LOOSE = str.maketrans(
@@ -210,7 +223,7 @@ def loose_fold(token: str) -> str:
     >>> loose_fold("Trupanov") == loose_fold("Trufanov")
     True
     """
-    return _DOUBLE.sub(r"\1", fold(token).translate(_LOOSE))
+    return _undouble(fold(token).translate(_LOOSE))
 
 
 # Class of each folded symbol for the skeleton; vowels map to "".
@@ -271,6 +284,10 @@ _VARIANT_LITERALS = (
     "ch", "cz", "x", "dj", "j", "g", "c", "h", "", "", "h", "ff", "c", "j", "u", "sch",
     "sz", "rz", "zi", "l", "v", "gn", "dt", "xh", "x", "qi",
 )  # fmt: skip
+_VARIANTS = tuple(
+    (pattern, repl, literal)
+    for (pattern, repl), literal in zip(_LATIN_VARIANTS, _VARIANT_LITERALS, strict=True)
+)
 #: Spellings tried per part before their keys are capped at MAX_KEYS.
 MAX_SPELLINGS = 32
 # Letters whose reading differs by language; ASCII folding keeps one reading
@@ -279,19 +296,22 @@ MAX_SPELLINGS = 32
 _DIACRITIC_VARIANTS = str.maketrans({"ç": "s", "ć": "ch", "ź": "zh", "ğ": ""})
 
 
+# Skeleton class of each letter :func:`_symbols` can give (ASCII letters only):
+# digraph symbols ш ж ч дж as X, х as K, ц as S; vowels and others dropped.
+_SKELETON = str.maketrans(
+    {
+        **{chr(c): _CLASS.get(chr(c), "") for c in range(ord("a"), ord("z") + 1)},
+        **{chr(c): "" for c in range(ord("A"), ord("Z") + 1)},
+        **dict.fromkeys("SCJZ", "X"),
+        "H": "K",
+        "Q": "S",
+    }
+)
+
+
 def _skeleton_of_folded(raw: str) -> str:
     """Skeleton of one spelling, keeping ш/ж/ч apart from с/з/ц."""
-    mapped = []
-    for ch in _symbols(raw):
-        if ch in "SCJZ":
-            mapped.append("X")
-        elif ch == "H":
-            mapped.append("K")
-        elif ch == "Q":
-            mapped.append("S")
-        else:
-            mapped.append(_CLASS.get(ch, ""))
-    return _DOUBLE.sub(r"\1", "".join(mapped))
+    return _undouble(_symbols(raw).translate(_SKELETON))
 
 
 @lru_cache(maxsize=MEMO_LARGE)
@@ -305,11 +325,12 @@ def latin_skeletons(token: str) -> frozenset[str]:
     """
     low = _ascii(token)
     spellings = dict.fromkeys([low, _ascii(token.lower().translate(_DIACRITIC_VARIANTS))])
-    for (pattern, repl), literal in zip(_LATIN_VARIANTS, _VARIANT_LITERALS, strict=True):
-        for s in [s for s in spellings if literal in s]:
-            if len(spellings) >= MAX_SPELLINGS:
-                break
-            if pattern.search(s):
+    for pattern, repl, literal in _VARIANTS:
+        for s in tuple(spellings) if len(spellings) > 1 else (low,):
+            if literal in s:
+                if len(spellings) >= MAX_SPELLINGS:
+                    break
+                # Without a match sub gives s back, which is already there.
                 spellings.setdefault(pattern.sub(repl, s))
     keys = dict.fromkeys(_skeleton_of_folded(s) for s in spellings)
     keys.pop("", None)
@@ -393,7 +414,7 @@ def hebrew_skeletons(token: str) -> frozenset[str]:
     """
     keys: set[str] = set()
     for combo in itertools.islice(itertools.product(*_hebrew_options(token)), 64):
-        key = _DOUBLE.sub(r"\1", "".join(combo))
+        key = _undouble("".join(combo))
         if key:
             keys.add(key)
         if len(keys) >= MAX_KEYS:

@@ -29,7 +29,7 @@ import jellyfish
 
 from aliaskit._check import require_str
 from aliaskit.hebrew_align import align_score, hebrew_extra, hebrew_pair_score
-from aliaskit.keys import fold, loose_fold, skeleton_keys
+from aliaskit.keys import fold, loose_fold
 from aliaskit.latin import latin_forms
 from aliaskit.stems import LOOSE_SUFFIX_WEIGHT, shared_suffix, stem_similarity
 from aliaskit.text import normalize
@@ -85,15 +85,12 @@ def _lev_sim_over(a: str, b: str, best: float, penalty: float) -> float | None:
 class _Forms:
     """The comparable forms of one part, computed once per token (read-only)."""
 
-    __slots__ = ("fold_set", "folds", "hebrew", "method", "skeletons")
+    __slots__ = ("fold_set", "folds", "hebrew", "method")
 
-    def __init__(
-        self, method: str, folds: tuple[str, ...], hebrew: bool, skeletons: frozenset[str]
-    ) -> None:
+    def __init__(self, method: str, folds: tuple[str, ...], hebrew: bool) -> None:
         self.method = method
         self.folds = folds
         self.hebrew = hebrew
-        self.skeletons = skeletons  # of Hebrew parts only
         self.fold_set = frozenset(folds) - {""}  # the non-empty folds
 
 
@@ -101,10 +98,7 @@ class _Forms:
 def _forms(token: str) -> _Forms:
     latin = latin_forms(token)
     folds = tuple(dict.fromkeys(fold(f) for f in latin.forms))
-    hebrew = latin.method == "hebrew_reading"
-    # Skeletons are compared only between two Hebrew parts (_skeleton_score).
-    skeletons = skeleton_keys(token) if hebrew else frozenset()
-    return _Forms(latin.method, folds, hebrew, skeletons)
+    return _Forms(latin.method, folds, latin.method == "hebrew_reading")
 
 
 @lru_cache(maxsize=MEMO_LARGE)
@@ -187,12 +181,13 @@ def _part_match(a: str, b: str) -> PartMatch:
     rule = "fuzzy"
     # Two Hebrew spellings are compared letter by letter, not by guessed readings.
     best, detail = (0.0, "") if x.hebrew and y.hebrew else _fuzzy(a, x, b, y)
-    mixed = x.hebrew != y.hebrew
-    if mixed and best > 0.0 and hebrew_extra(a if x.hebrew else b, b if x.hebrew else a):
-        best -= FINAL_CONSONANT_PENALTY
-        detail += ", Hebrew final consonant unmatched"
     if hebrew:
         sim = _skeleton_score(a, x, b, y)
+        # The final-consonant penalty matters only when the fuzzy score wins.
+        mixed = x.hebrew != y.hebrew
+        if mixed and 0.0 < best >= sim and hebrew_extra(*((a, b) if x.hebrew else (b, a))):
+            best -= FINAL_CONSONANT_PENALTY
+            detail += ", Hebrew final consonant unmatched"
         if sim > best:
             best, rule, detail = sim, "hebrew_reading", "consonant skeleton"
     return PartMatch(round(max(best, 0.0), 4), rule, detail)
@@ -215,12 +210,14 @@ def part_similarity(a: str, b: str) -> PartMatch:
 
 @lru_cache(maxsize=MEMO_LARGE)
 def _surname_match(a: str, b: str) -> PartMatch:
-    match = _part_match(a, b)
-    if match.rule != "fuzzy":
-        return match
+    if a == b:
+        return _part_match(a, b)
     x, y = _forms(a), _forms(b)
-    if x.hebrew or y.hebrew:
-        return match  # Hebrew readings guess the vowels: their stems are not firm
+    if x.hebrew or y.hebrew or x.fold_set & y.fold_set:
+        # Not a plain fuzzy match (Hebrew readings guess the vowels: their
+        # stems are not firm): as part_similarity gives it.
+        return _part_match(a, b)
+    # _part_match would be a plain fuzzy match: the stems decide instead.
     best, detail = _fuzzy(a, x, b, y, stems=True)
     return PartMatch(round(max(best, 0.0), 4), "fuzzy", detail)
 

@@ -74,11 +74,20 @@ def suffixes(loose: bool = False) -> tuple[str, ...]:
     return tuple(sorted((s for s in found if s), key=lambda s: (-len(s), s)))
 
 
+@cache
+def _suffix_index(loose: bool) -> tuple[frozenset[str], tuple[int, ...]]:
+    """The set of :func:`suffixes` and their lengths, longest first."""
+    found = suffixes(loose)
+    return frozenset(found), tuple(sorted({len(s) for s in found}, reverse=True))
+
+
 @lru_cache(maxsize=_MEMO)
 def _endings(form: str, loose: bool) -> tuple[str, ...]:
     """The listed suffixes ``form`` ends with, longest first, leaving a stem of MIN_STEM."""
     room = len(form) - MIN_STEM
-    return tuple(s for s in suffixes(loose) if len(s) <= room and form.endswith(s))
+    listed, lengths = _suffix_index(loose)
+    # One ending of each length at most: the order is that of suffixes().
+    return tuple(form[-n:] for n in lengths if n <= room and form[-n:] in listed)
 
 
 def shared_suffix(a: str, b: str, *, loose: bool = False) -> str:

@@ -89,13 +89,17 @@ _MAX_PASSES = 4
 
 # Text that one pass leaves as it is: lower-case words of ASCII letters and
 # digits, or of basic Cyrillic letters and digits, joined by single hyphens
-# and by apostrophes between letters, separated by single spaces.
+# and by apostrophes between letters, or of Hebrew letters, separated by
+# single spaces.
 _LAT = "[a-z0-9]+(?:(?:-|(?<=[a-z])'(?=[a-z]))[a-z0-9]+)*"
 _CYR_LETTERS = "\u0430-\u045f\u0491"  # а-я, ѐ-џ and ґ
 _CYR = (
     f"[0-9{_CYR_LETTERS}]+(?:(?:-|(?<=[{_CYR_LETTERS}])'(?=[{_CYR_LETTERS}]))[0-9{_CYR_LETTERS}]+)*"
 )
-_STABLE = re.compile(f"(?:{_LAT}|{_CYR})(?: (?:{_LAT}|{_CYR}))*")
+# Hebrew letters (no points), a geresh after any of them, single hyphens
+# between them: nothing in a pass changes them.
+_HEB = "[\u05d0-\u05ea]+(?:(?:'|'?-)[\u05d0-\u05ea]+)*'?"
+_STABLE = re.compile(f"(?:{_LAT}|{_CYR}|{_HEB})(?: (?:{_LAT}|{_CYR}|{_HEB}))*")
 # ASCII without letters, and basic Cyrillic letters (Ѐ-џ, Ґ ґ): no homoglyph
 # to repair, NFKC changes nothing and casefold is lower.
 _SIMPLE_CYRILLIC = re.compile("[\x00-\x40\x5b-\x60\x7b-\x7f\u0400-\u045f\u0490\u0491]*")
@@ -217,6 +221,8 @@ def script_of_char(ch: str) -> str:
 
 _ASCII_LETTER = re.compile("[A-Za-z]")
 # Cyrillic letters (U+0482..U+0489 are a sign and marks) and ASCII non-letters.
+# Hebrew letters with ASCII spaces, hyphens and apostrophes (no points).
+_HEBREW_PLAIN = re.compile("[\u05d0-\u05ea '-]*")
 _CYRILLIC_ONLY = re.compile("[\u0400-\u0481\u048a-\u04ff\x00-\x40\x5b-\x60\x7b-\x7f]*")
 
 
@@ -226,6 +232,8 @@ def _detect(text: str) -> str:
         return "Latn" if _ASCII_LETTER.search(text) else "Zyyy"
     if _CYRILLIC_ONLY.fullmatch(text):
         return "Cyrl"  # not ASCII, so it has a Cyrillic letter
+    if _HEBREW_PLAIN.fullmatch(text):
+        return "Hebr"  # not ASCII, so it has a Hebrew letter
     counts: dict[str, int] = {}
     for ch in text:
         code = script_of_char(ch)
