@@ -60,10 +60,20 @@ def _hebrew(token: str) -> tuple[str, ...]:
 
 def latin_spellings(token: str) -> tuple[str, ...]:
     """The token and its other readings: German/Hebrew-style ``ch`` for х,
-    French-style ``j`` for ж in a spelling with French ``ou`` (Joukov), and
+    French-style ``j`` for ж in a spelling with French ``ou`` (Joukov),
     ``yo``/``jo`` after a consonant for ё, which passports and GOST-style
-    schemes write ``e`` (Alyoshin, Aljoschin ~ Aleshin)."""
+    schemes write ``e`` (Alyoshin, Aljoschin ~ Aleshin), and, for a spelling
+    with diacritics, the same letters without them, as text typed without
+    them has it (Vučić ~ Vucic).
+
+    >>> latin_spellings("vučić")
+    ('vučić', 'vucic')
+    """
     variants = [token]
+    if not token.isascii():
+        plain = unidecode(token).lower()
+        if plain != token and plain.replace("-", "").replace("'", "").isalpha():
+            variants.append(plain)
     if "ch" in token and "sch" not in token and "tch" not in token:
         variants.append(token.replace("ch", "kh"))
     if "j" in token and "ou" in token:
