@@ -23,3 +23,16 @@ def test_a_patronymic_beside_an_upper_case_surname_is_not_a_given_name() -> None
 @pytest.mark.parametrize("text", ["Roman Abramovich", "Roman ABRAMOVICH", "ABRAMOVICH Roman"])
 def test_a_surname_of_patronymic_form_stays_a_surname(text: str) -> None:
     assert dict(_roles(text))["abramovich"] == "surname"
+
+
+@pytest.mark.parametrize(
+    ("text", "given", "surname"),
+    [("SergeiLavrov", "sergei", "lavrov"), ("Margarita-Simonyan", "margarita", "simonyan")],
+)
+def test_a_given_name_joined_to_a_surname_is_split(text: str, given: str, surname: str) -> None:
+    assert _roles(text) == [(given, "given"), (surname, "surname")]
+
+
+@pytest.mark.parametrize("text", ["Jean-Pierre", "McDonald", "Dekel-Hen", "DiCaprio"])
+def test_a_lone_compound_word_stays_whole(text: str) -> None:
+    assert len(parse_name(text).parts) == 1

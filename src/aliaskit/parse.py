@@ -203,7 +203,31 @@ def _split_raw(raw: str) -> tuple[list[str], list[str], bool]:
             tokens.extend([head + ".", tail])
         else:
             tokens.append(tok)
+    if len(tokens) == 1:
+        tokens = _unjoined(tokens[0])
     return tokens, nicknames, comma
+
+
+def _unjoined(tok: str) -> list[str]:
+    """A lone token that joins a known given name to a surname, split in two.
+
+    Scraped and keyed data lose the space: ``SergeiLavrov`` (case change
+    inside a word) or ``Alisher-Usmanov`` (a hyphen). The token is split
+    only when its first piece is a known given name and the second is not,
+    so that ``Jean-Pierre``, ``McDonald`` and ``Dekel-Hen`` stay whole.
+    """
+    if "-" in tok:
+        head, _, tail = tok.partition("-")
+    else:
+        cut = next(
+            (i for i in range(3, len(tok) - 2) if tok[i].isupper() and tok[i - 1].islower()), 0
+        )
+        head, tail = tok[:cut], tok[cut:]
+    if len(head) < 3 or len(tail) < 3 or not head.isalpha() or "-" in tail:
+        return [tok]
+    if _is_given_name(head) and not _is_given_name(tail):
+        return [head, tail]
+    return [tok]
 
 
 def _is_given_name(token: str) -> bool:
