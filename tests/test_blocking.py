@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import pytest
+
+from aliaskit import blocking
 from aliaskit.blocking import BlockIndex, block_keys
 from aliaskit.parse import parse_name
 
@@ -79,3 +82,17 @@ def test_short_surnames_one_consonant_apart_meet_under_one_given_name() -> None:
     assert _meet("Lukas Ettlin", "לוקס אטין")  # TLN and TN
     assert _meet("Christine Jeffs", "Christine Jeff")  # KPS and KP
     assert not _meet("Lukas Ettlin", "Peter Etin")
+
+
+def test_an_oversized_near_key_block_yields_no_pairs(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Its names share a given name already, so given-name keys cannot split it."""
+    names = ["Boris Karlfeldt", "Boris Karfeldt", "Boris Karmfeldt", "Boris Karnfeldt"]
+    assert _meet(names[0], names[1])
+    monkeypatch.setattr(blocking, "MAX_BLOCK", 2)
+    monkeypatch.setattr(blocking, "MAX_SHORT_BLOCK", 2)
+    tracked, untracked = BlockIndex(), BlockIndex(track_pairs=False)
+    for n in names:
+        tracked.add(n, parse_name(n))
+    found, _ = untracked.add_many((n, parse_name(n)) for n in names)
+    assert ("Boris Karfeldt", "Boris Karlfeldt") not in found
+    assert tracked.pairs() == found

@@ -14,7 +14,9 @@ when their given names agree, through *near keys*: the surname key with
 each one of its classes deleted (for keys of :data:`NEAR_MIN` classes or
 more, from the :data:`MAX_NEAR_SOURCES` shortest keys of the surname),
 anchored on a whole skeleton key or a curated group of the given name, so
-that these blocks stay small. (Anchors on the first two classes of the
+that these blocks stay small; a near-key block that still outgrows its
+limit yields no pairs (its names share a given name, and one class of
+surname apart is too loose a tie among so many). (Anchors on the first two classes of the
 given name, so that Aleksandr Karlfeldt met Aleksei Karfeldt, found one
 more true pair on the dev set, Dennis and Daniel Gansel, for 50% more
 candidate pairs at 100,000 mentions.)
@@ -48,6 +50,7 @@ __all__ = [
     "MAX_BLOCK",
     "MAX_NEAR_SOURCES",
     "MAX_SHORT_BLOCK",
+    "NEAR_PREFIX",
     "PAIR_MIN",
     "BlockIndex",
     "block_keys",
@@ -63,6 +66,9 @@ MAX_SHORT_BLOCK = 20
 SHORT_KEY = 3
 #: Surname keys of this many classes or more also block with one class deleted.
 NEAR_MIN = 2
+#: Near keys start so. A near-key block over its limit yields no pairs: its
+#: members already share a given name, so given-name keys cannot split it.
+NEAR_PREFIX = "D:"
 #: Near keys are anchored on at most this many given-name keys and groups.
 MAX_ANCHORS = 4
 #: Oversized blocks are also split on this many leading classes of the given name.
@@ -168,7 +174,7 @@ def _near_keys(name: ParsedName, surname_keys: set[str]) -> set[str]:
     near: set[str] = set()
     for key in sources[:MAX_NEAR_SOURCES]:
         near |= _dropped(key)
-    return {f"D:{k}|{a}" for k in near for a in anchors}
+    return {f"{NEAR_PREFIX}{k}|{a}" for k in near for a in anchors}
 
 
 def _given_part(name: ParsedName) -> NamePart | None:
@@ -272,6 +278,8 @@ class BlockIndex:
                 for b in members[i + 1 :]:
                     yield a, b
             return
+        if key.startswith(NEAR_PREFIX):
+            return  # its members share a given name: splitting would not narrow it
         yield from sorted(self._split_pairs(members))
 
     def _split_pairs(self, members: list[str]) -> set[tuple[str, str]]:
@@ -420,6 +428,8 @@ class BlockIndex:
         members = self._blocks[key]
         if len(members) <= block_limit(key):
             return (_pair(item, m) for m in members if m != item)
+        if key.startswith(NEAR_PREFIX):
+            return ()
         gk = self._given[item]
         if _ANY_GIVEN in gk or _INITIAL_ONLY in gk:
             return [_pair(item, m) for m in members if m != item and meets(gk, self._given[m])]

@@ -7,7 +7,8 @@ except in a block of more than :func:`~aliaskit.blocking.block_limit` names
 keys must also *meet* (:func:`aliaskit.blocking.meets`, written here as a
 column expression): a shared key other than an initial (``L:``), or, for a
 name with no given part (``"*"``) or only an initial (``"!"``), the rule of
-``meets`` against every member of the block. Two names
+``meets`` against every member of the block. An oversized near-key block
+(``NEAR_PREFIX``) yields no pairs. Two names
 with the same normalised form are always a pair. Pairs come out once, as
 ``(a, b)`` with ``a < b`` (Spark compares strings by code point, as Python).
 """
@@ -16,7 +17,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from aliaskit.blocking import _ANY_GIVEN, _INITIAL_ONLY
+from aliaskit.blocking import _ANY_GIVEN, _INITIAL_ONLY, NEAR_PREFIX
 
 if TYPE_CHECKING:
     from pyspark.sql import Column, DataFrame
@@ -61,7 +62,8 @@ def candidate_pairs(parsed: DataFrame) -> DataFrame:
     sizes = keyed.groupBy("key").agg(sf.count("*").alias("size"))
     keyed = keyed.join(sizes, on="key")
     small = keyed.where(sf.col("size") <= sf.col("limit"))
-    big = keyed.where(sf.col("size") > sf.col("limit"))
+    # An oversized near-key block yields no pairs (aliaskit.blocking.NEAR_PREFIX).
+    big = keyed.where((sf.col("size") > sf.col("limit")) & ~sf.col("key").startswith(NEAR_PREFIX))
     loose_given = sf.array_contains("gkeys", _ANY_GIVEN) | sf.array_contains("gkeys", _INITIAL_ONLY)
     sub = (
         big.where(~loose_given)
