@@ -85,3 +85,13 @@ def test_partners_of_a_filled_index_give_the_same_pairs(names: list[str]) -> Non
     index.fill((n, parse_name(n)) for n in names)
     streamed = {(x, y) for x in names for y in index.partners(x) if x < y}
     assert streamed == index.pairs() == _one_by_one(names)
+
+
+def test_a_released_index_answers_no_more_queries() -> None:
+    index = BlockIndex(track_pairs=False)
+    index.add_many([("Alexander Trufanov", parse_name("Alexander Trufanov"))])
+    index.release()
+    with pytest.raises(RuntimeError, match="released"):
+        index.pairs()
+    with pytest.raises(RuntimeError, match="track_pairs=False"):
+        BlockIndex().release()

@@ -260,6 +260,25 @@ class BlockIndex:
         self._sub: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
         self._loose: dict[str, set[str]] = defaultdict(set)
         self._indexed: set[str] = set()  # blocks whose given-key index is built
+        self._released = False
+
+    def release(self) -> None:
+        """Free the blocks of an untracked index once its one batch is paired.
+
+        :func:`aliaskit.cluster` does so before scoring: at a million names
+        the blocks are the largest structure it would otherwise keep. A
+        released index answers no more queries.
+        """
+        if self._track:
+            raise RuntimeError("only a track_pairs=False index can be released")
+        self._released = True
+        self._blocks = defaultdict(set)
+        self._keys = {}
+        self._given = {}
+
+    def _check_live(self) -> None:
+        if self._released:
+            raise RuntimeError("this BlockIndex was released after its one batch")
 
     def __contains__(self, item: str) -> bool:
         return item in self._keys
@@ -304,6 +323,7 @@ class BlockIndex:
 
     def add(self, item: str, name: ParsedName) -> tuple[set[tuple[str, str]], set[tuple[str, str]]]:
         """Index one name; return the candidate pairs (added, removed)."""
+        self._check_live()
         if item in self._keys:
             return set(), set()
         if not self._track:
@@ -340,6 +360,7 @@ class BlockIndex:
         The same as calling :meth:`add` for each, but each block touched is
         paired once, after all its new members are in.
         """
+        self._check_live()
         if not self._track and self._keys:
             raise RuntimeError("a BlockIndex built with track_pairs=False takes one batch only")
         fresh, touched = self._take(items)
@@ -464,6 +485,7 @@ class BlockIndex:
         The same pairs as :meth:`pairs`, one name at a time, so that all
         pairs can be streamed without holding them.
         """
+        self._check_live()
         found: set[str] = set()
         for key in self._keys[item]:
             for a, b in self._pairs_with(key, item):
@@ -472,6 +494,7 @@ class BlockIndex:
 
     def pairs(self) -> set[tuple[str, str]]:
         """All current candidate pairs."""
+        self._check_live()
         found: set[tuple[str, str]] = set()
         for key in self._blocks:
             found.update(self._block_pairs(key))

@@ -182,6 +182,7 @@ class Resolver:
         self._lock = threading.RLock()
         self._parsed: dict[str, ParsedName] = {}
         self._index = BlockIndex()
+        self._release_index = False
         # Scored pairs, packed into one float each (see _pack): the bulk of memory.
         self._edges: dict[tuple[str, str], float] = {}
         self._adj: dict[str, set[str]] = defaultdict(set)  # links >= WEAK_LINK
@@ -394,6 +395,8 @@ class Resolver:
             same_form.update(_pair(raw, other) for other in self._by_norm[norm])
             self._by_norm[norm].append(raw)
         pairs, removed = self._index.add_many((raw, self._parsed[raw]) for raw in new)
+        if self._release_index:  # cluster(): one batch, the blocks are not needed again
+            self._index.release()
         for p in removed:  # a block that outgrew its limit drops pairs
             touched.update(self._drop_edge(p))
         pairs.update(same_form)
@@ -786,6 +789,7 @@ def cluster(names: Iterable[str], *, threshold: float = DEFAULT_THRESHOLD) -> li
         raise TypeError("names must be an iterable of str, not a single str (wrap it in a list)")
     resolver = Resolver(threshold=threshold)
     resolver._index = BlockIndex(track_pairs=False)  # one batch: no pair counts to keep
+    resolver._release_index = True
     resolver.add_many(names)
     if resolver.skipped:
         where = ", ".join(str(s.position) for s in resolver.skipped[:10])
