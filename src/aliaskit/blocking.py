@@ -107,8 +107,7 @@ def block_keys(name: ParsedName) -> frozenset[str]:
             keys |= part_keys(piece)  # one part of a compound: Kuznetsov-Krasovsky
         if len(name.surname) > len(surname):  # a particle written fused: Benaroya, Elabed
             keys |= part_keys("".join(p.text for p in name.surname))
-        near = _near_keys(name, keys)
-        return frozenset({"S:" + k for k in keys} | near | _pair_keys(name))
+        return frozenset({"S:" + k for k in keys} | _near_keys(name, keys) | _pair_keys(name))
     given = name.given or (name.role("nickname") or (None,))[0]
     if given is not None:
         return frozenset({"S:" + k for k in part_keys(given.text)} | _pair_keys(name))
@@ -191,8 +190,8 @@ def given_keys(name: ParsedName) -> frozenset[str]:
     first two classes (``P:``, so that Riz meets Rizwan and Mike Michael), its
     curated equivalence groups (``G:``, so that Sasha meets Alexander) and
     the initials it can stand for (``L:``). (Keys with one class deleted, so
-    that Mike meets Michael, were measured: three more true pairs on the dev
-    set, but 50% more candidate pairs at a million mentions.) An initial-only name gives
+    that Vilsom meets Wilson, were measured: three more true pairs on the
+    dev set, but 50% more candidate pairs at a million mentions.) An initial-only name gives
     ``L:`` keys and the marker ``"!"``; a name with no given part gives
     ``{"*"}``.
     See :func:`meets` for which names pair.
@@ -281,13 +280,16 @@ class BlockIndex:
             raise RuntimeError("this BlockIndex was released after its one batch")
 
     def __contains__(self, item: str) -> bool:
+        self._check_live()
         return item in self._keys
 
     def __len__(self) -> int:
+        self._check_live()
         return len(self._keys)
 
     def block_sizes(self) -> list[int]:
         """Sizes of all blocks."""
+        self._check_live()
         return [len(v) for v in self._blocks.values()]
 
     def _block_pairs(self, key: str) -> Iterator[tuple[str, str]]:
