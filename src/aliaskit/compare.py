@@ -10,9 +10,10 @@ threshold:
 * a different given name (two known names in different equivalence
   groups, or dissimilar names), or a different initial;
 * given names of opposite gender (Alexander vs Alexandra);
-* a conflicting patronymic (Ivanovich vs Viktorovich), or a different
-  middle name when both names have one (Abdikadir Hassan vs Abdikadir
-  Mohamed Abdikadir);
+* a conflicting patronymic (Ivanovich vs Viktorovich), or a middle name
+  (or initial) on each side that the other's middle names cannot match
+  (Abdullah Ahmed al-Hakim vs Abdullah Yahya al-Hakim); Hebrew spellings of
+  middle names are too loose to count;
 * opposite gender shown by the names: a given name's gender, or a
   feminine surname form (a masculine form counts only in Cyrillic, since
   Latin and Hebrew renderings often drop the feminine -a).
@@ -331,8 +332,8 @@ class _Features:
         "_swapped",
         "given",
         "given_ids",
-        "middle",
-        "middle_id",
+        "middle_ids",
+        "middles",
         "name",
         "patronymic",
         "pieces",
@@ -346,7 +347,7 @@ class _Features:
         name: ParsedName,
         given: tuple[NamePart, ...],
         surnames: tuple[_Surname, ...],
-        middle: NamePart | None,
+        middles: tuple[NamePart, ...],
         patronymic: NamePart | None,
         surname_text: str,
         swap_given: NamePart | None,
@@ -357,8 +358,9 @@ class _Features:
         self.given_ids = tuple([(p.text, p.role == "initial") for p in given])
         self.surnames = surnames
         self.patronymic = patronymic
-        self.middle = middle
-        self.middle_id = None if middle is None else (middle.text, middle.role == "initial")
+        # Middle names and initials after the given name, in order.
+        self.middles = middles
+        self.middle_ids = tuple([(p.text, p.role == "initial") for p in middles])
         # The surname parts (not particles) joined, without hyphens.
         self.surname_text = surname_text
         # The given name of a name that may be read the other way round.
@@ -485,10 +487,8 @@ def _features(name: ParsedName) -> _Features:
         surnames.append(_surname_option(tuple(surname)))
         if middles:  # Sagi Dekel Chen may be the compound surname Dekel-Chen
             surnames.append(_surname_option((middles[-1], *surname)))
-    initials = initial_role if given_role else []
-    middle = middles[0] if middles else (initials[0] if initials else None)
-    if middle is not None and len(surnames) > 1 and middles and middle is middles[-1]:
-        middle = None  # it may be the first half of a compound surname
+    initials = initial_role if given_role else initial_role[1:]
+    between = tuple(p for p in name.parts if p.role == "middle" or p in initials)
     patronymic = roles["patronymic"][0] if "patronymic" in roles else None
     if len(surname) == 1:  # the usual case: the one reading's joined text
         surname_text = surnames[0].joined
@@ -496,7 +496,7 @@ def _features(name: ParsedName) -> _Features:
         surname_text = "".join(p.text for p in surname if p.role == "surname").replace("-", "")
     swappable = len(name.parts) == 2 and len(given_role) == 1 and len(roles.get("surname", ())) == 1
     swap_given = given_role[0] if swappable else None
-    return _Features(name, given, tuple(surnames), middle, patronymic, surname_text, swap_given)
+    return _Features(name, given, tuple(surnames), between, patronymic, surname_text, swap_given)
 
 
 def _best_given(a: _Features, b: _Features) -> tuple[_Verdict, int, int] | None:
@@ -687,12 +687,54 @@ def _patronymic_verdict(x: str, y: str) -> tuple[float, str, str]:
     return match.score, match.rule, match.detail
 
 
-def _middle_conflict(a: _Features, b: _Features) -> str | None:
-    """Two first middle names (or a middle name and a middle initial) that differ."""
-    if a.middle is None or b.middle is None:
-        return None
-    _, conflict = _given_pair(a.middle, b.middle)
-    return "different middle name" if conflict else None
+def _middles_differ(xs: tuple[tuple[str, bool], ...], ys: tuple[tuple[str, bool], ...]) -> bool:
+    """Whether each name keeps a middle name (or initial) that none of the other's matches.
+
+    A middle name present in one name only is neutral (often dropped), as is
+    one that matches: Mohammad Abbas ~ Muhammad Abbas. Two names that each
+    keep one the other lacks name different people (Ahmed vs Yahya between
+    the same given name and surname; in Arabic and Pashto names they are the
+    father's and grandfather's names). A last middle name that may be the
+    first half of a compound surname (Sagi Dekel Chen) counts too: read
+    either way, the two names differ in it.
+    """
+    if not xs or not ys:
+        return False
+    left = list(ys)
+    unmatched = False
+    for x in xs:
+        for k, y in enumerate(left):
+            if _middles_match(x[0], y[0]) or _given_of(x, y)[3] is None:
+                del left[k]
+                break
+        else:
+            unmatched = True
+    return unmatched and bool(left)
+
+
+def _middles_match(x: str, y: str) -> bool:
+    """Middle names across Hebrew and another script are not told apart.
+
+    They are often second surnames, patronymics or Latin nomina whose Hebrew
+    spelling (vowels left out, consonants ambiguous) is too loose to show a
+    difference: Pieterszoon ~ פיטרסזון, Aurelius ~ אורליו.
+    """
+    sx, sy = _script(x), _script(y)
+    return sx != sy and "Hebr" in (sx, sy)
+
+
+def _free_middles(f: _Features, shown: str | None) -> tuple[tuple[str, bool], ...]:
+    """The middle names of ``f`` less the one a compound surname reading took (Yar Adua)."""
+    if shown is None or not f.surnames or shown == f.surnames[0].shown:
+        return f.middle_ids
+    return f.middle_ids[:-1]
+
+
+def _middle_conflict(a: _Features, b: _Features, surname: AlignedPart | None) -> str | None:
+    """A middle name on each side that the other cannot match (see :func:`_middles_differ`)."""
+    sa, sb = (None, None) if surname is None else (surname.a, surname.b)
+    differ = _middles_differ(_free_middles(a, sa), _free_middles(b, sb))
+    return "different middle name" if differ else None
 
 
 @attrs.frozen
@@ -716,7 +758,7 @@ def _score(a: _Features, b: _Features, order: str) -> _Outcome:
         return _Outcome(surname.score, (surname,), (), order)
     given, g_conflict = _compare_given(a, b)
     patronymic, p_conflict = _compare_patronymic(a, b)
-    m_conflict = _middle_conflict(a, b)
+    m_conflict = _middle_conflict(a, b, surname)
     aligned = tuple(p for p in (given, patronymic, surname) if p is not None)
     conflicts = [c for c in (g_conflict, p_conflict, m_conflict) if c]
     if not conflicts:
@@ -763,8 +805,9 @@ def _quick_score(a: _Features, b: _Features) -> tuple[float, bool]:
     if surname is not None:
         total += _W_SURNAME * surname[0]
         weight += _W_SURNAME
-    if not conflict and a.middle_id is not None and b.middle_id is not None:
-        conflict = _given_of(a.middle_id, b.middle_id)[3] is not None
+    if not conflict and a.middle_ids and b.middle_ids:
+        sa, sb = (None, None) if surname is None else (surname[3], surname[4])
+        conflict = _middles_differ(_free_middles(a, sa), _free_middles(b, sb))
     if not conflict:
         ga, gb = a.gender(), b.gender()
         conflict = bool(ga and gb and ga != gb)
@@ -861,7 +904,7 @@ def prepare(name: ParsedName) -> None:
     features = _features(name)
     features.gender()
     features.surname_keys()
-    for part in (*features.given, *(() if features.middle is None else (features.middle,))):
+    for part in (*features.given, *features.middles):
         _given_part_info(part)
     for surname in features.surnames:
         _forms(surname.joined)
