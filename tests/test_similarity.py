@@ -28,9 +28,30 @@ def _levenshtein(a: str, b: str) -> int:
     return prev[-1]
 
 
+def _lone_swap(a: str, b: str) -> bool:
+    """Whether ``b`` is ``a`` with two neighbouring letters swapped, and nothing else."""
+    diff = [i for i in range(len(a)) if len(a) == len(b) and a[i] != b[i]]
+    return (
+        len(diff) == 2
+        and diff[1] == diff[0] + 1
+        and a[diff[0]] == b[diff[1]]
+        and a[diff[1]] == b[diff[0]]
+    )
+
+
 def _ratio(a: str, b: str) -> float:
     longest = max(len(a), len(b))
-    return 1.0 - _levenshtein(a, b) / longest if longest else 0.0
+    distance = 1 if _lone_swap(a, b) else _levenshtein(a, b)
+    return 1.0 - distance / longest if longest else 0.0
+
+
+@given(LATIN_PART, LATIN_PART)
+def test_a_lone_swap_of_neighbours_costs_one_edit(a: str, b: str) -> None:
+    """The typo distance is Levenshtein's, except that a lone neighbour swap costs one."""
+    from aliaskit.similarity import _typo_distance
+
+    expected = 1 if _lone_swap(a, b) else _levenshtein(a, b)
+    assert _typo_distance(a, b) == _typo_distance(b, a) == expected
 
 
 def reference_similarity(a: str, b: str) -> float:

@@ -84,7 +84,8 @@ def test_a_swap_in_the_stem_is_one_slip_but_never_beats_the_whole_word() -> None
     is capped by the whole words' edit similarity."""
     assert stem_similarity("luakshenko", "lukashenko", "shenko") == pytest.approx(1 - 1 / 7)
     whole = part_similarity("luakshenko", "lukashenko").score
-    assert surname_similarity("luakshenko", "lukashenko").score == whole
+    assert whole == pytest.approx(1 - 1 / 9, abs=1e-4)  # one edit in the 9-letter fold (sh: w)
+    assert 0.8 < surname_similarity("luakshenko", "lukashenko").score <= whole
 
 
 def test_every_listed_suffix_has_a_folded_form() -> None:

@@ -79,7 +79,20 @@ def _lev_sim_over(a: str, b: str, best: float, penalty: float) -> float | None:
         return None
     if a == b:
         return 1.0 - penalty
-    return 1.0 - jellyfish.levenshtein_distance(a, b) / longest - penalty
+    return 1.0 - _typo_distance(a, b) / longest - penalty
+
+
+def _typo_distance(a: str, b: str) -> int:
+    """Levenshtein distance, except that one swap of two neighbouring letters
+    (Donlad, Macron ~ Marcon) counts as one slip, as Damerau counted it.
+
+    Only a lone swap: with other edits beside it, a swap is as likely a
+    different name (Krasov ~ Karson).
+    """
+    distance: int = jellyfish.levenshtein_distance(a, b)
+    if distance == 2 and len(a) == len(b) and jellyfish.damerau_levenshtein_distance(a, b) == 1:
+        return 1
+    return distance
 
 
 class _Forms:
