@@ -27,12 +27,23 @@ def test_a_surname_of_patronymic_form_stays_a_surname(text: str) -> None:
 
 @pytest.mark.parametrize(
     ("text", "given", "surname"),
-    [("SergeiLavrov", "sergei", "lavrov"), ("Margarita-Simonyan", "margarita", "simonyan")],
+    [
+        ("SergeiLavrov", "sergei", "lavrov"),
+        ("Margarita-Simonyan", "margarita", "simonyan"),
+        ("KarimMansour", "karim", "mansour"),  # split at the capital, known name or not
+        ("ОлегТабаков", "олег", "табаков"),
+    ],
 )
 def test_a_given_name_joined_to_a_surname_is_split(text: str, given: str, surname: str) -> None:
     assert _roles(text) == [(given, "given"), (surname, "surname")]
 
 
-@pytest.mark.parametrize("text", ["Jean-Pierre", "McDonald", "Dekel-Hen", "DiCaprio"])
+@pytest.mark.parametrize(
+    "text", ["Jean-Pierre", "McDonald", "Dekel-Hen", "DiCaprio", "MacArthur", "FitzGerald"]
+)
 def test_a_lone_compound_word_stays_whole(text: str) -> None:
     assert len(parse_name(text).parts) == 1
+
+
+def test_a_capital_inside_a_word_splits_it_in_a_longer_name() -> None:
+    assert [p.text for p in parse_name("AnnaMaria Kowalska").parts] == ["anna", "maria", "kowalska"]

@@ -195,7 +195,7 @@ def _split_raw(raw: str) -> tuple[list[str], list[str], bool]:
     tokens: list[str] = []
     for tok in main.split():
         if "." not in tok:
-            tokens.append(tok)
+            tokens.extend(_uncameled(tok))
         elif _INITIAL_RUN.match(tok):
             tokens.extend(t + "." for t in tok.split(".") if t)
         elif "." in tok.strip(".") and not tok.endswith("."):
@@ -208,21 +208,35 @@ def _split_raw(raw: str) -> tuple[list[str], list[str], bool]:
     return tokens, nicknames, comma
 
 
-def _unjoined(tok: str) -> list[str]:
-    """A lone token that joins a known given name to a surname, split in two.
+# Surname prefixes written with a capital after them (MacArthur, FitzGerald).
+_CAMEL_PREFIXES = frozenset({"mac", "fitz"})
 
-    Scraped and keyed data lose the space: ``SergeiLavrov`` (case change
-    inside a word) or ``Alisher-Usmanov`` (a hyphen). The token is split
-    only when its first piece is a known given name and the second is not,
-    so that ``Jean-Pierre``, ``McDonald`` and ``Dekel-Hen`` stay whole.
+
+def _uncameled(tok: str) -> list[str]:
+    """A word with a capital after a small letter inside it, split there.
+
+    Scraped and keyed data lose spaces: ``SergeiLavrov``, ``PolPot``,
+    ``JanDaniel``. Each piece has three letters or more, so ``McDonald``,
+    ``DeAndre`` and ``LeBron`` stay whole, as do ``MacArthur`` and
+    ``FitzGerald``, whose prefix is part of the surname.
     """
-    if "-" in tok:
-        head, _, tail = tok.partition("-")
-    else:
-        cut = next(
-            (i for i in range(3, len(tok) - 2) if tok[i].isupper() and tok[i - 1].islower()), 0
-        )
-        head, tail = tok[:cut], tok[cut:]
+    cut = next((i for i in range(3, len(tok) - 2) if tok[i].isupper() and tok[i - 1].islower()), 0)
+    head = tok[:cut]
+    if not cut or not head.isalpha() or head.lower() in _CAMEL_PREFIXES:
+        return [tok]
+    return [head, *_uncameled(tok[cut:])]
+
+
+def _unjoined(tok: str) -> list[str]:
+    """A lone hyphenated token that joins a known given name to a surname, split in two.
+
+    ``Alisher-Usmanov`` loses its space to a hyphen. The token is split
+    only when its first piece is a known given name and the second is not,
+    so that ``Jean-Pierre`` and ``Dekel-Hen`` stay whole.
+    """
+    if "-" not in tok:
+        return [tok]
+    head, _, tail = tok.partition("-")
     if len(head) < 3 or len(tail) < 3 or not head.isalpha() or "-" in tail:
         return [tok]
     if _is_given_name(head) and not _is_given_name(tail):
