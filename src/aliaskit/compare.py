@@ -531,8 +531,12 @@ def _best_surnames(a: _Features, b: _Features) -> tuple[PartMatch, _Surname, _Su
         sa, sb = a.surnames[0], b.surnames[0]
         return surname_similarity(sa.joined, sb.joined), sa, sb
     best: tuple[PartMatch, _Surname, _Surname] | None = None
-    for sa in a.surnames:
-        for sb in b.surnames:
+    for i, sa in enumerate(a.surnames):
+        for j, sb in enumerate(b.surnames):
+            if i and j and sa.shown.split()[0] == sb.shown.split()[0]:
+                # Two compound readings with the same first half (Ibrahim
+                # al-Mosuli, Ibrahim al-Duri): it would hide that the rest differs.
+                continue
             cand = surname_similarity(sa.joined, sb.joined)
             if best is None or cand.score > best[0].score + 0.05:
                 best = (cand, sa, sb)
