@@ -39,6 +39,7 @@ names never glue components together.
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import json
 import multiprocessing
@@ -731,6 +732,10 @@ def _score_parallel(
         prepare(parsed[name])  # per-name work once, inherited by the workers
     global _WORK, _WORK_PAIRS  # handed to the forked workers through memory
     _WORK, _WORK_PAIRS = parsed, pairs
+    # Objects alive at the fork move to the permanent generation, so that the
+    # workers' collections do not write to (and so copy) the pages they share
+    # with the parent, and do not walk them (Python's gc.freeze advice).
+    gc.freeze()
     try:
         size = max(1000, min(50_000, len(pairs) // (workers * 8)))
         bounds = [(i, min(i + size, len(pairs))) for i in range(0, len(pairs), size)]
@@ -738,6 +743,7 @@ def _score_parallel(
             for part in pool.imap(_score_range, bounds):
                 yield from part
     finally:
+        gc.unfreeze()
         _WORK, _WORK_PAIRS = {}, []
 
 
