@@ -723,8 +723,12 @@ def _middles_match(x: str, y: str) -> bool:
     spelling (vowels left out, consonants ambiguous) is too loose to show a
     difference: Pieterszoon ~ פיטרסזון, Aurelius ~ אורליו.
     """
-    sx, sy = _script(x), _script(y)
-    return sx != sy and "Hebr" in (sx, sy)
+    return _hebrew(x) != _hebrew(y)
+
+
+def _hebrew(token: str) -> bool:
+    """Whether a normalised part is written in Hebrew letters (by its first letter)."""
+    return "\u0590" <= token[:1] <= "\u05ff"
 
 
 def _free_middles(f: _Features, shown: str | None) -> tuple[tuple[str, bool], ...]:
@@ -908,7 +912,7 @@ def prepare(name: ParsedName) -> None:
     features = _features(name)
     features.gender()
     features.surname_keys()
-    for part in (*features.given, *features.middles):
+    for part in (*features.given, *features.middles[:1]):
         _given_part_info(part)
     for surname in features.surnames:
         _forms(surname.joined)

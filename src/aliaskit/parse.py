@@ -220,6 +220,8 @@ def _uncameled(tok: str) -> list[str]:
     ``DeAndre`` and ``LeBron`` stay whole, as do ``MacArthur`` and
     ``FitzGerald``, whose prefix is part of the surname.
     """
+    if tok == tok.lower() or tok.istitle() or tok.isupper():
+        return [tok]  # no capital after a small letter (the usual case, cheaply)
     cut = next((i for i in range(3, len(tok) - 2) if tok[i].isupper() and tok[i - 1].islower()), 0)
     head = tok[:cut]
     if not cut or not head.isalpha() or head.lower() in _CAMEL_PREFIXES:
