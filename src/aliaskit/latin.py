@@ -14,6 +14,7 @@ from functools import lru_cache
 import attrs
 from unidecode import unidecode
 
+from aliaskit.belarusian import latin_russian_reading, russian_reading
 from aliaskit.keys import hebrew_skeletons, latin_skeletons
 from aliaskit.text import detect_script, normalize
 
@@ -47,9 +48,16 @@ class LatinForms:
 
 
 def _cyrillic(token: str) -> tuple[str, ...]:
+    """The romanisation of the word's language; for a Belarusian word, also
+    that of its Russian reading (Ціханоўская: cichanoŭskaja, tikhanovskaya)."""
     from aliaskit.translit import transliterate
 
-    return (transliterate(token).lower().replace("·", ""),)
+    first = transliterate(token).lower().replace("·", "")
+    russian = russian_reading(token)
+    if russian is None:
+        return (first,)
+    second = transliterate(russian).lower().replace("·", "")
+    return (first, second) if second != first else (first,)
 
 
 def _hebrew(token: str) -> tuple[str, ...]:
@@ -64,12 +72,17 @@ def latin_spellings(token: str) -> tuple[str, ...]:
     ``yo``/``jo`` after a consonant for ё, which passports and GOST-style
     schemes write ``e`` (Alyoshin, Aljoschin ~ Aleshin), and, for a spelling
     with diacritics, the same letters without them, as text typed without
-    them has it (Vučić ~ Vucic).
+    them has it (Vučić ~ Vucic), and the Russian reading of a Belarusian
+    spelling (Piatrou ~ Petrov, see :mod:`aliaskit.belarusian`).
 
     >>> latin_spellings("vučić")
     ('vučić', 'vucic')
+    >>> latin_spellings("tsikhanouskaya")
+    ('tsikhanouskaya', 'tikhanovskaya')
     """
     variants = [token]
+    if (russian := latin_russian_reading(token)) is not None:
+        variants.append(russian)
     if not token.isascii():
         plain = unidecode(token).lower()
         if plain != token and plain.replace("-", "").replace("'", "").isalpha():

@@ -1,0 +1,53 @@
+"""Russian readings of Belarusian forms: vectors and properties."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from aliaskit import compare
+from aliaskit.belarusian import latin_russian_reading, russian_reading
+from aliaskit.latin import latin_forms
+from tests.conftest import load_vectors
+
+PAIRS = load_vectors("belarusian_russian.tsv")
+
+
+@pytest.mark.parametrize("row", PAIRS, ids=lambda r: f"{r['a']}~{r['b']}")
+def test_belarusian_and_russian_forms_match_and_relatives_do_not(row: dict[str, str]) -> None:
+    assert compare(row["a"], row["b"]).is_match is (row["match"] == "true")
+
+
+@pytest.mark.parametrize(
+    ("belarusian", "russian"),
+    [("ціханоўская", "тихановская"), ("пятроў", "петров"), ("шаўцоў", "шавцов")],
+)
+def test_cyrillic_reading_undoes_the_regular_correspondences(belarusian: str, russian: str) -> None:
+    assert russian_reading(belarusian) == russian
+
+
+@pytest.mark.parametrize("word", ["иванов", "казанцев", "гамбачидзе", "кобець", "францівна"])
+def test_russian_and_ukrainian_words_get_no_reading(word: str) -> None:
+    assert russian_reading(word) is None
+
+
+@pytest.mark.parametrize("word", ["rousseau", "barlow", "boguslawski", "tsitsishvili", "lau"])
+def test_latin_words_without_a_belarusian_mark_get_no_reading(word: str) -> None:
+    assert latin_russian_reading(word) is None
+
+
+def test_a_belarusian_word_is_also_romanised_as_russian() -> None:
+    assert latin_forms("ціханоўская").forms[1] == "tikhanovskaya"
+
+
+@given(st.text(alphabet="абвгдзеёжійклмнопрстуўфхцчшыьэюя", max_size=12))
+def test_cyrillic_reading_is_none_or_a_different_word_of_the_same_script(word: str) -> None:
+    out = russian_reading(word)
+    assert out is None or (out != word and "ў" not in out and "і" not in out)
+
+
+@given(st.text(alphabet="abcdefghiklmnoprstuvyzŭ", max_size=12))
+def test_latin_reading_is_idempotent(word: str) -> None:
+    out = latin_russian_reading(word)
+    assert out is None or latin_russian_reading(out) in (None, out)
