@@ -261,21 +261,30 @@ class _Token:
         self.role = ""
 
 
-def _surname_first(core: list[_Token]) -> bool:
-    """Whether core parts without a comma are written surname first."""
+def _surname_first(core: list[_Token], particle_last: bool) -> bool:
+    """Whether core parts without a comma are written surname first.
+
+    A particle before the last part binds it as the surname (Franco Di
+    Giacomo), even when that part is also a known given name.
+    """
     raw_upper = [_is_upper(t.raw) for t in core]
     if any(raw_upper) and not all(raw_upper):
         return raw_upper[0] and not raw_upper[-1]
-    return len(core) == 2 and _is_given_name(core[-1].text) and not _is_given_name(core[0].text)
+    return (
+        len(core) == 2
+        and not particle_last
+        and _is_given_name(core[-1].text)
+        and not _is_given_name(core[0].text)
+    )
 
 
-def _assign_order(core: list[_Token], comma_at: int | None) -> None:
+def _assign_order(core: list[_Token], comma_at: int | None, particle_last: bool) -> None:
     """Mark given, middle and surname roles on the core tokens in place."""
     n = len(core)
     if n == 1:
         core[0].role = "given" if _is_given_name(core[0].text) else "surname"
         return
-    surname_first = comma_at is not None or _surname_first(core)
+    surname_first = comma_at is not None or _surname_first(core, particle_last)
     if surname_first:
         split = comma_at if comma_at else 1
         for i, tok in enumerate(core):
@@ -390,7 +399,9 @@ def _parse(raw: str) -> ParsedName:
             comma_core = sum(1 for t in tokens[:comma_at] if not t.role) or None
         if patronymic_last and comma_core is None and len(core) >= 2:
             comma_core = 1
-        _assign_order(core, comma_core)
+        at = tokens.index(core[-1])
+        particle_last = at > 0 and tokens[at - 1].role == "particle"
+        _assign_order(core, comma_core, particle_last)
     if has_particle:
         _mark_nasab(tokens)
     parts = [NamePart(t.text, t.role or "surname", _detect(t.text)) for t in tokens]
