@@ -60,6 +60,7 @@ _LATIN_RULES = (
     (re.compile(r"ts(?=i)"), "t"),
     (re.compile(r"dz(?=i)"), "d"),
 )
+_LATIN_C = re.compile(r"c(?!h)")
 _LATIN_YA = re.compile(f"(?<=[{_LATIN_CONSONANT}])[iy]a(?=[{_LATIN_CONSONANT}])")
 
 
@@ -84,4 +85,6 @@ def latin_russian_reading(token: str) -> str | None:
     for pattern, repl in _LATIN_RULES:
         out = pattern.sub(repl, out)
     out = _LATIN_YA.sub("e", out, count=1)
+    if "ŭ" in token:  # the national system, where c is ц (Šaŭcoŭ ~ Shevtsov)
+        out = _LATIN_C.sub("ts", out)
     return out if out != token else None
