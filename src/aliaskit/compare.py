@@ -179,6 +179,11 @@ def _token_info(text: str) -> _TokenInfo:
         if found.gender:
             gender = found.gender
             break
+    if gender and not facts[0].gender and latin_forms(text).method == "hebrew_reading":
+        # Hebrew readings are guesses (ג'ן: Jen or Jan): their gender counts
+        # only when two of them agree on it.
+        genders = [f.gender for f in facts[1:] if f.gender]
+        gender = gender if len(genders) >= 2 and len(set(genders)) == 1 else None
     # "Known" means listed as a given name in the curated table, or in the
     # Wikidata-derived groups in its own script (those mix in surnames and
     # have few Hebrew forms, so they say little across scripts).
