@@ -29,6 +29,16 @@ __all__ = [
 
 MEMO_LARGE = 1 << 17
 _YO = re.compile(r"(?<=[bcdfgklmnprstvwxz])[yj]o")
+# English spellings with silent or digraph letters, as they sound (and as
+# Hebrew and Cyrillic transcribe them): Knight ~ נייט, White ~ וייט, Quinn ~ קווין.
+_ENGLISH = (
+    (re.compile(r"^kn"), "n"),
+    (re.compile(r"^wr"), "r"),
+    (re.compile(r"^wh"), "w"),
+    (re.compile(r"igh"), "ai"),
+    (re.compile(r"qu"), "kw"),
+)
+_ENGLISH_MARK = re.compile(r"^(?:kn|wr|wh)|igh|qu")
 #: How many Hebrew readings of one part take part in comparison and keys.
 HEBREW_READINGS = 6
 
@@ -72,8 +82,10 @@ def latin_spellings(token: str) -> tuple[str, ...]:
     ``yo``/``jo`` after a consonant for ё, which passports and GOST-style
     schemes write ``e`` (Alyoshin, Aljoschin ~ Aleshin), and, for a spelling
     with diacritics, the same letters without them, as text typed without
-    them has it (Vučić ~ Vucic), and the Russian reading of a Belarusian
-    spelling (Piatrou ~ Petrov, see :mod:`aliaskit.belarusian`).
+    them has it (Vučić ~ Vucic), the Russian reading of a Belarusian
+    spelling (Piatrou ~ Petrov, see :mod:`aliaskit.belarusian`), and an
+    English spelling as it sounds: silent initial k/w (Knight, Wright), wh
+    as w, igh as ai, qu as kw (Quinn ~ קווין).
 
     >>> latin_spellings("vučić")
     ('vučić', 'vucic')
@@ -93,6 +105,11 @@ def latin_spellings(token: str) -> tuple[str, ...]:
         variants.append(token.replace("j", "zh"))
     if ("yo" in token or "jo" in token) and _YO.search(token):
         variants.append(_YO.sub("e", token))
+    if _ENGLISH_MARK.search(token):
+        spoken = token
+        for pattern, repl in _ENGLISH:
+            spoken = pattern.sub(repl, spoken)
+        variants.append(spoken)
     return tuple(variants)
 
 
