@@ -105,6 +105,8 @@ def latin_spellings(token: str) -> tuple[str, ...]:
         variants.append(token.replace("j", "zh"))
     if ("yo" in token or "jo" in token) and _YO.search(token):
         variants.append(_YO.sub("e", token))
+    if token.endswith("ff") and len(token) > 4:
+        variants.append(token[:-1])  # German and English -ff is f (Schiff ~ שיף), not -ov
     if _ENGLISH_MARK.search(token):
         spoken = token
         for pattern, repl in _ENGLISH:
