@@ -39,6 +39,17 @@ _ENGLISH = (
     (re.compile(r"qu"), "kw"),
 )
 _ENGLISH_MARK = re.compile(r"^(?:kn|wr|wh)|igh|qu")
+# French spellings as they sound: silent endings (Huppert ~ הופר, Neveu ~ נבה,
+# Bourbonnais ~ בורבונה), ch as sh and j as zh in the same words (Laroche, Jolivet).
+_FRENCH_END = re.compile(r"(?:eaux?|aux|ault|aud|eux?|ais|ait|aix|er[td]|[aeiou][tsxdz])$")
+_FRENCH = (
+    (re.compile(r"eaux?$|aux$|ault$|aud$"), "o"),
+    (re.compile(r"eux?$|ais$|ait$|aix$"), "e"),
+    (re.compile(r"(?<=er)[td]$"), ""),
+    (re.compile(r"(?<=[aeiou])[tsxdz]$"), ""),
+    (re.compile(r"ch"), "sh"),
+    (re.compile(r"j"), "zh"),
+)
 #: How many Hebrew readings of one part take part in comparison and keys.
 HEBREW_READINGS = 6
 
@@ -85,7 +96,9 @@ def latin_spellings(token: str) -> tuple[str, ...]:
     them has it (Vučić ~ Vucic), the Russian reading of a Belarusian
     spelling (Piatrou ~ Petrov, see :mod:`aliaskit.belarusian`), and an
     English spelling as it sounds: silent initial k/w (Knight, Wright), wh
-    as w, igh as ai, qu as kw (Quinn ~ קווין).
+    as w, igh as ai, qu as kw (Quinn ~ קווין); a final -ff as f (Schiff);
+    and a word with a French ending as it sounds, without its silent final
+    letters (Huppert ~ הופר, Moreau ~ מורו), with ch as sh and j as zh.
 
     >>> latin_spellings("vučić")
     ('vučić', 'vucic')
@@ -107,6 +120,11 @@ def latin_spellings(token: str) -> tuple[str, ...]:
         variants.append(_YO.sub("e", token))
     if token.endswith("ff") and len(token) > 4:
         variants.append(token[:-1])  # German and English -ff is f (Schiff ~ שיף), not -ov
+    if len(token) > 4 and _FRENCH_END.search(token):
+        spoken = token
+        for pattern, repl in _FRENCH:
+            spoken = pattern.sub(repl, spoken)
+        variants.append(spoken)
     if _ENGLISH_MARK.search(token):
         spoken = token
         for pattern, repl in _ENGLISH:
