@@ -164,3 +164,22 @@ def test_cluster_warns_nothing_on_clean_input() -> None:
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         cluster(NAMES)
+
+
+def test_add_many_restores_the_garbage_collector_state() -> None:
+    """The collector is paused during a batch and left as it was found, even after an error."""
+    import gc
+
+    assert gc.isenabled()
+    resolver = Resolver()
+    resolver.add_many(["Alexander Trufanov", "Sasha Troufanov"])
+    assert gc.isenabled()
+    with pytest.raises(TypeError):
+        resolver.add_many(["Elena Troufanov", 3])  # type: ignore[list-item]
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        resolver.add_many(["Elena Troufanov"])
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
