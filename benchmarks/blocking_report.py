@@ -93,6 +93,7 @@ def main(argv: list[str] | None = None) -> int:
             + (" (pairs streamed)" if row["streamed"] else ""),
             flush=True,
         )
+    RESULTS.parent.mkdir(parents=True, exist_ok=True)
     RESULTS.write_text(json.dumps(rows, indent=1) + "\n", encoding="utf-8")
     return 0
 

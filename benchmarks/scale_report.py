@@ -88,6 +88,7 @@ def main(argv: list[str] | None = None) -> int:
                 f"largest entity {row['largest_entity']}",
                 flush=True,
             )
+    RESULTS.parent.mkdir(parents=True, exist_ok=True)
     RESULTS.write_text(json.dumps(rows, indent=1) + "\n", encoding="utf-8")
     return 0
 

@@ -30,15 +30,18 @@ __all__ = [
 MEMO_LARGE = 1 << 17
 _YO = re.compile(r"(?<=[bcdfgklmnprstvwxz])[yj]o")
 # English spellings with silent or digraph letters, as they sound (and as
-# Hebrew and Cyrillic transcribe them): Knight ~ נייט, White ~ וייט, Quinn ~ קווין.
+# Hebrew and Cyrillic transcribe them): Knight ~ נייט, White ~ וייט, Quinn ~ קווין,
+# Page ~ פייג', Ellie ~ אלי.
 _ENGLISH = (
     (re.compile(r"^kn"), "n"),
     (re.compile(r"^wr"), "r"),
     (re.compile(r"^wh"), "w"),
     (re.compile(r"igh"), "ai"),
     (re.compile(r"qu"), "kw"),
+    (re.compile(r"d?ge$"), "dzh"),  # fold reads dzh as дж; a bare j would read as y
+    (re.compile(r"(?<=[^aeiou])ie$"), "i"),
 )
-_ENGLISH_MARK = re.compile(r"^(?:kn|wr|wh)|igh|qu")
+_ENGLISH_MARK = re.compile(r"^(?:kn|wr|wh)|igh|qu|ge$|[^aeiou]ie$")
 # French spellings as they sound: silent endings (Huppert ~ הופר, Neveu ~ נבה,
 # Bourbonnais ~ בורבונה), ch as sh and j as zh in the same words (Laroche, Jolivet).
 _FRENCH_END = re.compile(r"(?:eaux?|aux|ault|aud|eux?|ais|ait|aix|er[td]|[aeiou][tsxdz])$")
