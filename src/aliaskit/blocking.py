@@ -417,8 +417,10 @@ class BlockIndex:
         """Fill an empty untracked index; return its pairs."""
         self._file(fresh)
         found: set[tuple[str, str]] = set()
+        blocks = self._blocks
         for key in touched:
-            found.update(self._block_pairs(key))
+            if len(blocks[key]) > 1:  # most blocks hold one name and give no pairs
+                found.update(self._block_pairs(key))
         return found
 
     def _apply(
