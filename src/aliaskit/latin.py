@@ -42,6 +42,24 @@ _ENGLISH = (
     (re.compile(r"(?<=[^aeiou])ie$"), "i"),
 )
 _ENGLISH_MARK = re.compile(r"^(?:kn|wr|wh)|igh|qu|ge$|[^aeiou]ie$")
+# Italian and Portuguese spellings as they sound (Giovanni ~ ג'ובאני, Cicero ~
+# צ'יצ'רו, Mascagni ~ מסקניי, Coelho ~ קואלו): a word ending in a vowel with an
+# Italian digraph, or with Portuguese lh, nh or ão.
+_ROMANCE_MARK = re.compile(r"(?:gli|gn|sc[ei]|c[ei]|g[ei]|zz|lh|nh|ão).*[aeiouão]$")
+_ROMANCE = (
+    (re.compile(r"gli"), "li"),
+    (re.compile(r"gn"), "ni"),
+    (re.compile(r"sc(?=[ei])"), "sh"),
+    (re.compile(r"ch(?=[ei])"), "k"),
+    (re.compile(r"ci(?=[aou])"), "ch"),
+    (re.compile(r"c(?=[ei])"), "ch"),
+    (re.compile(r"gi(?=[aou])"), "j"),
+    (re.compile(r"g(?=[ei])"), "j"),
+    (re.compile(r"zz"), "ts"),
+    (re.compile(r"lh"), "l"),
+    (re.compile(r"nh"), "ni"),
+    (re.compile(r"ão"), "ao"),
+)
 # French spellings as they sound: silent endings (Huppert ~ הופר, Neveu ~ נבה,
 # Bourbonnais ~ בורבונה), ch as sh and j as zh in the same words (Laroche, Jolivet).
 _FRENCH_END = re.compile(r"(?:eaux?|aux|ault|aud|eux?|ais|ait|aix|er[td]|[aeiou][tsxdz])$")
@@ -100,8 +118,10 @@ def latin_spellings(token: str) -> tuple[str, ...]:
     spelling (Piatrou ~ Petrov, see :mod:`aliaskit.belarusian`), and an
     English spelling as it sounds: silent initial k/w (Knight, Wright), wh
     as w, igh as ai, qu as kw (Quinn ~ קווין); a final -ff as f (Schiff);
-    and a word with a French ending as it sounds, without its silent final
-    letters (Huppert ~ הופר, Moreau ~ מורו), with ch as sh and j as zh.
+    a word with a French ending as it sounds, without its silent final
+    letters (Huppert ~ הופר, Moreau ~ מורו), with ch as sh and j as zh; and
+    a word with Italian or Portuguese digraphs as it sounds (Giovanni ~
+    ג'ובאני, Mascagni ~ מסקניי, Coelho ~ קואלו).
 
     >>> latin_spellings("vučić")
     ('vučić', 'vucic')
@@ -123,17 +143,24 @@ def latin_spellings(token: str) -> tuple[str, ...]:
         variants.append(_YO.sub("e", token))
     if token.endswith("ff") and len(token) > 4:
         variants.append(token[:-1])  # German and English -ff is f (Schiff ~ שיף), not -ov
-    if len(token) > 4 and _FRENCH_END.search(token):
-        spoken = token
-        for pattern, repl in _FRENCH:
-            spoken = pattern.sub(repl, spoken)
-        variants.append(spoken)
-    if _ENGLISH_MARK.search(token):
-        spoken = token
-        for pattern, repl in _ENGLISH:
-            spoken = pattern.sub(repl, spoken)
-        variants.append(spoken)
+    variants.extend(_spoken(token))
     return tuple(variants)
+
+
+def _spoken(token: str) -> list[str]:
+    """The token as each spelling tradition whose marks it shows would say it."""
+    out = []
+    for mark, rewrites, min_len in _SPOKEN:
+        if len(token) >= min_len and mark.search(token):
+            spoken = token
+            for pattern, repl in rewrites:
+                spoken = pattern.sub(repl, spoken)
+            out.append(spoken)
+    return out
+
+
+# (mark, rewrites, shortest word): Italian/Portuguese, French, English.
+_SPOKEN = ((_ROMANCE_MARK, _ROMANCE, 5), (_FRENCH_END, _FRENCH, 5), (_ENGLISH_MARK, _ENGLISH, 0))
 
 
 @lru_cache(maxsize=MEMO_LARGE)
