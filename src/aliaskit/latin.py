@@ -40,8 +40,19 @@ _ENGLISH = (
     (re.compile(r"qu"), "kw"),
     (re.compile(r"d?ge$"), "dzh"),  # fold reads dzh as дж; a bare j would read as y
     (re.compile(r"(?<=[^aeiou])ie$"), "i"),
+    (re.compile(r"ee"), "i"),
+    (re.compile(r"oe$"), "o"),
 )
-_ENGLISH_MARK = re.compile(r"^(?:kn|wr|wh)|igh|qu|ge$|[^aeiou]ie$")
+_ENGLISH_MARK = re.compile(r"^(?:kn|wr|wh)|igh|qu|ge$|[^aeiou]ie$|ee|oe$")
+# Spanish spellings as they sound (Jiménez ~ חימנס), for a word with an accented
+# vowel, ñ or the patronymic -ez: j and g before e/i as kh, ll as y, z as s.
+_SPANISH_MARK = re.compile(r"[áéíóúñ]|[^aeiou]ez$")
+_SPANISH = (
+    (re.compile(r"j|g(?=[eéií])"), "kh"),
+    (re.compile(r"ll"), "y"),
+    (re.compile(r"ñ"), "ny"),
+    (re.compile(r"z"), "s"),
+)
 # Italian and Portuguese spellings as they sound (Giovanni ~ ג'ובאני, Cicero ~
 # צ'יצ'רו, Mascagni ~ מסקניי, Coelho ~ קואלו): a word ending in a vowel with an
 # Italian digraph, or with Portuguese lh, nh or ão.
@@ -121,7 +132,8 @@ def latin_spellings(token: str) -> tuple[str, ...]:
     a word with a French ending as it sounds, without its silent final
     letters (Huppert ~ הופר, Moreau ~ מורו), with ch as sh and j as zh; and
     a word with Italian or Portuguese digraphs as it sounds (Giovanni ~
-    ג'ובאני, Mascagni ~ מסקניי, Coelho ~ קואלו).
+    ג'ובאני, Mascagni ~ מסקניי, Coelho ~ קואלו), and a Spanish one with j
+    as kh and z as s (Jiménez ~ חימנס).
 
     >>> latin_spellings("vučić")
     ('vučić', 'vucic')
@@ -159,8 +171,13 @@ def _spoken(token: str) -> list[str]:
     return out
 
 
-# (mark, rewrites, shortest word): Italian/Portuguese, French, English.
-_SPOKEN = ((_ROMANCE_MARK, _ROMANCE, 5), (_FRENCH_END, _FRENCH, 5), (_ENGLISH_MARK, _ENGLISH, 0))
+# (mark, rewrites, shortest word): Italian/Portuguese, French, English, Spanish.
+_SPOKEN = (
+    (_ROMANCE_MARK, _ROMANCE, 5),
+    (_FRENCH_END, _FRENCH, 5),
+    (_ENGLISH_MARK, _ENGLISH, 0),
+    (_SPANISH_MARK, _SPANISH, 4),
+)
 
 
 @lru_cache(maxsize=MEMO_LARGE)
