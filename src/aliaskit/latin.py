@@ -73,9 +73,10 @@ _ROMANCE = (
 )
 # French spellings as they sound: silent endings (Huppert ~ הופר, Neveu ~ נבה,
 # Bourbonnais ~ בורבונה), ch as sh and j as zh in the same words (Laroche, Jolivet).
-_FRENCH_END = re.compile(r"(?:eaux?|aux|ault|aud|eux?|ais|ait|aix|er[td]|[aeiou][tsxdz])$")
+_FRENCH_END = re.compile(r"(?:eaux?|aux|ault|aud|eux?|ais|ait|aix|er[td]|ent|[aeiou][tsxdz])$")
 _FRENCH = (
     (re.compile(r"eaux?$|aux$|ault$|aud$"), "o"),
+    (re.compile(r"ent$"), "an"),
     (re.compile(r"eux?$|ais$|ait$|aix$"), "e"),
     (re.compile(r"(?<=er)[td]$"), ""),
     (re.compile(r"(?<=[aeiou])[tsxdz]$"), ""),
@@ -132,8 +133,9 @@ def latin_spellings(token: str) -> tuple[str, ...]:
     a word with a French ending as it sounds, without its silent final
     letters (Huppert ~ הופר, Moreau ~ מורו), with ch as sh and j as zh; and
     a word with Italian or Portuguese digraphs as it sounds (Giovanni ~
-    ג'ובאני, Mascagni ~ מסקניי, Coelho ~ קואלו), and a Spanish one with j
-    as kh and z as s (Jiménez ~ חימנס).
+    ג'ובאני, Mascagni ~ מסקניי, Coelho ~ קואלו), a Spanish one with j as
+    kh and z as s (Jiménez ~ חימנס), and a Polish, Czech or Croatian one
+    with c as ts (Mickiewicz ~ מיצקביץ').
 
     >>> latin_spellings("vučić")
     ('vučić', 'vucic')
@@ -156,7 +158,7 @@ def latin_spellings(token: str) -> tuple[str, ...]:
     if token.endswith("ff") and len(token) > 4:
         variants.append(token[:-1])  # German and English -ff is f (Schiff ~ שיף), not -ov
     variants.extend(_spoken(token))
-    return tuple(variants)
+    return tuple(dict.fromkeys(variants))  # a reading may repeat the token or another one
 
 
 def _spoken(token: str) -> list[str]:
@@ -171,12 +173,18 @@ def _spoken(token: str) -> list[str]:
     return out
 
 
-# (mark, rewrites, shortest word): Italian/Portuguese, French, English, Spanish.
+# West Slavic and Croatian spellings, where c alone is ts (Václav ~ ואצלב): a word
+# with their diacritics or digraphs.
+_WEST_SLAVIC_MARK = re.compile(r"[čďěňřšťůžćłńśźżą]|[csr]z")
+_WEST_SLAVIC = ((re.compile(r"c(?![hzč])"), "ts"),)
+# (mark, rewrites, shortest word): Italian/Portuguese, French, English, Spanish,
+# West Slavic.
 _SPOKEN = (
     (_ROMANCE_MARK, _ROMANCE, 5),
     (_FRENCH_END, _FRENCH, 5),
     (_ENGLISH_MARK, _ENGLISH, 0),
     (_SPANISH_MARK, _SPANISH, 4),
+    (_WEST_SLAVIC_MARK, _WEST_SLAVIC, 4),
 )
 
 
