@@ -41,6 +41,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
+from itertools import combinations
 
 from aliaskit import knowledge
 from aliaskit.latin import latin_forms, part_keys
@@ -295,9 +296,7 @@ class BlockIndex:
     def _block_pairs(self, key: str) -> Iterator[tuple[str, str]]:
         members = sorted(self._blocks[key])
         if len(members) <= block_limit(key):
-            for i, a in enumerate(members):
-                for b in members[i + 1 :]:
-                    yield a, b
+            yield from combinations(members, 2)  # (a, b) with a < b, in order
             return
         if key.startswith(NEAR_PREFIX):
             return  # its members share a given name: splitting would not narrow it
@@ -306,21 +305,27 @@ class BlockIndex:
     def _split_pairs(self, members: list[str]) -> set[tuple[str, str]]:
         """Pairs of an oversized block: members whose given names meet."""
         sub: dict[str, list[str]] = defaultdict(list)
-        loose: list[str] = []  # no given part, or initial only: checked one by one
+        letters: dict[str, list[str]] = defaultdict(list)  # members by the initials they allow
+        bare: list[str] = []  # no given part: pairs with every member
+        initial_only: list[str] = []  # pairs with the members that allow its initial
         for m in members:
             gk = self._given[m]
-            if _ANY_GIVEN in gk or _INITIAL_ONLY in gk:
-                loose.append(m)
+            if _ANY_GIVEN in gk:
+                bare.append(m)
                 continue
             for k in gk:
-                if not k.startswith("L:"):
-                    sub[k].append(m)
+                (letters if k.startswith("L:") else sub)[k].append(m)
+            if _INITIAL_ONLY in gk:
+                initial_only.append(m)
         seen: set[tuple[str, str]] = set()
-        for group in sub.values():
-            seen.update(_pair(a, b) for i, a in enumerate(group) for b in group[i + 1 :])
-        for w in loose:
-            gw = self._given[w]
-            seen.update(_pair(w, m) for m in members if m != w and meets(gw, self._given[m]))
+        for group in sub.values():  # initial-only names meet each other under "!"
+            seen.update(combinations(group, 2))  # members are sorted, so is each group
+        for w in bare:
+            seen.update(_pair(w, m) for m in members if m != w)
+        for w in initial_only:  # as meets(): a shared initial key
+            for k in self._given[w]:
+                if k.startswith("L:"):
+                    seen.update(_pair(w, m) for m in letters[k] if m != w)
         return seen
 
     def add(self, item: str, name: ParsedName) -> tuple[set[tuple[str, str]], set[tuple[str, str]]]:
