@@ -16,6 +16,7 @@ from unidecode import unidecode
 
 from aliaskit.belarusian import latin_russian_reading, russian_reading
 from aliaskit.keys import hebrew_skeletons, latin_skeletons
+from aliaskit.spoken import spoken_readings
 from aliaskit.text import detect_script, normalize
 
 __all__ = [
@@ -29,60 +30,6 @@ __all__ = [
 
 MEMO_LARGE = 1 << 17
 _YO = re.compile(r"(?<=[bcdfgklmnprstvwxz])[yj]o")
-# English spellings with silent or digraph letters, as they sound (and as
-# Hebrew and Cyrillic transcribe them): Knight ~ נייט, White ~ וייט, Quinn ~ קווין,
-# Page ~ פייג', Ellie ~ אלי.
-_ENGLISH = (
-    (re.compile(r"^kn"), "n"),
-    (re.compile(r"^wr"), "r"),
-    (re.compile(r"^wh"), "w"),
-    (re.compile(r"igh"), "ai"),
-    (re.compile(r"qu"), "kw"),
-    (re.compile(r"d?ge$"), "dzh"),  # fold reads dzh as дж; a bare j would read as y
-    (re.compile(r"(?<=[^aeiou])ie$"), "i"),
-    (re.compile(r"ee"), "i"),
-    (re.compile(r"oe$"), "o"),
-)
-_ENGLISH_MARK = re.compile(r"^(?:kn|wr|wh)|igh|qu|ge$|[^aeiou]ie$|ee|oe$")
-# Spanish spellings as they sound (Jiménez ~ חימנס), for a word with an accented
-# vowel, ñ or the patronymic -ez: j and g before e/i as kh, ll as y, z as s.
-_SPANISH_MARK = re.compile(r"[áéíóúñ]|[^aeiou]ez$")
-_SPANISH = (
-    (re.compile(r"j|g(?=[eéií])"), "kh"),
-    (re.compile(r"ll"), "y"),
-    (re.compile(r"ñ"), "ny"),
-    (re.compile(r"z"), "s"),
-)
-# Italian and Portuguese spellings as they sound (Giovanni ~ ג'ובאני, Cicero ~
-# צ'יצ'רו, Mascagni ~ מסקניי, Coelho ~ קואלו): a word ending in a vowel with an
-# Italian digraph, or with Portuguese lh, nh or ão.
-_ROMANCE_MARK = re.compile(r"(?:gli|gn|sc[ei]|c[ei]|g[ei]|zz|lh|nh|ão).*[aeiouão]$")
-_ROMANCE = (
-    (re.compile(r"gli"), "li"),
-    (re.compile(r"gn"), "ni"),
-    (re.compile(r"sc(?=[ei])"), "sh"),
-    (re.compile(r"ch(?=[ei])"), "k"),
-    (re.compile(r"ci(?=[aou])"), "ch"),
-    (re.compile(r"c(?=[ei])"), "ch"),
-    (re.compile(r"gi(?=[aou])"), "j"),
-    (re.compile(r"g(?=[ei])"), "j"),
-    (re.compile(r"zz"), "ts"),
-    (re.compile(r"lh"), "l"),
-    (re.compile(r"nh"), "ni"),
-    (re.compile(r"ão"), "ao"),
-)
-# French spellings as they sound: silent endings (Huppert ~ הופר, Neveu ~ נבה,
-# Bourbonnais ~ בורבונה), ch as sh and j as zh in the same words (Laroche, Jolivet).
-_FRENCH_END = re.compile(r"(?:eaux?|aux|ault|aud|eux?|ais|ait|aix|er[td]|ent|[aeiou][tsxdz])$")
-_FRENCH = (
-    (re.compile(r"eaux?$|aux$|ault$|aud$"), "o"),
-    (re.compile(r"ent$"), "an"),
-    (re.compile(r"eux?$|ais$|ait$|aix$"), "e"),
-    (re.compile(r"(?<=er)[td]$"), ""),
-    (re.compile(r"(?<=[aeiou])[tsxdz]$"), ""),
-    (re.compile(r"ch"), "sh"),
-    (re.compile(r"j"), "zh"),
-)
 #: How many Hebrew readings of one part take part in comparison and keys.
 HEBREW_READINGS = 6
 
@@ -127,15 +74,9 @@ def latin_spellings(token: str) -> tuple[str, ...]:
     schemes write ``e`` (Alyoshin, Aljoschin ~ Aleshin), and, for a spelling
     with diacritics, the same letters without them, as text typed without
     them has it (Vučić ~ Vucic), the Russian reading of a Belarusian
-    spelling (Piatrou ~ Petrov, see :mod:`aliaskit.belarusian`), and an
-    English spelling as it sounds: silent initial k/w (Knight, Wright), wh
-    as w, igh as ai, qu as kw (Quinn ~ קווין); a final -ff as f (Schiff);
-    a word with a French ending as it sounds, without its silent final
-    letters (Huppert ~ הופר, Moreau ~ מורו), with ch as sh and j as zh; and
-    a word with Italian or Portuguese digraphs as it sounds (Giovanni ~
-    ג'ובאני, Mascagni ~ מסקניי, Coelho ~ קואלו), a Spanish one with j as
-    kh and z as s (Jiménez ~ חימנס), and a Polish, Czech or Croatian one
-    with c as ts (Mickiewicz ~ מיצקביץ').
+    spelling (Piatrou ~ Petrov, see :mod:`aliaskit.belarusian`), and the
+    word as its spelling tradition says it (Knight ~ נייט, Huppert ~ הופר,
+    Giovanni ~ ג'ובאני, Jiménez ~ חימנס; see :mod:`aliaskit.spoken`).
 
     >>> latin_spellings("vučić")
     ('vučić', 'vucic')
@@ -155,37 +96,8 @@ def latin_spellings(token: str) -> tuple[str, ...]:
         variants.append(token.replace("j", "zh"))
     if ("yo" in token or "jo" in token) and _YO.search(token):
         variants.append(_YO.sub("e", token))
-    if token.endswith("ff") and len(token) > 4:
-        variants.append(token[:-1])  # German and English -ff is f (Schiff ~ שיף), not -ov
-    variants.extend(_spoken(token))
+    variants.extend(spoken_readings(token))
     return tuple(dict.fromkeys(variants))  # a reading may repeat the token or another one
-
-
-def _spoken(token: str) -> list[str]:
-    """The token as each spelling tradition whose marks it shows would say it."""
-    out = []
-    for mark, rewrites, min_len in _SPOKEN:
-        if len(token) >= min_len and mark.search(token):
-            spoken = token
-            for pattern, repl in rewrites:
-                spoken = pattern.sub(repl, spoken)
-            out.append(spoken)
-    return out
-
-
-# West Slavic and Croatian spellings, where c alone is ts (Václav ~ ואצלב): a word
-# with their diacritics or digraphs.
-_WEST_SLAVIC_MARK = re.compile(r"[čďěňřšťůžćłńśźżą]|[csr]z")
-_WEST_SLAVIC = ((re.compile(r"c(?![hzč])"), "ts"),)
-# (mark, rewrites, shortest word): Italian/Portuguese, French, English, Spanish,
-# West Slavic.
-_SPOKEN = (
-    (_ROMANCE_MARK, _ROMANCE, 5),
-    (_FRENCH_END, _FRENCH, 5),
-    (_ENGLISH_MARK, _ENGLISH, 0),
-    (_SPANISH_MARK, _SPANISH, 4),
-    (_WEST_SLAVIC_MARK, _WEST_SLAVIC, 4),
-)
 
 
 @lru_cache(maxsize=MEMO_LARGE)
