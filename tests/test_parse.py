@@ -47,3 +47,21 @@ def test_a_lone_compound_word_stays_whole(text: str) -> None:
 
 def test_a_capital_inside_a_word_splits_it_in_a_longer_name() -> None:
     assert [p.text for p in parse_name("AnnaMaria Kowalska").parts] == ["anna", "maria", "kowalska"]
+
+
+@pytest.mark.parametrize(
+    ("text", "given"),
+    [
+        ("Abd al-Aziz al-Nuristani", "abdalaziz"),
+        ("Abdul Aziz Nooristani", "abdulaziz"),
+        ("Abdel Fattah el-Sisi", "abdelfattah"),
+        ("NURISTANI, Abd al-Aziz", "abdalaziz"),
+    ],
+)
+def test_an_abd_name_is_one_given_name(text: str, given: str) -> None:
+    assert parse_name(text).given is not None
+    assert parse_name(text).given.text == given  # type: ignore[union-attr]
+
+
+def test_an_abd_word_before_the_surname_alone_stays_the_given_name() -> None:
+    assert [p.text for p in parse_name("Abdul Salem").parts] == ["abdul", "salem"]

@@ -48,6 +48,13 @@ def _words() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     return frozenset(data["titles"]), frozenset(data["particles"]), frozenset(data["filiation"])
 
 
+@lru_cache(maxsize=1)
+def _theophoric() -> frozenset[str]:
+    """Spellings of Arabic ``abd`` that join the name after them (``data/name_words.toml``)."""
+    text = files("aliaskit").joinpath("data", "name_words.toml").read_text("utf-8")
+    return frozenset(tomllib.loads(text)["theophoric"])
+
+
 _PATRONYMIC_FOLDED = (
     "ovic",
     "evic",
@@ -325,7 +332,39 @@ def _tokens(raw_tokens: list[str]) -> tuple[list[_Token], int | None, list[str]]
     while len(tokens) > 1 and tokens[0].text.replace("'", "") in titles:
         dropped.append(tokens.pop(0).text)
         comma_at = comma_at - 1 if comma_at else comma_at
+    if len(tokens) > 2 and not _theophoric().isdisjoint(t.text for t in tokens):
+        tokens, comma_at = _joined_theophoric(tokens, comma_at)
     return tokens, comma_at, dropped
+
+
+def _joined_theophoric(
+    tokens: list[_Token], comma_at: int | None
+) -> tuple[list[_Token], int | None]:
+    """Join ``abd`` (any spelling), an article and the next word into one given
+    name (Abd al-Aziz, Abdul Aziz: abdalaziz, abdulaziz), when a surname is
+    left (after it, or before a comma) and no comma falls inside."""
+    particles = _words()[1]
+    out: list[_Token] = []
+    i = 0
+    while i < len(tokens):
+        end = i + 1
+        if tokens[i].text in _theophoric():
+            if end < len(tokens) - 1 and tokens[end].text in particles:
+                end += 1
+            end += 1  # the name after it
+        inside = comma_at is not None and i < comma_at < end
+        # A word must follow, unless a comma put the surname first (SALEM, Abdul Rahman).
+        room = end < len(tokens) or (comma_at is not None and comma_at <= i)
+        if end - i < 2 or end > len(tokens) or not room or inside:
+            out.append(tokens[i])
+            i += 1
+            continue
+        group = tokens[i:end]
+        out.append(_Token(" ".join(t.raw for t in group), "".join(t.text for t in group)))
+        if comma_at is not None and end <= comma_at:
+            comma_at -= end - i - 1
+        i = end
+    return out, comma_at
 
 
 @lru_cache(maxsize=MEMO_LARGE)
