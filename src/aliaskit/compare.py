@@ -743,11 +743,12 @@ def _free_middles(f: _Features, shown: str | None) -> tuple[tuple[str, bool], ..
     return f.middle_ids[:-1]
 
 
-def _middle_conflict(a: _Features, b: _Features, surname: AlignedPart | None) -> str | None:
-    """A middle name on each side that the other cannot match (see :func:`_middles_differ`)."""
-    sa, sb = (None, None) if surname is None else (surname.a, surname.b)
-    differ = _middles_differ(_free_middles(a, sa), _free_middles(b, sb))
-    return "different middle name" if differ else None
+def _middles_conflict(a: _Features, b: _Features, sa: str | None, sb: str | None) -> bool:
+    """A middle name on each side that the other cannot match, given the surname
+    readings shown (``sa``, ``sb``) that the comparison chose (see :func:`_middles_differ`)."""
+    if not a.middle_ids or not b.middle_ids:
+        return False
+    return _middles_differ(_free_middles(a, sa), _free_middles(b, sb))
 
 
 @attrs.frozen
@@ -771,7 +772,8 @@ def _score(a: _Features, b: _Features, order: str) -> _Outcome:
         return _Outcome(surname.score, (surname,), (), order)
     given, g_conflict = _compare_given(a, b)
     patronymic, p_conflict = _compare_patronymic(a, b)
-    m_conflict = _middle_conflict(a, b, surname)
+    sa, sb = (None, None) if surname is None else (surname.a, surname.b)
+    m_conflict = "different middle name" if _middles_conflict(a, b, sa, sb) else None
     aligned = tuple(p for p in (given, patronymic, surname) if p is not None)
     conflicts = [c for c in (g_conflict, p_conflict, m_conflict) if c]
     if not conflicts:
@@ -818,9 +820,9 @@ def _quick_score(a: _Features, b: _Features) -> tuple[float, bool]:
     if surname is not None:
         total += _W_SURNAME * surname[0]
         weight += _W_SURNAME
-    if not conflict and a.middle_ids and b.middle_ids:
+    if not conflict:
         sa, sb = (None, None) if surname is None else (surname[3], surname[4])
-        conflict = _middles_differ(_free_middles(a, sa), _free_middles(b, sb))
+        conflict = _middles_conflict(a, b, sa, sb)
     if not conflict:
         ga, gb = a.gender(), b.gender()
         conflict = bool(ga and gb and ga != gb)

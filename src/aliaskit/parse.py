@@ -41,18 +41,17 @@ MAX_NAME_CHARS = 256
 
 
 @lru_cache(maxsize=1)
-def _words() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
-    """Titles, particles and filiation particles, from ``data/name_words.toml``."""
+def _words() -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]]:
+    """Titles, particles, filiation particles and spellings of Arabic ``abd``,
+    from ``data/name_words.toml``."""
     text = files("aliaskit").joinpath("data", "name_words.toml").read_text("utf-8")
     data = tomllib.loads(text)
-    return frozenset(data["titles"]), frozenset(data["particles"]), frozenset(data["filiation"])
-
-
-@lru_cache(maxsize=1)
-def _theophoric() -> frozenset[str]:
-    """Spellings of Arabic ``abd`` that join the name after them (``data/name_words.toml``)."""
-    text = files("aliaskit").joinpath("data", "name_words.toml").read_text("utf-8")
-    return frozenset(tomllib.loads(text)["theophoric"])
+    return (
+        frozenset(data["titles"]),
+        frozenset(data["particles"]),
+        frozenset(data["filiation"]),
+        frozenset(data["theophoric"]),
+    )
 
 
 _PATRONYMIC_FOLDED = (
@@ -332,7 +331,7 @@ def _tokens(raw_tokens: list[str]) -> tuple[list[_Token], int | None, list[str]]
     while len(tokens) > 1 and tokens[0].text.replace("'", "") in titles:
         dropped.append(tokens.pop(0).text)
         comma_at = comma_at - 1 if comma_at else comma_at
-    if len(tokens) > 2 and not _theophoric().isdisjoint(t.text for t in tokens):
+    if len(tokens) > 2 and not _words()[3].isdisjoint(t.text for t in tokens):
         tokens, comma_at = _joined_theophoric(tokens, comma_at)
     return tokens, comma_at, dropped
 
@@ -343,12 +342,12 @@ def _joined_theophoric(
     """Join ``abd`` (any spelling), an article and the next word into one given
     name (Abd al-Aziz, Abdul Aziz: abdalaziz, abdulaziz), when a surname is
     left (after it, or before a comma) and no comma falls inside."""
-    particles = _words()[1]
+    _, particles, _, heads = _words()
     out: list[_Token] = []
     i = 0
     while i < len(tokens):
         end = i + 1
-        if tokens[i].text in _theophoric():
+        if tokens[i].text in heads:
             if end < len(tokens) - 1 and tokens[end].text in particles:
                 end += 1
             end += 1  # the name after it
