@@ -73,7 +73,7 @@ NEAR_MIN = 2
 NEAR_PREFIX = "D:"
 #: Near keys are anchored on at most this many given-name keys and groups.
 MAX_ANCHORS = 4
-#: Oversized blocks are also split on this many leading classes of the given name.
+#: A given name's key meets the keys it begins, down to this many classes.
 ANCHOR_LEN = 2
 #: Near keys are made from at most this many of a surname's keys.
 MAX_NEAR_SOURCES = 4
@@ -189,14 +189,21 @@ def given_keys(name: ParsedName) -> frozenset[str]:
     """Keys that split an oversized block by given name.
 
     A full given name (or nickname) gives its skeleton keys (``K:``), their
-    first two classes (``P:``, so that Riz meets Rizwan and Mike Michael), its
-    curated equivalence groups (``G:``, so that Sasha meets Alexander) and
-    the initials it can stand for (``L:``). (Keys with one class deleted, so
-    that Vilsom meets Wilson, were measured: three more true pairs on the
-    dev set, but 50% more candidate pairs at a million mentions.) An initial-only name gives
+    proper beginnings of two classes or more (``H:``: a name whose whole key
+    is one of them meets it, so that Riz meets Rizwan and Mike Michael), the
+    first two classes of a Hebrew given name (``P:``, which meet those of
+    any name: Hebrew letters leave vowels and b/v, p/f, v/w open, so that
+    סטיבן meets Stephen and וילסום Wilson), its curated equivalence groups
+    (``G:``, so that Sasha meets Alexander) and
+    the initials it can stand for (``L:``). An initial-only name gives
     ``L:`` keys and the marker ``"!"``; a name with no given part gives
-    ``{"*"}``.
-    See :func:`meets` for which names pair.
+    ``{"*"}``. See :func:`meets` for which names pair.
+
+    Measured and dropped: keys with one class deleted (Vilsom meets Wilson),
+    three more true dev pairs for 50% more candidate pairs at a million
+    mentions; and the first two classes shared by Latin or Cyrillic names
+    (Valerija meets Vladimir, Margarita Marta), 13% of all candidate pairs at
+    300,000 mentions, of which 0.2% were the same person and 85% a cannot-link.
     """
     initial = _given_part(name)
     parts = [p for p in (name.given, *name.role("nickname")) if p is not None]
@@ -210,7 +217,9 @@ def given_keys(name: ParsedName) -> frozenset[str]:
         text = part.text
         skeletons = part_keys(text)
         keys.update("K:" + k for k in skeletons)
-        keys.update("P:" + k[:ANCHOR_LEN] for k in skeletons if len(k) >= ANCHOR_LEN)
+        keys.update("H:" + k[:n] for k in skeletons for n in range(ANCHOR_LEN, len(k)))
+        first = "P:" if part.script == "Hebr" else "Q:"
+        keys.update(first + k[:ANCHOR_LEN] for k in skeletons if len(k) >= ANCHOR_LEN)
         keys.add("L:" + latin_forms(text).forms[0][:1])
         for group in knowledge.name_groups(text):
             if group.startswith(knowledge.CURATED_PREFIX):
@@ -224,17 +233,31 @@ def meets(a: frozenset[str], b: frozenset[str]) -> bool:
     """Whether two names with these given-name keys pair in an oversized block.
 
     They do when either has no given part, when they share a skeleton or
-    group key, or when one is initial-only and the other can have that
-    initial.
+    group key, when one's skeleton key begins the other's, or when one is
+    initial-only and the other can have that initial.
     """
     if _ANY_GIVEN in a or _ANY_GIVEN in b:
         return True
-    shared = a & b
-    if not shared:
-        return False
     if _INITIAL_ONLY in a or _INITIAL_ONLY in b:
-        return True
-    return any(not k.startswith("L:") for k in shared)
+        return bool(a & b)
+    return any(p in b for k in a for p in _partners(k))
+
+
+#: Given-name keys that meet only keys of another kind: a beginning (``H:``)
+#: meets a whole key (``K:``), and a Latin or Cyrillic name's first two
+#: classes (``Q:``) meet a Hebrew name's (``P:``).
+_MEETS_ONLY = {"H:": "K:", "Q:": "P:"}
+_MET_BY = {v: k for k, v in _MEETS_ONLY.items()}
+
+
+def _partners(key: str) -> tuple[str, ...]:
+    """The given-name keys that ``key`` meets (none for an initial key)."""
+    kind, rest = key[:2], key[2:]
+    if kind in _MEETS_ONLY:
+        return (_MEETS_ONLY[kind] + rest,)
+    if kind in _MET_BY:
+        return key, _MET_BY[kind] + rest
+    return () if kind == "L:" else (key,)
 
 
 def _pair(a: str, b: str) -> tuple[str, str]:
@@ -319,8 +342,12 @@ class BlockIndex:
             if _INITIAL_ONLY in gk:
                 initial_only.append(m)
         seen: set[tuple[str, str]] = set()
-        for group in sub.values():  # initial-only names meet each other under "!"
-            seen.update(combinations(group, 2))  # members are sorted, so is each group
+        for key, group in sub.items():  # initial-only names meet each other under "!"
+            kind = key[:2]
+            if kind not in _MEETS_ONLY:
+                seen.update(combinations(group, 2))  # members are sorted, so is each group
+            elif others := sub.get(_MEETS_ONLY[kind] + key[2:]):
+                seen.update(_pair(x, y) for x in group for y in others if x != y)
         for w in bare:
             seen.update(_pair(w, m) for m in members if m != w)
         for w in initial_only:  # as meets(): a shared initial key
@@ -488,8 +515,8 @@ class BlockIndex:
         sub = self._sub[key]
         found: set[str] = set()
         for k in gk:
-            if not k.startswith("L:"):
-                found |= sub.get(k, set())
+            for p in _partners(k):
+                found |= sub.get(p, set())
         found.update(m for m in self._loose[key] if meets(gk, self._given[m]))
         found.discard(item)
         return [_pair(item, m) for m in found]
