@@ -47,6 +47,7 @@ import multiprocessing
 import os
 import threading
 import warnings
+from array import array
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
@@ -409,7 +410,8 @@ class Resolver:
         scored += [p for p in same_form if p not in pairs]
         del pairs, same_form  # the list alone, before workers fork
         self._score_all(scored)
-        touched.update(x for p in scored for x in p)
+        if len(new) < len(self._parsed):  # else every name in a pair is new, so touched
+            touched.update(x for p in scored for x in p)
         self._recluster(touched)
         return new
 
@@ -735,9 +737,13 @@ _WORK: dict[str, ParsedName] = {}
 _WORK_PAIRS: list[tuple[str, str]] = []
 
 
-def _score_range(bounds: tuple[int, int]) -> list[float]:
-    """Score a range of the pairs in a worker (names and pairs come from the forked parent)."""
-    return [_pack(*_score_one(_WORK, a, b)) for a, b in _WORK_PAIRS[bounds[0] : bounds[1]]]
+def _score_range(bounds: tuple[int, int]) -> array[float]:
+    """Score a range of the pairs in a worker (names and pairs come from the forked parent).
+
+    The scores go back as one array of doubles, which pickles as bytes.
+    """
+    pairs = _WORK_PAIRS[bounds[0] : bounds[1]]
+    return array("d", [_pack(*_score_one(_WORK, a, b)) for a, b in pairs])
 
 
 def _score_one(parsed: dict[str, ParsedName], a: str, b: str) -> tuple[float, bool]:
