@@ -55,6 +55,24 @@ def test_gender_conflict_is_explained() -> None:
     assert any("gender" in c or "given" in c for c in result.explanation.conflicts)
 
 
+def test_feminine_surname_alone_clashes_with_a_masculine_name() -> None:
+    """A feminine surname is gender evidence against a man with the masculine form."""
+    assert compare("A. Trufanova", "Alexander Trufanov").is_conflict
+    assert compare("Trufanova", "Alexander Trufanov").is_conflict
+
+
+def test_surname_in_a_worn_by_a_man_is_no_gender_evidence() -> None:
+    """Belarusian surnames in -a are men's too: the same form on both sides cannot clash."""
+    for a, b in [
+        ("Francysk Skaryna", "Францыск Скарына"),
+        ("Francysk Skaryna", "Франциск Скорина"),
+        ("Pavel Latushka", "Павел Латушка"),
+    ]:
+        result = compare(a, b)
+        assert result.is_match, (a, b, str(result))
+        assert not result.is_conflict, (a, b)
+
+
 def test_patronymic_conflict_is_explained() -> None:
     """A conflicting patronymic is reported."""
     result = compare("Sergey Ivanovich Lavrov", "Sergey Viktorovich Lavrov")
@@ -137,6 +155,8 @@ FAST_PATH_PAIRS = [
     ("Elena Tsikhanouskaya", "Elena Tsikhanouski"),
     ("Anna Ivanova", "Анна Иванова"),
     ("Sasha Trupanov", "אלכסנדר טרופנוב"),
+    ("Francysk Skaryna", "Францыск Скарына"),
+    ("Skaryna", "Francysk Skaryna"),
 ]
 
 

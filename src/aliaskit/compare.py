@@ -16,7 +16,9 @@ threshold:
   middle names are too loose to count;
 * opposite gender shown by the names: a given name's gender, or a
   feminine surname form (a masculine form counts only in Cyrillic, since
-  Latin and Hebrew renderings often drop the feminine -a).
+  Latin and Hebrew renderings often drop the feminine -a). A surname's
+  form does not count against a name with the same form of it: Belarusian
+  surnames in -a (Skaryna, Latushka) are men's too.
 
 When the surnames differ (similarity below :data:`DIFFERENT_SURNAME`), the
 score is the surname similarity and no other part is weighed. Otherwise the
@@ -375,7 +377,7 @@ class _Features:
         if surnames and "-" in surnames[0].shown:
             words = [w for w in surnames[0].shown.split() if "-" in w]
             self.pieces = tuple(words[-1].split("-"))
-        self._gender: tuple[str | None] | None = None
+        self._gender: tuple[str | None, bool] | None = None
         self._keys: frozenset[str] | None = None
         self._swap_keys: tuple[frozenset[str] | None] | None = None
         self._swapped: tuple[_Features | None] | None = None
@@ -383,9 +385,16 @@ class _Features:
 
     def gender(self) -> str | None:
         """The gender the name shows (see :func:`_gender_evidence`)."""
+        return self._gender_found()[0]
+
+    def _gender_found(self) -> tuple[str | None, bool]:
         if self._gender is None:
-            self._gender = (_gender_evidence(self.name, self.given, self.surname_text),)
-        return self._gender[0]
+            self._gender = _gender_evidence(self.name, self.given, self.surname_text)
+        return self._gender
+
+    def gender_from_surname(self) -> bool:
+        """Whether :meth:`gender` rests on the surname's form alone."""
+        return self._gender_found()[1]
 
     def surname_keys(self) -> frozenset[str]:
         """Skeleton keys of the first surname reading."""
@@ -447,19 +456,39 @@ def _surname_option(parts: tuple[NamePart, ...]) -> _Surname:
     return _Surname(shown, joined, stem, gender)
 
 
-def _gender_evidence(name: ParsedName, given: tuple[NamePart, ...], joined: str) -> str | None:
+def _gender_evidence(
+    name: ParsedName, given: tuple[NamePart, ...], joined: str
+) -> tuple[str | None, bool]:
     """The gender a name shows: its given name's, else a feminine surname form
     (or a masculine one written in Cyrillic, which always inflects; Latin and
-    Hebrew renderings often drop the feminine -a)."""
+    Hebrew renderings often drop the feminine -a); and whether it came from
+    the surname."""
     for part in given:
         if part.role != "initial" and (found := _gender(part.text)):
-            return found
+            return found, False
     if not joined:
-        return None
+        return None, False
     _, gender = _stem_gender(joined)
     if gender == "f" or (gender == "m" and name.script == "Cyrl"):
-        return gender
-    return None
+        return gender, True
+    return None, False
+
+
+def _genders_clash(a: _Features, b: _Features) -> bool:
+    """Whether two names show opposite genders.
+
+    A gender read off one name's surname alone does not count against a
+    name whose surname has the same form: Belarusian and Ukrainian surnames
+    in -a (Skaryna, Latushka, Lukashenka, Kupala) are worn by men too, as
+    the other name's given name then shows.
+    """
+    ga, gb = a.gender(), b.gender()
+    if not (ga and gb and ga != gb):
+        return False
+    for x, y, gx in ((a, b, ga), (b, a, gb)):
+        if x.gender_from_surname() and y.surname_text and _stem_gender(y.surname_text)[1] == gx:
+            return False
+    return True
 
 
 @lru_cache(maxsize=MEMO_LARGE)
@@ -776,10 +805,8 @@ def _score(a: _Features, b: _Features, order: str) -> _Outcome:
     m_conflict = "different middle name" if _middles_conflict(a, b, sa, sb) else None
     aligned = tuple(p for p in (given, patronymic, surname) if p is not None)
     conflicts = [c for c in (g_conflict, p_conflict, m_conflict) if c]
-    if not conflicts:
-        ga, gb = a.gender(), b.gender()
-        if ga and gb and ga != gb:
-            conflicts.append(f"opposite gender ({ga} vs {gb})")
+    if not conflicts and _genders_clash(a, b):
+        conflicts.append(f"opposite gender ({a.gender()} vs {b.gender()})")
     total = weight = 0.0
     for part in aligned:
         total += _WEIGHTS[part.role] * part.score
@@ -824,8 +851,7 @@ def _quick_score(a: _Features, b: _Features) -> tuple[float, bool]:
         sa, sb = (None, None) if surname is None else (surname[3], surname[4])
         conflict = _middles_conflict(a, b, sa, sb)
     if not conflict:
-        ga, gb = a.gender(), b.gender()
-        conflict = bool(ga and gb and ga != gb)
+        conflict = _genders_clash(a, b)
     score = total / weight if weight else 0.0
     if surname is not None:
         score = min(score, surname[0] + SURNAME_MARGIN)
