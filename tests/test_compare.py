@@ -73,6 +73,17 @@ def test_surname_in_a_worn_by_a_man_is_no_gender_evidence() -> None:
         assert not result.is_conflict, (a, b)
 
 
+def test_hebrew_spellings_of_hungarian_and_arabic_names_match() -> None:
+    """Hungarian s is sh and sz is s (Szenes ~ סנש); a doubled Hebrew letter may be
+    one doubled Latin consonant (Nasrallah ~ נסראללה, McClelland ~ מקקללנד)."""
+    for a, b in [
+        ("Hannah Szenes", "חנה סנש"),
+        ("Hassan Nasrallah", "חסן נסראללה"),
+        ("Charles McClelland", "צ'רלס מקקללנד"),
+    ]:
+        assert compare(a, b).is_match, (a, b, str(compare(a, b)))
+
+
 def test_patronymic_conflict_is_explained() -> None:
     """A conflicting patronymic is reported."""
     result = compare("Sergey Ivanovich Lavrov", "Sergey Viktorovich Lavrov")

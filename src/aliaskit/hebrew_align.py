@@ -13,7 +13,8 @@ Classes: ``P`` p/f, ``B`` b/v/w, ``G`` g, ``H`` h/kh, ``K`` k/q/hard c,
 Hebrew letters: ב B; ג G, ג׳ J; ד D; ה H or silent (always silent at the
 end); ו B or a vowel letter (B at the start and when doubled); ז Z, ז׳ Y;
 ח H; ט ת T; י and א ע vowel letters; כ ך K or H; ל מ נ ר as themselves;
-ס S; פ ף P; צ ץ C, צ׳ Q; ק K; ש W or S.
+ס S; פ ף P; צ ץ C, צ׳ Q; ק K; ש W or S. The second of two equal letters
+may also stand for nothing: Latin writes a doubled consonant once here.
 
 Latin spellings are read through :func:`aliaskit.keys.fold`'s digraph rules,
 with the ambiguous ones given several classes: ``ch`` Q, H or K; ``j`` a
@@ -130,6 +131,10 @@ def hebrew_classes(token: str) -> tuple[Option, ...]:
             continue
         elif ch == "ה" and i == 0:
             out.append(frozenset("H"))
+        elif i and letters[i - 1] == ch:
+            # A doubled letter is two consonants (חנניה Hananiah) or one
+            # doubled, as Latin writes it once (אללה Allah).
+            out.append(_HEBREW[ch] | {""})
         else:
             out.append(_HEBREW[ch])
     return tuple(out)
