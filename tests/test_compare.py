@@ -73,13 +73,19 @@ def test_surname_in_a_worn_by_a_man_is_no_gender_evidence() -> None:
         assert not result.is_conflict, (a, b)
 
 
-def test_hebrew_spellings_of_hungarian_and_arabic_names_match() -> None:
-    """Hungarian s is sh and sz is s (Szenes ~ סנש); a doubled Hebrew letter may be
-    one doubled Latin consonant (Nasrallah ~ נסראללה, McClelland ~ מקקללנד)."""
+def test_names_read_as_their_spelling_tradition_says_them_match() -> None:
+    """Hungarian s is sh and sz is s (Szenes ~ סנש), Polish rz is zh (Andrzej ~
+    אנדז'יי), English ai, -ay and j as heard (Blair ~ Блэр, Johnson ~ Джонсон);
+    a doubled Hebrew letter may be one doubled Latin consonant (Nasrallah ~
+    נסראללה, McClelland ~ מקקללנד)."""
     for a, b in [
         ("Hannah Szenes", "חנה סנש"),
         ("Hassan Nasrallah", "חסן נסראללה"),
         ("Charles McClelland", "צ'רלס מקקללנד"),
+        ("Andrzej Duda", "אנדז'יי דודה"),
+        ("Tony Blair", "Тони Блэр"),
+        ("Theresa May", "Тереза Мэй"),
+        ("Boris Johnson", "Борис Джонсон"),
     ]:
         assert compare(a, b).is_match, (a, b, str(compare(a, b)))
 
