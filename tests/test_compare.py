@@ -91,6 +91,21 @@ def test_names_read_as_their_spelling_tradition_says_them_match() -> None:
         assert compare(a, b).is_match, (a, b, str(compare(a, b)))
 
 
+def test_a_spanish_name_matches_its_first_surname_alone() -> None:
+    """Given name, father's and mother's surnames ~ given name and father's surname."""
+    for a, b in [
+        ("Nicolás Maduro Moros", "Nicolás Maduro"),
+        ("Hugo Rafael Chávez Frías", "Hugo Chavez"),
+        ("Daniel Ortega Saavedra", "Daniel Ortega"),
+    ]:
+        assert compare(a, b).is_match, (a, b, str(compare(a, b)))
+
+
+def test_compound_part_needs_the_shorter_name_without_its_own_middle_name() -> None:
+    """Kim Yo Jong keeps Yo, which Kim Jong Un lacks: not a part of his name."""
+    assert not compare("Kim Jong Un", "Kim Yo Jong").is_match
+
+
 def test_patronymic_conflict_is_explained() -> None:
     """A conflicting patronymic is reported."""
     result = compare("Sergey Ivanovich Lavrov", "Sergey Viktorovich Lavrov")
@@ -175,6 +190,9 @@ FAST_PATH_PAIRS = [
     ("Sasha Trupanov", "אלכסנדר טרופנוב"),
     ("Francysk Skaryna", "Францыск Скарына"),
     ("Skaryna", "Francysk Skaryna"),
+    ("Nicolás Maduro Moros", "Nicolás Maduro"),
+    ("Kim Jong Un", "Kim Yo Jong"),
+    ("Sagi Dekel", "Sagi Dekel Chen"),
 ]
 
 

@@ -337,6 +337,7 @@ class _Features:
         "_seen",
         "_swap_keys",
         "_swapped",
+        "compound",
         "given",
         "given_ids",
         "middle_ids",
@@ -372,11 +373,17 @@ class _Features:
         self.surname_text = surname_text
         # The given name of a name that may be read the other way round.
         self.swap_given = swap_given
-        # The parts of the last hyphenated word of the surname (compound surnames).
+        # The parts of a compound surname: of the last hyphenated word of the
+        # surname, else of the reading that joins the last middle name to it
+        # (Maduro Moros: Spanish and Portuguese names carry two surnames).
         self.pieces: tuple[str, ...] = ()
+        self.compound = surnames[0] if surnames else None
         if surnames and "-" in surnames[0].shown:
             words = [w for w in surnames[0].shown.split() if "-" in w]
             self.pieces = tuple(words[-1].split("-"))
+        elif len(surnames) > 1 and middles:
+            self.compound = surnames[1]
+            self.pieces = (middles[-1].text, surname_text)
         self._gender: tuple[str | None, bool] | None = None
         self._keys: frozenset[str] | None = None
         self._swap_keys: tuple[frozenset[str] | None] | None = None
@@ -607,8 +614,12 @@ def _compare_surname(a: _Features, b: _Features) -> AlignedPart | None:
 
 
 def _compound_part(a: _Features, b: _Features) -> _SurnameVerdict | None:
-    """A hyphenated surname of ``a`` of which ``b``'s surname is one part."""
-    whole = a.surnames[0]
+    """A compound surname of ``a`` (hyphenated, or a middle name and the
+    surname) of which ``b``'s surname is one part."""
+    whole = a.compound
+    assert whole is not None
+    if whole is not a.surnames[0] and b.middles:
+        return None  # each side keeps a part the other lacks (Kim Jong Un, Kim Yo Jong)
     target = b.surnames[0]
     for piece in a.pieces:
         match = surname_similarity(piece, target.joined)
