@@ -106,6 +106,19 @@ def test_compound_part_needs_the_shorter_name_without_its_own_middle_name() -> N
     assert not compare("Kim Jong Un", "Kim Yo Jong").is_match
 
 
+def test_a_given_name_written_in_two_words_matches_it_in_one() -> None:
+    """East Asian given names are written syllable by syllable, hyphenated or fused."""
+    for a, b in [
+        ("KIM Yong Chol", "Kim Yong-chol"),
+        ("KIM Yong Chol", "Kim Yongchol"),
+        ("Xi Jinping", "XI Jin Ping"),
+    ]:
+        result = compare(a, b)
+        assert result.is_match, (a, b, str(result))
+        assert any(p.rule == "joined" for p in result.explanation.parts), str(result)
+    assert not compare("KIM Yong Chol", "KIM Yong Nam").is_match
+
+
 def test_patronymic_conflict_is_explained() -> None:
     """A conflicting patronymic is reported."""
     result = compare("Sergey Ivanovich Lavrov", "Sergey Viktorovich Lavrov")
@@ -193,6 +206,8 @@ FAST_PATH_PAIRS = [
     ("Nicolás Maduro Moros", "Nicolás Maduro"),
     ("Kim Jong Un", "Kim Yo Jong"),
     ("Sagi Dekel", "Sagi Dekel Chen"),
+    ("KIM Yong Chol", "Kim Yong-chol"),
+    ("Xi Jinping", "XI Jin Ping"),
 ]
 
 

@@ -340,6 +340,7 @@ class _Features:
         "compound",
         "given",
         "given_ids",
+        "joined_given",
         "middle_ids",
         "middles",
         "name",
@@ -369,6 +370,14 @@ class _Features:
         # Middle names and initials after the given name, in order.
         self.middles = middles
         self.middle_ids = tuple([(p.text, p.role == "initial") for p in middles])
+        # The given name and the first middle name as one (an East Asian given
+        # name written syllable by syllable: Kim Yong Chol ~ Kim Yong-chol).
+        self.joined_given: tuple[str, str] | None = None
+        if given and given[0].role != "initial" and middles and middles[0].role != "initial":
+            self.joined_given = (
+                given[0].text + middles[0].text,
+                f"{given[0].text} {middles[0].text}",
+            )
         # The surname parts (not particles) joined, without hyphens.
         self.surname_text = surname_text
         # The given name of a name that may be read the other way round.
@@ -540,26 +549,49 @@ def _features(name: ParsedName) -> _Features:
     return _Features(name, given, tuple(surnames), between, patronymic, surname_text, swap_given)
 
 
-def _best_given(a: _Features, b: _Features) -> tuple[_Verdict, int, int] | None:
-    """The best verdict over the given names of two names and its part indices:
+def _best_given(a: _Features, b: _Features) -> tuple[_Verdict, str, str] | None:
+    """The best verdict over the given names of two names, and the parts shown:
     a verdict without conflict first, then the higher score."""
+    best: tuple[_Verdict, str, str] | None = None
     if len(a.given_ids) == 1 and len(b.given_ids) == 1:  # the usual case
-        return _given_of(a.given_ids[0], b.given_ids[0]), 0, 0
-    best: tuple[_Verdict, int, int] | None = None
-    for i, x in enumerate(a.given_ids):
-        for j, y in enumerate(b.given_ids):
-            cand = _given_of(x, y)
-            if best is None or (cand[3] is None, cand[0]) > (best[0][3] is None, best[0][0]):
-                best = (cand, i, j)
+        best = _given_of(a.given_ids[0], b.given_ids[0]), a.given[0].text, b.given[0].text
+    else:
+        for i, x in enumerate(a.given_ids):
+            for j, y in enumerate(b.given_ids):
+                cand = _given_of(x, y)
+                if best is None or (cand[3] is None, cand[0]) > (best[0][3] is None, best[0][0]):
+                    best = (cand, a.given[i].text, b.given[j].text)
+    if best is not None and best[0][3] is not None:
+        return _joined_given(a, b) or best
     return best
+
+
+def _joined_given(a: _Features, b: _Features) -> tuple[_Verdict, str, str] | None:
+    """A given name written in two words on one side and one on the other.
+
+    It counts when the two words joined are the other's given name, as
+    written or transliterated, and the other name has no middle name.
+    """
+    for x, y in ((a, b), (b, a)):
+        if x.joined_given is None or y.middles or not y.given_ids:
+            continue
+        joined, shown = x.joined_given
+        cand = _given_of((joined, False), (y.given[0].text.replace("-", ""), False))
+        if cand[3] is None and cand[0] >= 0.95:
+            rule = cand[1] if cand[1] != "exact" else "joined"
+            verdict = (cand[0], rule, f"{shown} written as one word", None)
+            return (
+                (verdict, shown, y.given[0].text) if x is a else (verdict, y.given[0].text, shown)
+            )
+    return None
 
 
 def _compare_given(a: _Features, b: _Features) -> tuple[AlignedPart | None, str | None]:
     found = _best_given(a, b)
     if found is None:
         return None, None
-    (score, rule, detail, conflict), i, j = found
-    return AlignedPart("given", a.given[i].text, b.given[j].text, score, rule, detail), conflict
+    (score, rule, detail, conflict), shown_a, shown_b = found
+    return AlignedPart("given", shown_a, shown_b, score, rule, detail), conflict
 
 
 # A surname verdict: (score, rule, detail, shown a, shown b).
