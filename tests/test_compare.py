@@ -119,6 +119,14 @@ def test_a_given_name_written_in_two_words_matches_it_in_one() -> None:
     assert not compare("KIM Yong Chol", "KIM Yong Nam").is_match
 
 
+def test_a_compound_arabic_given_name_matches_its_first_element() -> None:
+    """Sirajuddin is Siraj; Jalaluddin, his father, is not."""
+    result = compare("Sirajuddin Haqqani", "Siraj Haqqani")
+    assert result.is_match, str(result)
+    assert "siraj is short for sirajuddin" in str(result)
+    assert compare("Sirajuddin Haqqani", "Jalaluddin Haqqani").is_conflict
+
+
 def test_patronymic_conflict_is_explained() -> None:
     """A conflicting patronymic is reported."""
     result = compare("Sergey Ivanovich Lavrov", "Sergey Viktorovich Lavrov")
@@ -208,6 +216,7 @@ FAST_PATH_PAIRS = [
     ("Sagi Dekel", "Sagi Dekel Chen"),
     ("KIM Yong Chol", "Kim Yong-chol"),
     ("Xi Jinping", "XI Jin Ping"),
+    ("Sirajuddin Haqqani", "Siraj Haqqani"),
 ]
 
 

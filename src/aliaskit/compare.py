@@ -44,7 +44,7 @@ from aliaskit import knowledge
 from aliaskit._check import require_str
 from aliaskit.keys import fold
 from aliaskit.latin import LatinForms, latin_forms, part_keys
-from aliaskit.parse import NamePart, ParsedName, parse_name
+from aliaskit.parse import NamePart, ParsedName, given_endings, parse_name
 from aliaskit.similarity import PartMatch, _forms, _loose, part_similarity, surname_similarity
 
 __all__ = [
@@ -273,6 +273,9 @@ def _given_verdict(xt: str, xi: bool, yt: str, yi: bool) -> tuple[float, str, st
     group = _shared_group(x, y)
     if group:
         return HYPOCORISM_SCORE, "hypocorism", group, None
+    short = _short_form(xt, yt)
+    if short:
+        return HYPOCORISM_SCORE, "hypocorism", short, None
     same_script = _script(xt) == _script(yt)
     both_known = x.known and y.known and (same_script or (x.curated and y.curated))
     # Hebrew readings of given names are uncertain, so dissimilarity across
@@ -281,6 +284,22 @@ def _given_verdict(xt: str, xi: bool, yt: str, yi: bool) -> tuple[float, str, st
     floor = _DIFFERENT_GIVEN_HEBREW if hebrew else _DIFFERENT_GIVEN
     different = match.score < floor or (both_known and match.score < 0.85)
     return match.score, match.rule, match.detail, "different given name" if different else None
+
+
+@lru_cache(maxsize=1)
+def _endings() -> frozenset[str]:
+    return frozenset(fold(e) for e in given_endings())
+
+
+def _short_form(xt: str, yt: str) -> str:
+    """How one given name is the other less the ending of a compound Arabic
+    given name (Siraj of Sirajuddin), or ""."""
+    fx, fy = fold(latin_forms(xt).forms[0]), fold(latin_forms(yt).forms[0])
+    if len(fy) < len(fx):
+        fx, fy, xt, yt = fy, fx, yt, xt
+    if len(fx) >= 3 and fy.startswith(fx) and fy[len(fx) :] in _endings():
+        return f"{xt} is short for {yt}"
+    return ""
 
 
 # Verdict of two given names: (score, rule, detail, conflict).

@@ -32,7 +32,14 @@ from aliaskit.keys import fold
 from aliaskit.latin import latin_forms
 from aliaskit.text import _detect, detect_script, normalize
 
-__all__ = ["MAX_NAME_CHARS", "LongNameWarning", "NamePart", "ParsedName", "parse_name"]
+__all__ = [
+    "MAX_NAME_CHARS",
+    "LongNameWarning",
+    "NamePart",
+    "ParsedName",
+    "given_endings",
+    "parse_name",
+]
 
 MEMO_LARGE = 1 << 17
 #: Longer names are matched on their first this many characters (with a warning):
@@ -41,9 +48,11 @@ MAX_NAME_CHARS = 256
 
 
 @lru_cache(maxsize=1)
-def _words() -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]]:
-    """Titles, particles, filiation particles and spellings of Arabic ``abd``,
-    from ``data/name_words.toml``."""
+def _words() -> tuple[
+    frozenset[str], frozenset[str], frozenset[str], frozenset[str], tuple[str, ...]
+]:
+    """Titles, particles, filiation particles, spellings of Arabic ``abd`` and
+    the endings of compound Arabic given names, from ``data/name_words.toml``."""
     text = files("aliaskit").joinpath("data", "name_words.toml").read_text("utf-8")
     data = tomllib.loads(text)
     return (
@@ -51,7 +60,14 @@ def _words() -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[
         frozenset(data["particles"]),
         frozenset(data["filiation"]),
         frozenset(data["theophoric"]),
+        tuple(data["given_endings"]),
     )
+
+
+def given_endings() -> tuple[str, ...]:
+    """Folded endings of compound Arabic given names, often left out
+    (Sirajuddin ~ Siraj, Hibatullah ~ Hibat): see ``data/name_words.toml``."""
+    return _words()[4]
 
 
 _PATRONYMIC_FOLDED = (
@@ -342,7 +358,7 @@ def _joined_theophoric(
     """Join ``abd`` (any spelling), an article and the next word into one given
     name (Abd al-Aziz, Abdul Aziz: abdalaziz, abdulaziz), when a surname is
     left (after it, or before a comma) and no comma falls inside."""
-    _, particles, _, heads = _words()
+    _, particles, _, heads, _ = _words()
     out: list[_Token] = []
     i = 0
     while i < len(tokens):
