@@ -127,6 +127,13 @@ def test_a_compound_arabic_given_name_matches_its_first_element() -> None:
     assert compare("Sirajuddin Haqqani", "Jalaluddin Haqqani").is_conflict
 
 
+def test_an_arabic_name_matches_its_filiation_without_the_family_name() -> None:
+    """Mohammed bin Rashid Al Maktoum ~ Mohammed bin Rashid; not his son Hamdan."""
+    assert compare("Mohammed bin Rashid Al Maktoum", "Mohammed bin Rashid").is_match
+    assert compare("Mohammad bin Salman Al Saud", "Mohammed bin Salman").is_match
+    assert not compare("Mohammed bin Rashid Al Maktoum", "Hamdan bin Mohammed Al Maktoum").is_match
+
+
 def test_patronymic_conflict_is_explained() -> None:
     """A conflicting patronymic is reported."""
     result = compare("Sergey Ivanovich Lavrov", "Sergey Viktorovich Lavrov")
@@ -217,6 +224,7 @@ FAST_PATH_PAIRS = [
     ("KIM Yong Chol", "Kim Yong-chol"),
     ("Xi Jinping", "XI Jin Ping"),
     ("Sirajuddin Haqqani", "Siraj Haqqani"),
+    ("Mohammed bin Rashid Al Maktoum", "Mohammed bin Rashid"),
 ]
 
 

@@ -4,7 +4,8 @@ Every name gets surname keys: the cross-script skeleton keys
 (:mod:`aliaskit.keys`) of its joined surname (and of the last middle name
 joined to it, for compound surnames written with a space, and of each part
 of a hyphenated surname, and of the surname with its particles, for a
-particle written fused: Ben Aroya and Benaroya), keyed through
+particle written fused: Ben Aroya and Benaroya, and of a father's name after
+a particle: bin Salman Al Saud and bin Salman), keyed through
 its Latin forms for Cyrillic and directly for Hebrew. A name without a surname part is keyed
 by its given name. Two names are candidates when they share a key.
 
@@ -109,11 +110,21 @@ def block_keys(name: ParsedName) -> frozenset[str]:
             keys |= part_keys(piece)  # one part of a compound: Kuznetsov-Krasovsky
         if len(name.surname) > len(surname):  # a particle written fused: Benaroya, Elabed
             keys |= part_keys("".join(p.text for p in name.surname))
+        keys |= _filiation_keys(name)
         return frozenset({"S:" + k for k in keys} | _near_keys(name, keys) | _pair_keys(name))
     given = name.given or (name.role("nickname") or (None,))[0]
     if given is not None:
         return frozenset({"S:" + k for k in part_keys(given.text)} | _pair_keys(name))
     return frozenset("S:" + k for p in name.parts for k in part_keys(p.text))
+
+
+def _filiation_keys(name: ParsedName) -> frozenset[str]:
+    """Keys of a father's name after a particle (bin Salman Al Saud), which a
+    short form keeps as its surname (bin Salman)."""
+    for i, part in enumerate(name.parts):
+        if part.role == "patronymic" and i and name.parts[i - 1].role == "particle":
+            return part_keys(part.text)
+    return frozenset()
 
 
 def _pair_keys(name: ParsedName) -> set[str]:

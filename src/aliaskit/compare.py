@@ -412,6 +412,13 @@ class _Features:
         elif len(surnames) > 1 and middles:
             self.compound = surnames[1]
             self.pieces = (middles[-1].text, surname_text)
+        elif surnames and patronymic is not None:
+            # An Arabic filiation and family name: bin Salman Al Saud, whose
+            # short form is bin Salman.
+            at = name.parts.index(patronymic)
+            if at and name.parts[at - 1].role == "particle":
+                self.compound = _surname_option(name.parts[at - 1 :])
+                self.pieces = (patronymic.text, surname_text)
         self._gender: tuple[str | None, bool] | None = None
         self._keys: frozenset[str] | None = None
         self._swap_keys: tuple[frozenset[str] | None] | None = None

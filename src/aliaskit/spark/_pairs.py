@@ -5,7 +5,9 @@ Input: the parsed names (``name``, ``norm``, ``bkeys``, ``blimits``,
 except in a block of more than :func:`~aliaskit.blocking.block_limit` names
 (computed per key while parsing, in ``blimits``), where their given-name
 keys must also *meet* (:func:`aliaskit.blocking.meets`, written here as a
-column expression): a shared key other than an initial (``L:``), or, for a
+column expression): a shared key other than an initial (``L:``) or, for
+keys that meet only another kind (``H:`` begins ``K:``, ``Q:`` meets ``P:``),
+its partner; or, for a
 name with no given part (``"*"``) or only an initial (``"!"``), the rule of
 ``meets`` against every member of the block. An oversized near-key block
 (``NEAR_PREFIX``) yields no pairs. Two names
@@ -17,7 +19,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from aliaskit.blocking import _ANY_GIVEN, _INITIAL_ONLY, NEAR_PREFIX
+from aliaskit.blocking import _ANY_GIVEN, _INITIAL_ONLY, _MEETS_ONLY, NEAR_PREFIX
 
 if TYPE_CHECKING:
     from pyspark.sql import Column, DataFrame
@@ -79,9 +81,24 @@ def candidate_pairs(parsed: DataFrame) -> DataFrame:
         .where((sf.col("w") != sf.col("m")) & _meets(sf.col("gw"), sf.col("gm")))
         .select(*_ordered(sf.col("w"), sf.col("m")))
     )
+    # Keys that meet only another kind (aliaskit.blocking._MEETS_ONLY): H:x meets K:x.
+    kind = sf.substring("given", 1, 2)
+    one_way = kind.isin(*_MEETS_ONLY)
+    target = sf.concat(
+        sf.create_map(*[sf.lit(v) for kv in _MEETS_ONLY.items() for v in kv])[kind],
+        sf.expr("substring(given, 3)"),
+    )
+    starts = sub.where(one_way).select("key", sf.col("name").alias("x"), target.alias("given"))
+    ends = sub.select("key", sf.col("name").alias("y"), "given")
+    one_way_pairs = (
+        starts.join(ends, on=["key", "given"])
+        .where(sf.col("x") != sf.col("y"))
+        .select(*_ordered(sf.col("x"), sf.col("y")))
+    )
     return (
         _self_pairs(small, ["key"])
-        .unionByName(_self_pairs(sub, ["key", "given"]))
+        .unionByName(_self_pairs(sub.where(~one_way), ["key", "given"]))
+        .unionByName(one_way_pairs)
         .unionByName(loose_pairs)
         .unionByName(_self_pairs(parsed, ["norm"]))
         .distinct()
