@@ -79,7 +79,7 @@ def latin_spellings(token: str) -> tuple[str, ...]:
     Giovanni ~ ג'ובאני, Jiménez ~ חימנס; see :mod:`aliaskit.spoken`).
 
     >>> latin_spellings("vučić")
-    ('vučić', 'vucic')
+    ('vučić', 'vucic', 'vučich')
     >>> latin_spellings("tsikhanouskaya")
     ('tsikhanouskaya', 'tikhanovskaya')
     """
