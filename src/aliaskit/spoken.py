@@ -62,8 +62,16 @@ def traditions() -> tuple[Tradition, ...]:
     return tuple(out)
 
 
+@cache
+def _any_mark() -> re.Pattern[str]:
+    """One pattern that finds a word showing any tradition's mark (most show none)."""
+    return re.compile("|".join(f"(?:{t.mark.pattern})" for t in traditions()))
+
+
 def spoken_readings(word: str) -> tuple[str, ...]:
     """The readings of a lower-case Latin word, one per tradition whose mark it shows."""
+    if _any_mark().search(word) is None:
+        return ()
     return tuple(
         t.read(word) for t in traditions() if len(word) >= t.min_length and t.mark.search(word)
     )
