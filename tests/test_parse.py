@@ -72,3 +72,13 @@ def test_an_abd_name_is_one_given_name(text: str, given: str) -> None:
 
 def test_an_abd_word_before_the_surname_alone_stays_the_given_name() -> None:
     assert [p.text for p in parse_name("Abdul Salem").parts] == ["abdul", "salem"]
+
+
+@pytest.mark.parametrize("text", ["Bar Shalev", "Ben Kessler", "בר שלו", "Бен Кесслер"])
+def test_a_given_name_particle_first_of_two_parts_is_the_given_name(text: str) -> None:
+    assert [p.role for p in parse_name(text).parts] == ["given", "surname"]
+
+
+@pytest.mark.parametrize("text", ["David Ben Gurion", "Ibn Saud", "Abu Mazen", "Van Gogh"])
+def test_other_particles_and_longer_names_keep_the_particle(text: str) -> None:
+    assert "particle" in [p.role for p in parse_name(text).parts]

@@ -49,10 +49,11 @@ MAX_NAME_CHARS = 256
 
 @lru_cache(maxsize=1)
 def _words() -> tuple[
-    frozenset[str], frozenset[str], frozenset[str], frozenset[str], tuple[str, ...]
+    frozenset[str], frozenset[str], frozenset[str], frozenset[str], tuple[str, ...], frozenset[str]
 ]:
-    """Titles, particles, filiation particles, spellings of Arabic ``abd`` and
-    the endings of compound Arabic given names, from ``data/name_words.toml``."""
+    """Titles, particles, filiation particles, spellings of Arabic ``abd``,
+    the endings of compound Arabic given names and the particles that are
+    also given names, from ``data/name_words.toml``."""
     text = files("aliaskit").joinpath("data", "name_words.toml").read_text("utf-8")
     data = tomllib.loads(text)
     return (
@@ -61,6 +62,7 @@ def _words() -> tuple[
         frozenset(data["filiation"]),
         frozenset(data["theophoric"]),
         tuple(data["given_endings"]),
+        frozenset(data["given_particles"]),
     )
 
 
@@ -358,7 +360,7 @@ def _joined_theophoric(
     """Join ``abd`` (any spelling), an article and the next word into one given
     name (Abd al-Aziz, Abdul Aziz: abdalaziz, abdulaziz), when a surname is
     left (after it, or before a comma) and no comma falls inside."""
-    _, particles, _, heads, _ = _words()
+    _, particles, _, heads, _, _ = _words()
     out: list[_Token] = []
     i = 0
     while i < len(tokens):
@@ -400,10 +402,12 @@ def _mark_particles_and_initials(tokens: list[_Token]) -> bool:
     """Mark particles and initials; return whether there is a particle."""
     particles = _words()[1]
     last = tokens[-1] if tokens else None
+    # Bar Refaeli: of two parts, a first that is also a given name is one.
+    given = tokens[0].text if len(tokens) == 2 and tokens[0].text in _words()[5] else None
     found = False
     for tok in tokens:
         bare = tok.text.rstrip(".")
-        if tok.text in particles and tok is not last:
+        if tok.text in particles and tok is not last and tok.text != given:
             tok.role = "particle"
             found = True
         elif len(bare) == 1 or (tok.raw.endswith(".") and len(bare) <= 2):
