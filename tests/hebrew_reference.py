@@ -123,7 +123,7 @@ def _pair_letters(units: list[_Unit]) -> list[_Unit]:
         prev = out[-1] if out else None
         if (
             prev is not None
-            and (len(out) > 1 or prev.key == unit.key)
+            and (len(out) > 1 or prev.key == unit.key or prev.key + unit.key in table.initial_pairs)
             and prev == _Unit(key=prev.key)
             and unit == _Unit(key=unit.key)
             and prev.key + unit.key in table.pairs

@@ -74,6 +74,20 @@ def test_motivating_names_are_read(hebrew_text: str, latin: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("hebrew_text", "latin"),
+    [
+        ("מלינובסקי", "malinovski"),
+        ("חודורקובסקי", "hodorkovski"),
+        ("טשרניחובסקי", "chernihovski"),
+        ("טשייקובסקי", "chaikovski"),
+    ],
+)
+def test_slavic_vsk_and_yiddish_tsh_are_among_the_best_three(hebrew_text: str, latin: str) -> None:
+    """-ovski (v before s, no vowel) and טש for ch, even word-initially."""
+    assert latin in readings(hebrew_text, limit=3)
+
+
+@pytest.mark.parametrize(
     ("pointed", "latin"),
     [
         ("שָׁלוֹם", "shalom"),

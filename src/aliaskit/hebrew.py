@@ -77,6 +77,7 @@ class LetterTable:
     clusters: dict[str, dict[str, int]]
     letters: dict[str, dict[str, tuple[_Option, ...]]]
     pairs: frozenset[str]
+    initial_pairs: frozenset[str]
     suffixes: frozenset[str]
     points: dict[str, tuple[_Option, ...]]
     vocalised: dict[str, tuple[_Option, ...]]
@@ -127,6 +128,7 @@ def letter_table() -> LetterTable:
             for k, entry in letters.items()
         },
         pairs=frozenset(k for k in letters if len(k) == 2 and k not in suffixes),
+        initial_pairs=frozenset(k for k, v in raw["digraph"].items() if v.get("word_initial")),
         suffixes=frozenset(suffixes),
         points={chr(int(k, 16)): _opts(v) for k, v in raw["points"].items()},
         vocalised={k: _opts(v) for k, v in raw["vocalised"].items()},
@@ -224,10 +226,14 @@ def _plain_units(letters: str) -> list[_Unit]:
         if len(letters) > size and letters[-size:] in table.suffixes:
             keys[-size:] = [letters[-size:]]
             break
-    pairs = table.pairs
+    pairs, initial = table.pairs, table.initial_pairs
     out: list[str] = []
     for key in keys:
-        if out and (len(out) > 1 or out[-1] == key) and out[-1] + key in pairs:
+        if (
+            out
+            and out[-1] + key in pairs
+            and (len(out) > 1 or out[-1] == key or out[-1] + key in initial)
+        ):
             out[-1] += key
         else:
             out.append(key)
@@ -251,8 +257,8 @@ def _pair_letters(units: list[_Unit]) -> list[_Unit]:
         prev = out[-1] if out else None
         if (
             prev is not None
-            and (len(out) > 1 or prev.key == unit.key)
             and prev.key + unit.key in pairs
+            and (len(out) > 1 or prev.key == unit.key or prev.key + unit.key in table.initial_pairs)
             and _is_bare(prev)
             and _is_bare(unit)
         ):
