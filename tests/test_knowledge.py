@@ -424,3 +424,9 @@ def test_hebrew_keys_keep_their_geresh() -> None:
     """The Latin fallback never strips a Hebrew geresh (ג'ונס is Jones, not גונס)."""
     assert name_facts("ג'ונס").groups == name_groups("ג'ונס")
     assert name_facts("ג'ונס").is_known
+
+
+@pytest.mark.parametrize(("plain", "other"), [("vaclav", "вацлав"), ("jiri", "иржи")])
+def test_a_latin_form_typed_without_diacritics_keeps_its_groups(plain: str, other: str) -> None:
+    """Václav and Jiří typed as Vaclav and Jiri still meet their Cyrillic forms."""
+    assert kn.name_groups(plain) & kn.name_groups(other)

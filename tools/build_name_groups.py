@@ -9,7 +9,9 @@ item per line: ``form, form, ... => Q123``. Some lines carry rigour's own ids
 (``X1``) instead of a Wikidata QID. This script keeps only single-token forms
 written wholly in Latin, Cyrillic or Hebrew letters (hyphens allowed; in
 Hebrew also the geresh and apostrophe), lower-cases them, applies NFC and folds
-``ё`` to ``е``, keeps groups with at least two distinct forms, and writes a
+``ё`` to ``е``, keeps groups with at least two distinct forms, adds to each
+Latin form with diacritics its plain-ASCII spelling (unidecode: *václav*
+gives *vaclav*, as text typed without diacritics has it), and writes a
 gzip-compressed, deterministic TSV (no timestamp in the gzip header).
 
 Group ids: ``wd:Q…`` for Wikidata items, ``rigour:X…`` for rigour's own groups.
@@ -25,6 +27,8 @@ import io
 import sys
 import unicodedata
 from pathlib import Path
+
+from unidecode import unidecode
 
 _SCRIPT_PREFIX = {"LATIN": "Latn", "CYRILLIC": "Cyrl", "HEBREW": "Hebr"}
 _HEBREW_EXTRA = frozenset("'\u05f3\u05f4")  # apostrophe, geresh, gershayim
@@ -82,6 +86,8 @@ def parse_groups(lines: list[str]) -> list[tuple[str, list[tuple[str, str]]]]:
 
     >>> parse_groups(["ovsei, ovsej, овсей, 奥 => Q1"])
     [('wd:Q1', [('ovsei', 'Latn'), ('ovsej', 'Latn'), ('овсей', 'Cyrl')])]
+    >>> parse_groups(["václav, вацлав => Q2"])
+    [('wd:Q2', [('vaclav', 'Latn'), ('václav', 'Latn'), ('вацлав', 'Cyrl')])]
     """
     out: list[tuple[str, list[tuple[str, str]]]] = []
     for lineno, line in enumerate(lines, 1):
@@ -93,13 +99,18 @@ def parse_groups(lines: list[str]) -> list[tuple[str, list[tuple[str, str]]]]:
             raise ValueError(f"persons.txt line {lineno}: no '=> ID' part")
         gid = f"wd:{ident}" if ident.startswith("Q") else f"rigour:{ident}"
         forms: dict[str, str] = {}
+        plain_forms: dict[str, str] = {}
         for raw in left.split(","):
             form = fold(raw)
             script = script_of(form)
             if script is not None:
                 forms.setdefault(form, script)
+            if script == "Latn" and not form.isascii():
+                plain = unidecode(form).lower()
+                if plain.replace("-", "").isalpha() and script_of(plain) == "Latn":
+                    plain_forms.setdefault(plain, "Latn")
         if len(forms) >= 2:
-            out.append((gid, sorted(forms.items())))
+            out.append((gid, sorted({**plain_forms, **forms}.items())))
     return out
 
 
@@ -114,7 +125,8 @@ def render(groups: list[tuple[str, list[tuple[str, str]]]], sha256: str) -> str:
         "# the groups are Wikidata name items (CC0); wd:Q... = Wikidata QID,\n"
         "# rigour:X... = a group defined by rigour itself.\n"
         "# filter: single tokens in Latin, Cyrillic or Hebrew letters only; lower-case, NFC,\n"
-        "# yo folded to ye; groups with >= 2 forms. Groups mix given names, surnames and\n"
+        "# yo folded to ye; Latin forms with diacritics also spelled without them (unidecode);\n"
+        "# groups with >= 2 forms. Groups mix given names, surnames and\n"
         "# patronymics. Built by tools/build_name_groups.py; do not edit by hand.\n"
         "group\tname\tscript\n"
     )
