@@ -15,6 +15,7 @@ end); ו B or a vowel letter (B at the start and when doubled); ז Z, ז׳ Y;
 ח H; ט ת T; י and א ע vowel letters; כ ך K or H; ל מ נ ר as themselves;
 ס S; פ ף P; צ ץ C, צ׳ Q; ק K; ש W or S. The second of two equal letters
 may also stand for nothing: Latin writes a doubled consonant once here.
+The צ׳ of שצ׳ (щ) may also stand for nothing, as Latin *shch* is one sound.
 
 Latin spellings are read through :func:`aliaskit.keys.fold`'s digraph rules,
 with the ambiguous ones given several classes: ``ch`` Q, H or K; ``j`` a
@@ -124,7 +125,11 @@ def hebrew_classes(token: str) -> tuple[Option, ...]:
         nxt = letters[i + 1] if i + 1 < len(letters) else ""
         last = i == final
         if nxt == "'" and ch in _GERESH:
-            out.append(_GERESH[ch])
+            if ch in "צץ" and i and letters[i - 1] == "ש":
+                # שצ׳ writes щ, which Latin spellings give as one sound (shch, šč).
+                out.append(_GERESH[ch] | {""})
+            else:
+                out.append(_GERESH[ch])
         elif ch == "ו" and (i == 0 or nxt == "ו"):
             out.append(frozenset("B"))
         elif (ch == "ו" and i > 0 and letters[i - 1] == "ו") or (ch == "ה" and last):

@@ -218,13 +218,17 @@ def _check_curated_row(table: Table, i: int, row: dict[str, str]) -> None:
 
 
 def _lookup_keys(name: str, script: str) -> set[str]:
-    """``name`` and, for Cyrillic, its ASCII romanisations under every bundled scheme
-    (Моня is also found as Monya, Monia and Monja)."""
+    """``name`` and, for Cyrillic, its romanisations under every bundled scheme
+    (Моня is also found as Monya, Monia and Monja, Ксюша as the scholarly
+    Ksjuša). Soft-sign marks are dropped, as :func:`_key` drops them."""
     keys = {name}
     if script == "Cyrl":
         from aliaskit.translit import romanizations
 
-        keys.update(k for r in romanizations(name) if (k := fold(r).replace("'", "")).isascii())
+        for r in romanizations(name):
+            k = fold(r).replace("'", "").translate(_SOFT_MARKS)
+            if k.isascii() or k.replace("-", "").isalpha():
+                keys.add(k)
     return keys
 
 
