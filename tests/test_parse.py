@@ -82,3 +82,17 @@ def test_a_given_name_particle_first_of_two_parts_is_the_given_name(text: str) -
 @pytest.mark.parametrize("text", ["David Ben Gurion", "Ibn Saud", "Abu Mazen", "Van Gogh"])
 def test_other_particles_and_longer_names_keep_the_particle(text: str) -> None:
     assert "particle" in [p.role for p in parse_name(text).parts]
+
+
+@pytest.mark.parametrize(
+    ("text", "roles"),
+    [
+        ("Зарамбюк Викентий Никитич", ["surname", "given", "patronymic"]),
+        ("Петр Фомич Иванов", ["given", "patronymic", "surname"]),
+        ("Sergey Nikitich Ivanov", ["given", "patronymic", "surname"]),
+        ("Ivan Petar Lukic", ["given", "middle", "surname"]),
+    ],
+)
+def test_patronymics_of_given_names_in_a_are_recognised(text: str, roles: list[str]) -> None:
+    """Nikita, Foma, Luka and Savva give -ich (Никитич), not -ovich; a Serbian -ić stays a surname."""
+    assert [p.role for p in parse_name(text).parts] == roles

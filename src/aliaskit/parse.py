@@ -100,7 +100,15 @@ _PATRONYMIC_CYRILLIC = (
     "аўна",
     "еўна",
     "івіч",
+    # Of given names in -a: Nikita, Foma, Luka, Savva (Никитич, Фомич, Лукич, Саввич).
+    "итич",
+    "омич",
+    "укич",
+    "ввич",
 )
+# The same in Russian romanisations, which write ч as ch or č (Serbian and
+# Croatian -ić surnames never do).
+_PATRONYMIC_SHORT_LATIN = ("itich", "omich", "ukich", "vvich", "itič", "omič", "ukič", "vvič")
 _BRACKETED = re.compile(r"[\(\[\{«“”\"]([^\)\]\}»“”\"]*)[\)\]\}»“”\"]")
 _BRACKET_OPEN = re.compile(r"[\(\[\{«“”\"]")  # what _BRACKETED needs to match
 _INITIAL_RUN = re.compile(r"^(?:\w\.){2,}\w?\.?$")
@@ -195,7 +203,7 @@ def is_patronymic_form(token: str) -> bool:
     """
     if len(token) < 5:
         return False
-    if token.endswith(_PATRONYMIC_CYRILLIC):
+    if token.endswith(_PATRONYMIC_CYRILLIC) or token.endswith(_PATRONYMIC_SHORT_LATIN):
         return True
     script = detect_script(token)
     if script not in ("Latn", "Cyrl"):
