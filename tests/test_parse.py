@@ -94,5 +94,5 @@ def test_other_particles_and_longer_names_keep_the_particle(text: str) -> None:
     ],
 )
 def test_patronymics_of_given_names_in_a_are_recognised(text: str, roles: list[str]) -> None:
-    """Nikita, Foma, Luka and Savva give -ich (Никитич), not -ovich; a Serbian -ić stays a surname."""
+    """Nikita, Foma, Luka, Savva give -ich (Никитич), not -ovich; a Serbian -ić stays a surname."""
     assert [p.role for p in parse_name(text).parts] == roles

@@ -95,8 +95,8 @@ def test_every_listed_suffix_has_a_folded_form() -> None:
     from aliaskit.knowledge import load_table
 
     table = load_table(files("aliaskit") / "data" / "surname_suffixes.tsv")
-    assert table.columns == ("suffix", "language", "source")
-    assert all(row[2] for row in table.rows)
+    assert table.columns == ("suffix", "formation", "language", "source")
+    assert all(row[3] for row in table.rows)
     assert len(suffixes()) >= 30
     assert len(suffixes(loose=True)) >= 30
 

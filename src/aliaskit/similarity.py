@@ -31,7 +31,12 @@ from aliaskit._check import require_str
 from aliaskit.hebrew_align import align_score, hebrew_extra, hebrew_pair_score
 from aliaskit.keys import fold, loose_fold
 from aliaskit.latin import latin_forms
-from aliaskit.stems import LOOSE_SUFFIX_WEIGHT, shared_suffix, stem_similarity
+from aliaskit.stems import (
+    LOOSE_SUFFIX_WEIGHT,
+    different_formation,
+    shared_suffix,
+    stem_similarity,
+)
 from aliaskit.text import normalize
 
 __all__ = ["LOOSE_PENALTY", "PartMatch", "part_similarity", "similarity", "surname_similarity"]
@@ -41,6 +46,9 @@ LOOSE_PENALTY = 0.12
 #: The loose fold is not used for parts shorter than this.
 LOOSE_MIN = 4
 TRANSLIT_SCORE = 0.95
+#: The most two surnames score that are one stem with suffixes of two
+#: formations (Parkhomenko and Parkhomchuk: see :mod:`aliaskit.stems`).
+DIFFERENT_FORMATION = 0.5
 #: A fuzzy match of a Latin spelling with a Hebrew reading loses this much
 #: when the Hebrew ends in a consonant the Latin lacks (Roome and רומר).
 FINAL_CONSONANT_PENALTY = 0.1
@@ -141,6 +149,25 @@ def _skeleton_score(a: str, x: _Forms, b: str, y: _Forms) -> float:
     return best
 
 
+def _suffix_rule(fx: str, fy: str, sim: float, *, loose: bool) -> tuple[float, str]:
+    """``sim`` of two different folded surnames, bounded by their suffixes, with a note.
+
+    One stem with suffixes of two formations is two surnames; two stems
+    before one shared suffix score as the stems do (:mod:`aliaskit.stems`).
+    """
+    pair = different_formation(fx, fy, loose=loose)
+    if pair is not None:
+        return min(sim, DIFFERENT_FORMATION), f", one stem with -{pair[0]} and -{pair[1]}"
+    suffix = shared_suffix(fx, fy, loose=loose)
+    if not suffix:
+        return sim, ""
+    if loose:
+        stem = stem_similarity(fx, fy, suffix, weight=LOOSE_SUFFIX_WEIGHT) - LOOSE_PENALTY
+    else:
+        stem = stem_similarity(fx, fy, suffix)
+    return min(sim, stem), f", stems before shared -{suffix}"
+
+
 def _fuzzy(a: str, x: _Forms, b: str, y: _Forms, *, stems: bool = False) -> tuple[float, str]:
     """Best edit-distance similarity of the folds, then of the loose folds (penalised).
 
@@ -155,9 +182,8 @@ def _fuzzy(a: str, x: _Forms, b: str, y: _Forms, *, stems: bool = False) -> tupl
             if sim is None:
                 continue
             note = ""
-            if stems and fx != fy and (suffix := shared_suffix(fx, fy)):
-                sim = min(sim, stem_similarity(fx, fy, suffix))
-                note = f", stems before shared -{suffix}"
+            if stems and fx != fy:
+                sim, note = _suffix_rule(fx, fy, sim, loose=False)
             if sim > best:
                 best, detail = sim, f"{fx}~{fy}{note}"
     loose_y = _loose(b)
@@ -169,10 +195,8 @@ def _fuzzy(a: str, x: _Forms, b: str, y: _Forms, *, stems: bool = False) -> tupl
             if sim is None:
                 continue
             note = ""
-            if stems and lx != ly and (suffix := shared_suffix(lx, ly, loose=True)):
-                stem = stem_similarity(lx, ly, suffix, weight=LOOSE_SUFFIX_WEIGHT)
-                sim = min(sim, stem - LOOSE_PENALTY)
-                note = f", stems before shared -{suffix}"
+            if stems and lx != ly:
+                sim, note = _suffix_rule(lx, ly, sim, loose=True)
             if sim > best:
                 best, detail = sim, f"loose {lx}~{ly}{note}"
     return best, detail

@@ -29,6 +29,7 @@ __all__ = [
     "LOOSE_SUFFIX_WEIGHT",
     "MIN_STEM",
     "SUFFIX_WEIGHT",
+    "different_formation",
     "shared_suffix",
     "stem_similarity",
     "suffixes",
@@ -75,6 +76,23 @@ def suffixes(loose: bool = False) -> tuple[str, ...]:
 
 
 @cache
+def _formations(loose: bool) -> dict[str, str]:
+    """Folded suffix -> its formation (a suffix two formations fold to is left out)."""
+    from aliaskit.latin import latin_spellings
+
+    table = load_table(files("aliaskit") / "data" / "surname_suffixes.tsv")
+    suffix, formation = table.column("suffix"), table.column("formation")
+    folder = loose_fold if loose else fold
+    found: dict[str, set[str]] = {}
+    for row in table.rows:
+        for spelling in latin_spellings(_CARRIER + row[suffix]):
+            tail = _folded_tail(folder, _CARRIER, spelling)
+            if tail:
+                found.setdefault(tail, set()).add(row[formation])
+    return {tail: next(iter(f)) for tail, f in found.items() if len(f) == 1}
+
+
+@cache
 def _suffix_index(loose: bool) -> tuple[frozenset[str], tuple[int, ...]]:
     """The set of :func:`suffixes` and their lengths, longest first."""
     found = suffixes(loose)
@@ -105,6 +123,34 @@ def shared_suffix(a: str, b: str, *, loose: bool = False) -> str:
         if suffix in ends:
             return suffix
     return ""
+
+
+def different_formation(a: str, b: str, *, loose: bool = False) -> tuple[str, str] | None:
+    """The suffixes of two folded forms that are one stem with suffixes of two
+    formations (Parkhomenko and Parkhomchuk), or None.
+
+    The stems before each form's longest listed suffix must be equal or one
+    slip apart; the formations are the data file's ``formation`` column.
+
+    >>> different_formation("stefancuk", "stefaniuk")
+    ('cuk', 'iuk')
+    >>> different_formation("lukasenko", "lukasenka") is None  # Belarusian -enka is -enko
+    True
+    """
+    ends_a, ends_b = _endings(a, loose), _endings(b, loose)
+    if not ends_a or not ends_b:
+        return None
+    sa, sb = ends_a[0], ends_b[0]
+    kinds = _formations(loose)
+    fa, fb = kinds.get(sa), kinds.get(sb)
+    if fa is None or fb is None or fa == fb:
+        return None
+    stem_a, stem_b = a[: len(a) - len(sa)], b[: len(b) - len(sb)]
+    if min(len(stem_a), len(stem_b)) < 3:
+        return None
+    if stem_a != stem_b and jellyfish.damerau_levenshtein_distance(stem_a, stem_b) > 1:
+        return None
+    return sa, sb
 
 
 def stem_similarity(a: str, b: str, suffix: str, *, weight: float = SUFFIX_WEIGHT) -> float:
