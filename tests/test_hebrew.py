@@ -80,10 +80,14 @@ def test_motivating_names_are_read(hebrew_text: str, latin: str) -> None:
         ("חודורקובסקי", "hodorkovski"),
         ("טשרניחובסקי", "chernihovski"),
         ("טשייקובסקי", "chaikovski"),
+        ("ברוניסלב", "bronislav"),
+        ("סטניסלבה", "stanislava"),
+        ("קוזמה", "kuzma"),
+        ("גרוסמן", "grosman"),
     ],
 )
-def test_slavic_vsk_and_yiddish_tsh_are_among_the_best_three(hebrew_text: str, latin: str) -> None:
-    """-ovski (v before s, no vowel) and טש for ch, even word-initially."""
+def test_slavic_and_yiddish_clusters_are_among_the_best_three(hebrew_text: str, latin: str) -> None:
+    """-ovski (v before s), -slav, s or z before m, and טש for ch, even word-initially."""
     assert latin in readings(hebrew_text, limit=3)
 
 
