@@ -91,6 +91,8 @@ def test_other_particles_and_longer_names_keep_the_particle(text: str) -> None:
         ("Петр Фомич Иванов", ["given", "patronymic", "surname"]),
         ("Sergey Nikitich Ivanov", ["given", "patronymic", "surname"]),
         ("Ivan Petar Lukic", ["given", "middle", "surname"]),
+        ("Гришаев Фома Кузьмич", ["surname", "given", "patronymic"]),
+        ("Фома Кузьмич Гришаев", ["given", "patronymic", "surname"]),
     ],
 )
 def test_patronymics_of_given_names_in_a_are_recognised(text: str, roles: list[str]) -> None:

@@ -282,6 +282,9 @@ def _key(token: str) -> str:
     key = fold(token)
     if _known(key) or not key.isprintable() or any(ch >= "\u0370" for ch in key if ch.isalpha()):
         return key  # known, or not a Latin spelling (Hebrew keys keep their geresh)
+    bare = key.translate(_SOFT_MARKS)  # ISO 9 Ilʹâ is indexed as ilâ
+    if bare != key and _known(bare):
+        return bare
     plain = unidecode(key).translate(_SOFT_MARKS)
     return plain if plain != key and _known(plain) else key
 

@@ -109,6 +109,7 @@ _PATRONYMIC_CYRILLIC = (
 # The same in Russian romanisations, which write ч as ch or č (Serbian and
 # Croatian -ić surnames never do).
 _PATRONYMIC_SHORT_LATIN = ("itich", "omich", "ukich", "vvich", "itič", "omič", "ukič", "vvič")
+_SHORT_PATRONYMIC = re.compile("[а-я]{2,}[бвгджзклмнпрстфхцчшщ]ич")
 _BRACKETED = re.compile(r"[\(\[\{«“”\"]([^\)\]\}»“”\"]*)[\)\]\}»“”\"]")
 _BRACKET_OPEN = re.compile(r"[\(\[\{«“”\"]")  # what _BRACKETED needs to match
 _INITIAL_RUN = re.compile(r"^(?:\w\.){2,}\w?\.?$")
@@ -445,6 +446,12 @@ def _mark_patronymic(core: list[_Token]) -> bool:
         return False
     for tok in core[1:]:
         if is_patronymic_form(tok.text):
+            tok.role = "patronymic"
+            return tok is core[-1]
+    # Of a given name in -a (Кузьма: Кузьмич): a Russian name has no other
+    # part in -ич after its first, where Serbian writes -ић.
+    for tok in core[1:]:
+        if _SHORT_PATRONYMIC.fullmatch(tok.text):
             tok.role = "patronymic"
             return tok is core[-1]
     return False
