@@ -180,3 +180,28 @@ def test_adding_a_known_name_again_returns_its_entity() -> None:
     resolver = aliaskit.Resolver()
     first = resolver.add("Vladimir Putin")
     assert resolver.add("Vladimir Putin") == first
+
+
+def test_benchmarks_page_shows_scale_runs_with_time_ratios(tmp_path: Path) -> None:
+    """scale.json, when present, becomes a table with each size's time over the previous one."""
+    gen = _tool("gen_benchmarks_page")
+    _fake_results(tmp_path / "results", summary=None, plot=False)
+    row = {
+        "clusterer": "aliaskit",
+        "names": 10,
+        "largest_entity": 2,
+        "peak_rss_gb": 0.1,
+        "worker_peak_rss_gb": 0.0,
+        "pairwise": {"f1": 0.5},
+        "bcubed": {"f1": 0.75},
+    }
+    rows = [
+        {**row, "mentions": 100_000, "seconds": 12.0},
+        {**row, "mentions": 10_000, "seconds": 1.5},
+    ]
+    (tmp_path / "results" / "scale.json").write_text(json.dumps(rows), encoding="utf-8")
+    page = gen.build(tmp_path / "results", tmp_path / "docs")
+    assert "| aliaskit | 10,000 | 10 | 1.5 s |  |" in page
+    assert (
+        "| aliaskit | 100,000 | 10 | 12.0 s | 8.0x | 0.10 GB | 0.00 GB | 50.0 | 75.0 | 2 |" in page
+    )
