@@ -44,7 +44,7 @@ from aliaskit import knowledge
 from aliaskit._check import require_str
 from aliaskit.keys import fold
 from aliaskit.latin import LatinForms, latin_forms, part_keys
-from aliaskit.parse import NamePart, ParsedName, given_endings, parse_name
+from aliaskit.parse import NamePart, ParsedName, devotional_names, given_endings, parse_name
 from aliaskit.similarity import PartMatch, _forms, _loose, part_similarity, surname_similarity
 
 __all__ = [
@@ -63,6 +63,7 @@ HYPOCORISM_SCORE = 0.93
 INITIAL_SCORE = 0.85
 BARE_SURNAME_FACTOR = 0.7
 SWAP_PENALTY = 0.02
+SECOND_GIVEN_PENALTY = 0.05
 MEMO_LARGE = 1 << 17
 GENDERED_FORM_FACTOR = 0.97
 COMPOUND_PART_FACTOR = 0.9
@@ -588,7 +589,7 @@ def _best_given(a: _Features, b: _Features) -> tuple[_Verdict, str, str] | None:
                 if best is None or (cand[3] is None, cand[0]) > (best[0][3] is None, best[0][0]):
                     best = (cand, a.given[i].text, b.given[j].text)
     if best is not None and best[0][3] is not None:
-        return _joined_given(a, b) or best
+        return _joined_given(a, b) or _second_given(a, b) or best
     return best
 
 
@@ -606,6 +607,27 @@ def _joined_given(a: _Features, b: _Features) -> tuple[_Verdict, str, str] | Non
         if cand[3] is None and cand[0] >= 0.95:
             rule = cand[1] if cand[1] != "exact" else "joined"
             verdict = (cand[0], rule, f"{shown} written as one word", None)
+            return (
+                (verdict, shown, y.given[0].text) if x is a else (verdict, y.given[0].text, shown)
+            )
+    return None
+
+
+def _second_given(a: _Features, b: _Features) -> tuple[_Verdict, str, str] | None:
+    """The other's given name is this name's second given name, after a
+    devotional first one (José Daniel Ortega ~ Daniel Ortega). It counts when
+    the other name has no middle name.
+    """
+    for x, y in ((a, b), (b, a)):
+        if not x.middles or y.middles or len(y.given_ids) != 1 or y.given_ids[0][1]:
+            continue
+        if x.middle_ids[0][1] or x.given_ids[0][0] not in devotional_names():
+            continue
+        cand = _given_of(x.middle_ids[0], y.given_ids[0])
+        if cand[3] is None and cand[0] >= HYPOCORISM_SCORE:
+            shown = f"{x.given[0].text} {x.middles[0].text}"
+            detail = f"{x.given[0].text} is a devotional first name; {cand[1]}"
+            verdict = (cand[0] - SECOND_GIVEN_PENALTY, "second_given", detail, None)
             return (
                 (verdict, shown, y.given[0].text) if x is a else (verdict, y.given[0].text, shown)
             )

@@ -49,11 +49,18 @@ MAX_NAME_CHARS = 256
 
 @lru_cache(maxsize=1)
 def _words() -> tuple[
-    frozenset[str], frozenset[str], frozenset[str], frozenset[str], tuple[str, ...], frozenset[str]
+    frozenset[str],
+    frozenset[str],
+    frozenset[str],
+    frozenset[str],
+    tuple[str, ...],
+    frozenset[str],
+    frozenset[str],
 ]:
     """Titles, particles, filiation particles, spellings of Arabic ``abd``,
-    the endings of compound Arabic given names and the particles that are
-    also given names, from ``data/name_words.toml``."""
+    the endings of compound Arabic given names, the particles that are
+    also given names and the devotional first given names, from
+    ``data/name_words.toml``."""
     text = files("aliaskit").joinpath("data", "name_words.toml").read_text("utf-8")
     data = tomllib.loads(text)
     return (
@@ -63,7 +70,14 @@ def _words() -> tuple[
         frozenset(data["theophoric"]),
         tuple(data["given_endings"]),
         frozenset(data["given_particles"]),
+        frozenset(data["devotional"]),
     )
+
+
+def devotional_names() -> frozenset[str]:
+    """Devotional first given names, after which the second given name is the
+    one used alone (José Daniel Ortega ~ Daniel Ortega): see ``data/name_words.toml``."""
+    return _words()[6]
 
 
 def given_endings() -> tuple[str, ...]:
@@ -369,7 +383,7 @@ def _joined_theophoric(
     """Join ``abd`` (any spelling), an article and the next word into one given
     name (Abd al-Aziz, Abdul Aziz: abdalaziz, abdulaziz), when a surname is
     left (after it, or before a comma) and no comma falls inside."""
-    _, particles, _, heads, _, _ = _words()
+    _, particles, _, heads, *_ = _words()
     out: list[_Token] = []
     i = 0
     while i < len(tokens):
