@@ -23,6 +23,7 @@ import tomllib
 import warnings
 from functools import lru_cache
 from importlib.resources import files
+from typing import NamedTuple
 
 import attrs
 
@@ -47,23 +48,27 @@ MEMO_LARGE = 1 << 17
 MAX_NAME_CHARS = 256
 
 
+class _Words(NamedTuple):
+    """The word lists of ``data/name_words.toml``."""
+
+    titles: frozenset[str]
+    particles: frozenset[str]
+    filiation: frozenset[str]
+    theophoric: frozenset[str]
+    given_endings: tuple[str, ...]
+    given_particles: frozenset[str]
+    devotional: frozenset[str]
+
+
 @lru_cache(maxsize=1)
-def _words() -> tuple[
-    frozenset[str],
-    frozenset[str],
-    frozenset[str],
-    frozenset[str],
-    tuple[str, ...],
-    frozenset[str],
-    frozenset[str],
-]:
+def _words() -> _Words:
     """Titles, particles, filiation particles, spellings of Arabic ``abd``,
     the endings of compound Arabic given names, the particles that are
     also given names and the devotional first given names, from
     ``data/name_words.toml``."""
     text = files("aliaskit").joinpath("data", "name_words.toml").read_text("utf-8")
     data = tomllib.loads(text)
-    return (
+    return _Words(
         frozenset(data["titles"]),
         frozenset(data["particles"]),
         frozenset(data["filiation"]),
@@ -77,13 +82,13 @@ def _words() -> tuple[
 def devotional_names() -> frozenset[str]:
     """Devotional first given names, after which the second given name is the
     one used alone (José Daniel Ortega ~ Daniel Ortega): see ``data/name_words.toml``."""
-    return _words()[6]
+    return _words().devotional
 
 
 def given_endings() -> tuple[str, ...]:
     """Folded endings of compound Arabic given names, often left out
     (Sirajuddin ~ Siraj, Hibatullah ~ Hibat): see ``data/name_words.toml``."""
-    return _words()[4]
+    return _words().given_endings
 
 
 _PATRONYMIC_FOLDED = (
@@ -359,7 +364,7 @@ def _given_or_patronymic(core: list[_Token]) -> None:
 
 def _tokens(raw_tokens: list[str]) -> tuple[list[_Token], int | None, list[str]]:
     """Normalised tokens, the token index of a comma, and the dropped titles."""
-    titles = _words()[0]
+    titles = _words().titles
     tokens: list[_Token] = []
     comma_at: int | None = None
     for tok in raw_tokens:
@@ -372,7 +377,7 @@ def _tokens(raw_tokens: list[str]) -> tuple[list[_Token], int | None, list[str]]
     while len(tokens) > 1 and tokens[0].text.replace("'", "") in titles:
         dropped.append(tokens.pop(0).text)
         comma_at = comma_at - 1 if comma_at else comma_at
-    if len(tokens) > 2 and not _words()[3].isdisjoint(t.text for t in tokens):
+    if len(tokens) > 2 and not _words().theophoric.isdisjoint(t.text for t in tokens):
         tokens, comma_at = _joined_theophoric(tokens, comma_at)
     return tokens, comma_at, dropped
 
@@ -383,7 +388,8 @@ def _joined_theophoric(
     """Join ``abd`` (any spelling), an article and the next word into one given
     name (Abd al-Aziz, Abdul Aziz: abdalaziz, abdulaziz), when a surname is
     left (after it, or before a comma) and no comma falls inside."""
-    _, particles, _, heads, *_ = _words()
+    words = _words()
+    particles, heads = words.particles, words.theophoric
     out: list[_Token] = []
     i = 0
     while i < len(tokens):
@@ -410,7 +416,7 @@ def _joined_theophoric(
 @lru_cache(maxsize=MEMO_LARGE)
 def _pieces(raw: str) -> tuple[str, ...]:
     """The normalised words of one raw token, a particle split off (al-Assad, ben-Gurion)."""
-    particles = _words()[1]
+    particles = _words().particles
     out: list[str] = []
     for piece in normalize(raw).split():
         head, sep, rest = piece.partition("-")
@@ -423,10 +429,12 @@ def _pieces(raw: str) -> tuple[str, ...]:
 
 def _mark_particles_and_initials(tokens: list[_Token]) -> bool:
     """Mark particles and initials; return whether there is a particle."""
-    particles = _words()[1]
+    particles = _words().particles
     last = tokens[-1] if tokens else None
     # Bar Refaeli: of two parts, a first that is also a given name is one.
-    given = tokens[0].text if len(tokens) == 2 and tokens[0].text in _words()[5] else None
+    given = (
+        tokens[0].text if len(tokens) == 2 and tokens[0].text in _words().given_particles else None
+    )
     found = False
     for tok in tokens:
         bare = tok.text.rstrip(".")
@@ -445,7 +453,7 @@ def _mark_nasab(tokens: list[_Token]) -> None:
     roles = {t.role for t in tokens}
     if "patronymic" in roles or "particle" not in roles:
         return
-    filiation = _words()[2]
+    filiation = _words().filiation
     for i, tok in enumerate(tokens[:-1]):
         nxt = tokens[i + 1]
         nasab = tok.role == "particle" and tok.text in filiation and i > 0

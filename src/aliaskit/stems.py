@@ -53,31 +53,11 @@ def _folded_tail(folder: Callable[[str], str], carrier: str, word: str) -> str |
 
 
 @cache
-def suffixes(loose: bool = False) -> tuple[str, ...]:
-    """The listed suffixes as folded (or loose-folded) spellings, longest first.
+def _folded_formations(loose: bool) -> dict[str, frozenset[str]]:
+    """Each folded (or loose-folded) spelling of a listed suffix -> its formations.
 
-    >>> "enko" in suffixes()
-    True
-    >>> "ski" in suffixes()  # -sky, -skiy and -ski fold alike
-    True
+    Every reading a compared form may take (ch also read as kh) has its suffix.
     """
-    from aliaskit.latin import latin_spellings
-
-    table = load_table(files("aliaskit") / "data" / "surname_suffixes.tsv")
-    column = table.column("suffix")
-    folder = loose_fold if loose else fold
-    # Every reading a compared form may take (ch also read as kh) has its suffix.
-    found = {
-        _folded_tail(folder, _CARRIER, spelling)
-        for row in table.rows
-        for spelling in latin_spellings(_CARRIER + row[column])
-    }
-    return tuple(sorted((s for s in found if s), key=lambda s: (-len(s), s)))
-
-
-@cache
-def _formations(loose: bool) -> dict[str, str]:
-    """Folded suffix -> its formation (a suffix two formations fold to is left out)."""
     from aliaskit.latin import latin_spellings
 
     table = load_table(files("aliaskit") / "data" / "surname_suffixes.tsv")
@@ -89,7 +69,26 @@ def _formations(loose: bool) -> dict[str, str]:
             tail = _folded_tail(folder, _CARRIER, spelling)
             if tail:
                 found.setdefault(tail, set()).add(row[formation])
-    return {tail: next(iter(f)) for tail, f in found.items() if len(f) == 1}
+    return {tail: frozenset(f) for tail, f in found.items()}
+
+
+@cache
+def suffixes(loose: bool = False) -> tuple[str, ...]:
+    """The listed suffixes as folded (or loose-folded) spellings, longest first.
+
+    >>> "enko" in suffixes()
+    True
+    >>> "ski" in suffixes()  # -sky, -skiy and -ski fold alike
+    True
+    """
+    return tuple(sorted(_folded_formations(loose), key=lambda s: (-len(s), s)))
+
+
+@cache
+def _formations(loose: bool) -> dict[str, str]:
+    """Folded suffix -> its formation (a suffix two formations fold to is left out)."""
+    found = _folded_formations(loose).items()
+    return {tail: next(iter(f)) for tail, f in found if len(f) == 1}
 
 
 @cache
