@@ -98,3 +98,73 @@ def test_other_particles_and_longer_names_keep_the_particle(text: str) -> None:
 def test_patronymics_of_given_names_in_a_are_recognised(text: str, roles: list[str]) -> None:
     """Nikita, Foma, Luka, Savva give -ich (Никитич), not -ovich; a Serbian -ić stays a surname."""
     assert [p.role for p in parse_name(text).parts] == roles
+
+
+@pytest.mark.parametrize(
+    ("text", "suffixes"),
+    [
+        ("John Smith Jr.", ("jr",)),
+        ("Smith, John, Jr.", ("jr",)),
+        ("SMITH, John Henry Sr", ("sr",)),
+        ("Martin Luther King III", ("iii",)),
+        ("JOHN SMITH IV", ("iv",)),
+    ],
+)
+def test_a_generational_suffix_is_kept_out_of_the_parts(text: str, suffixes: tuple[str]) -> None:
+    name = parse_name(text)
+    assert name.suffixes == suffixes
+    assert not {p.text for p in name.parts} & set(suffixes)
+    assert name.given is not None
+    assert name.given.text == "john" or name.given.text == "martin"
+
+
+def test_a_comma_before_the_suffix_keeps_the_surname_first_comma() -> None:
+    assert _roles("Smith, John, Jr.") == [("smith", "surname"), ("john", "given")]
+    assert _roles("John Smith, Jr.") == [("john", "given"), ("smith", "surname")]
+
+
+@pytest.mark.parametrize("text", ["Naomasa Ii", "Smith Jr", "Ivan Iv"])
+def test_a_suffix_needs_capitals_if_roman_and_two_words_before_it(text: str) -> None:
+    assert parse_name(text).suffixes == ()
+    assert len(parse_name(text).parts) == 2
+
+
+def test_the_generation_stays_in_the_comparable_form() -> None:
+    assert parse_name("John Smith Jr.").normalized == "john smith jr"
+    assert parse_name("John Smith Jr.").generation == 2
+    assert parse_name("John Smith Sr.").generation == 1
+    assert parse_name("John Smith").generation is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'ד"ר אלכסנדר טרופנוב',
+        "ד״ר אלכסנדר טרופנוב",
+        'סמ"ר אלכסנדר טרופנוב',
+        'אלכסנדר טרופנוב ז"ל',
+        'רס"ן אלכסנדר טרופנוב הי"ד',
+        "גב' אלכסנדר טרופנוב",
+    ],
+)
+def test_hebrew_acronym_titles_and_memorial_words_are_dropped(text: str) -> None:
+    assert _roles(text) == [("אלכסנדר", "given"), ("טרופנוב", "surname")]
+    assert parse_name(text).dropped
+
+
+@pytest.mark.parametrize(
+    "text", ["Monsieur Jean Dupont", "Herr Jean Dupont", "Señora Jean Dupont", "Jean Dupont, PhD"]
+)
+def test_courtesy_titles_and_post_nominals_are_dropped(text: str) -> None:
+    assert _roles(text) == [("jean", "given"), ("dupont", "surname")]
+
+
+def test_a_hebrew_acronym_in_a_name_does_not_open_a_nickname() -> None:
+    # Two double quotes would otherwise bracket the words between them.
+    assert _roles('ד"ר אלכסנדר ז"ל') == [("אלכסנדר", "surname")]
+
+
+@pytest.mark.parametrize("text", ["סמר בדאווי", "זל כהן"])
+def test_a_hebrew_acronym_title_counts_only_with_its_gershayim(text: str) -> None:
+    # Joined, סמ"ר (staff sergeant) is the given name Samar.
+    assert [role for _, role in _roles(text)] == ["given", "surname"]

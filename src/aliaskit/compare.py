@@ -480,9 +480,7 @@ class _Features:
                     NamePart(p.text, "surname" if p.role == "given" else "given", p.script)
                     for p in name.parts
                 )
-                found = _features(
-                    ParsedName(name.original, name.normalized, name.script, parts, name.dropped)
-                )
+                found = _features(attrs.evolve(name, parts=parts))
             self._swapped = (found,)
         return self._swapped[0]
 
@@ -515,6 +513,12 @@ def _gender_evidence(
     if gender == "f" or (gender == "m" and name.script == "Cyrl"):
         return gender, True
     return None, False
+
+
+def _generations_differ(a: _Features, b: _Features) -> bool:
+    """Whether the names carry different generational suffixes (Sr and Jr, II and III)."""
+    ga, gb = a.name.generation, b.name.generation
+    return ga is not None and gb is not None and ga != gb
 
 
 def _genders_clash(a: _Features, b: _Features) -> bool:
@@ -898,6 +902,9 @@ def _score(a: _Features, b: _Features, order: str) -> _Outcome:
     conflicts = [c for c in (g_conflict, p_conflict, m_conflict) if c]
     if not conflicts and _genders_clash(a, b):
         conflicts.append(f"opposite gender ({a.gender()} vs {b.gender()})")
+    if not conflicts and _generations_differ(a, b):
+        shown = (" ".join(f.name.suffixes) for f in (a, b))
+        conflicts.append("different generation ({} vs {})".format(*shown))
     total = weight = 0.0
     for part in aligned:
         total += _WEIGHTS[part.role] * part.score
@@ -942,7 +949,7 @@ def _quick_score(a: _Features, b: _Features) -> tuple[float, bool]:
         sa, sb = (None, None) if surname is None else (surname[3], surname[4])
         conflict = _middles_conflict(a, b, sa, sb)
     if not conflict:
-        conflict = _genders_clash(a, b)
+        conflict = _genders_clash(a, b) or _generations_differ(a, b)
     score = total / weight if weight else 0.0
     if surname is not None:
         score = min(score, surname[0] + SURNAME_MARGIN)

@@ -61,7 +61,13 @@ def _title(token: str) -> str:
 
 
 def render(name: ParsedName) -> str:
-    """A display form of a parsed name: given, patronymic, surname, in title case."""
+    """A display form of a parsed name: given, patronymic, surname, in title case,
+    and a generational suffix.
+
+    >>> from aliaskit.parse import parse_name
+    >>> render(parse_name("SMITH, John Henry, Jr.")), render(parse_name("Труфанов Александр"))
+    ('John Henry Smith Jr.', 'Aleksandr Trufanov')
+    """
     order = ("given", "middle", "nickname", "initial", "patronymic", "particle", "surname")
     parts = [p for role in order for p in name.parts if p.role == role and role != "nickname"]
     if not parts:
@@ -77,7 +83,15 @@ def render(name: ParsedName) -> str:
             words.append(text)
         else:
             words.append(_title(text))
+    words.extend(_suffix_display(s) for s in name.suffixes)
     return " ".join(words)
+
+
+def _suffix_display(suffix: str) -> str:
+    """Jr. and Sr. abbreviated with a dot, Roman numerals in capitals."""
+    if set(suffix) <= set("iv"):
+        return suffix.upper()
+    return _title(suffix) + ("." if len(suffix) <= 3 else "")
 
 
 def _rank(name: ParsedName, centrality: float) -> tuple[float, ...]:
@@ -88,6 +102,7 @@ def _rank(name: ParsedName, centrality: float) -> tuple[float, ...]:
         -float(full),
         -float(latin),
         -float(formal),
+        -float(bool(name.suffixes)),  # the generation tells relatives apart
         -round(centrality, 6),
         -len(name.parts),
         len(name.original),

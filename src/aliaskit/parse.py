@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 import tomllib
 import warnings
+from collections.abc import Mapping
 from functools import lru_cache
 from importlib.resources import files
 from typing import NamedTuple
@@ -31,7 +32,7 @@ from aliaskit import knowledge
 from aliaskit._check import require_str
 from aliaskit.keys import fold
 from aliaskit.latin import latin_forms
-from aliaskit.text import _detect, detect_script, normalize
+from aliaskit.text import _detect, detect_script, join_hebrew_acronyms, normalize
 
 __all__ = [
     "MAX_NAME_CHARS",
@@ -58,14 +59,16 @@ class _Words(NamedTuple):
     given_endings: tuple[str, ...]
     given_particles: frozenset[str]
     devotional: frozenset[str]
+    generations: Mapping[str, int]
+    post_nominals: frozenset[str]
 
 
 @lru_cache(maxsize=1)
 def _words() -> _Words:
     """Titles, particles, filiation particles, spellings of Arabic ``abd``,
     the endings of compound Arabic given names, the particles that are
-    also given names and the devotional first given names, from
-    ``data/name_words.toml``."""
+    also given names, the devotional first given names, the generational
+    suffixes and the post-nominal words, from ``data/name_words.toml``."""
     text = files("aliaskit").joinpath("data", "name_words.toml").read_text("utf-8")
     data = tomllib.loads(text)
     return _Words(
@@ -76,6 +79,8 @@ def _words() -> _Words:
         tuple(data["given_endings"]),
         frozenset(data["given_particles"]),
         frozenset(data["devotional"]),
+        dict(data["generations"]),
+        frozenset(data["post_nominals"]),
     )
 
 
@@ -166,6 +171,18 @@ class ParsedName:
     script: str
     parts: tuple[NamePart, ...]
     dropped: tuple[str, ...] = ()
+    #: Generational suffixes (Jr., Sr., III), kept out of the parts.
+    suffixes: tuple[str, ...] = ()
+
+    @property
+    def generation(self) -> int | None:
+        """The generation a suffix names (Sr 1, Jr and II 2, III 3, IV 4), if any.
+
+        >>> parse_name("John Smith Jr.").generation, parse_name("John Smith").generation
+        (2, None)
+        """
+        table = _words().generations
+        return table[self.suffixes[-1]] if self.suffixes else None
 
     def role(self, role: str) -> tuple[NamePart, ...]:
         """The parts with one role, in written order."""
@@ -232,14 +249,45 @@ def is_patronymic_form(token: str) -> bool:
     return len(folded) >= 6 and folded.endswith(_PATRONYMIC_FOLDED)
 
 
+def _is_suffix(text: str, raw: str) -> bool:
+    """Whether a word (normalised ``text``, as written ``raw``) is a generational
+    suffix or a post-nominal word; Roman numerals count only in capitals."""
+    words = _words()
+    if text in words.post_nominals or _as_written(raw) in words.post_nominals:
+        return True
+    if text not in words.generations:
+        return False
+    return raw.isupper() or not set(text) <= set("iv")
+
+
+_GERSHAYIM = "\u05f4"
+_AS_WRITTEN = str.maketrans({'"': _GERSHAYIM, "\u201c": _GERSHAYIM, "\u201d": _GERSHAYIM})
+
+
+def _as_written(raw: str) -> str:
+    """A word as written, for the Hebrew acronyms of the word lists (``סמ״ר``),
+    which are matched only with their gershayim: joined, some read as names."""
+    return raw.translate(_AS_WRITTEN).strip(".,;:")
+
+
+def _is_title(token: _Token) -> bool:
+    titles = _words().titles
+    text = token.text
+    return text in titles or text.replace("'", "") in titles or _as_written(token.raw) in titles
+
+
 def _split_raw(raw: str) -> tuple[list[str], list[str], bool]:
     """Return (main tokens, bracketed nickname tokens, surname_first_by_comma)."""
     nicknames: list[str] = []
+    raw = join_hebrew_acronyms(raw, mark=_GERSHAYIM)  # a gershayim is no bracket
     main = raw
     if _BRACKET_OPEN.search(raw):
         for match in _BRACKETED.finditer(raw):
             nicknames.extend(match.group(1).split())
         main = _BRACKETED.sub(" ", raw)
+    head, sep, tail = main.rpartition(",")
+    if sep and tail.split() and all(_is_suffix(normalize(w), w) for w in tail.split()):
+        main = f"{head} {tail}"  # Smith, John, Jr.: the last comma only sets off the suffix
     comma = main.count(",") == 1 and bool(main.split(",")[1].strip())
     if comma:
         left, right = main.split(",")
@@ -362,9 +410,11 @@ def _given_or_patronymic(core: list[_Token]) -> None:
         given.role = "patronymic"
 
 
-def _tokens(raw_tokens: list[str]) -> tuple[list[_Token], int | None, list[str]]:
-    """Normalised tokens, the token index of a comma, and the dropped titles."""
-    titles = _words().titles
+def _tokens(
+    raw_tokens: list[str],
+) -> tuple[list[_Token], int | None, list[str], list[str]]:
+    """Normalised tokens, the token index of a comma, the dropped titles and
+    post-nominal words, and the generational suffixes (in written order)."""
     tokens: list[_Token] = []
     comma_at: int | None = None
     for tok in raw_tokens:
@@ -374,12 +424,21 @@ def _tokens(raw_tokens: list[str]) -> tuple[list[_Token], int | None, list[str]]
         for piece in _pieces(tok):
             tokens.append(_Token(tok, piece))
     dropped: list[str] = []
-    while len(tokens) > 1 and tokens[0].text.replace("'", "") in titles:
+    while len(tokens) > 1 and _is_title(tokens[0]):
         dropped.append(tokens.pop(0).text)
         comma_at = comma_at - 1 if comma_at else comma_at
+    suffixes: list[str] = []
+    while len(tokens) > 1 and _is_suffix(tokens[-1].text, tokens[-1].raw):
+        generational = tokens[-1].text in _words().generations
+        if generational and len(tokens) < 3:
+            break  # Smith Jr stays two words: too little is left without it
+        (suffixes if generational else dropped).append(tokens.pop().text)
+    suffixes.reverse()
+    if comma_at is not None and comma_at >= len(tokens):
+        comma_at = None
     if len(tokens) > 2 and not _words().theophoric.isdisjoint(t.text for t in tokens):
         tokens, comma_at = _joined_theophoric(tokens, comma_at)
-    return tokens, comma_at, dropped
+    return tokens, comma_at, dropped, suffixes
 
 
 def _joined_theophoric(
@@ -482,7 +541,7 @@ def _mark_patronymic(core: list[_Token]) -> bool:
 @lru_cache(maxsize=MEMO_LARGE)
 def _parse(raw: str) -> ParsedName:
     raw_tokens, nick_raw, _comma = _split_raw(raw)
-    tokens, comma_at, dropped = _tokens(raw_tokens)
+    tokens, comma_at, dropped, suffixes = _tokens(raw_tokens)
     has_particle = _mark_particles_and_initials(tokens)
     core = [t for t in tokens if not t.role]
     patronymic_last = _mark_patronymic(core)
@@ -506,7 +565,10 @@ def _parse(raw: str) -> ParsedName:
     if parts and parts[-1].role == "given" and all(p.role == "initial" for p in parts[:-1]):
         parts[-1] = attrs.evolve(parts[-1], role="surname")
     norm = " ".join([p.text for p in parts])
-    return ParsedName(raw, norm, _name_script(norm, parts), tuple(parts), tuple(dropped))
+    script = _name_script(norm, parts)
+    if suffixes:  # the generation stays in the comparable form: Jr. is not Sr.
+        norm = " ".join([norm, *suffixes])
+    return ParsedName(raw, norm, script, tuple(parts), tuple(dropped), tuple(suffixes))
 
 
 def _name_script(norm: str, parts: list[NamePart]) -> str:

@@ -17,7 +17,7 @@ from functools import lru_cache
 from aliaskit._check import require_str
 from aliaskit.homoglyphs import repair_homoglyphs
 
-__all__ = ["detect_script", "normalize", "script_of_char", "tokenize"]
+__all__ = ["detect_script", "join_hebrew_acronyms", "normalize", "script_of_char", "tokenize"]
 
 MEMO_LARGE = 1 << 16
 
@@ -34,6 +34,22 @@ _LOOSE_HYPHEN = re.compile(r"(?:^|(?<=\s))-+|-+(?=\s|$)")
 _APOS_RUN = re.compile(r"'+")
 # Hebrew letters (and their points), for deciding where an apostrophe is a geresh.
 _HEBREW_LETTER = re.compile(r"[\u05d0-\u05ea]")
+# Gershayim (or a double quote) between Hebrew letters marks an acronym, one
+# word: ד"ר (Dr), ז"ל (of blessed memory), רמב"ם.
+_HEBREW_ACRONYM = re.compile('(?<=[\u05d0-\u05ea])["\u201c\u201d\u05f4](?=[\u05d0-\u05ea])')
+
+
+def join_hebrew_acronyms(text: str, mark: str = "") -> str:
+    """Replace the gershayim (or double quote) inside Hebrew acronyms with ``mark``.
+
+    >>> join_hebrew_acronyms('ד"ר אלכסנדר טרופנוב ז״ל')
+    'דר אלכסנדר טרופנוב זל'
+    >>> join_hebrew_acronyms('ד"ר', mark="\u05f4") == "ד\u05f4ר"
+    True
+    """
+    if '"' in text or "\u05f4" in text or "\u201c" in text or "\u201d" in text:
+        return _HEBREW_ACRONYM.sub(mark, text)
+    return text
 
 
 def _keep_char(ch: str) -> str:
@@ -143,6 +159,7 @@ def _normalize_once(text: str) -> str:
     else:
         text = unicodedata.normalize("NFKC", repair_homoglyphs(text).translate(_TRANSLATE))
         text = unicodedata.normalize("NFKC", text.casefold())
+        text = join_hebrew_acronyms(text)
         text = "".join(_keep_char(ch) for ch in text)
         text = _drop_lone_marks(text)
     text = _clean_apostrophes(text)
