@@ -168,3 +168,36 @@ def test_a_hebrew_acronym_in_a_name_does_not_open_a_nickname() -> None:
 def test_a_hebrew_acronym_title_counts_only_with_its_gershayim(text: str) -> None:
     # Joined, סמ"ר (staff sergeant) is the given name Samar.
     assert [role for _, role in _roles(text)] == ["given", "surname"]
+
+
+@pytest.mark.parametrize(
+    ("text", "surnames"),
+    [
+        ("GARCIA LOPEZ Juan", ["garcia", "lopez"]),
+        ("GARCIA LOPEZ, Juan Carlos", ["garcia", "lopez"]),
+        ("Juan Carlos GARCIA LOPEZ", ["garcia", "lopez"]),
+        ("KIM Jong Un", ["kim"]),
+        ("TRUFANOV Alexander Vitalievich", ["trufanov"]),
+    ],
+)
+def test_an_upper_case_run_of_parts_is_the_surname(text: str, surnames: list[str]) -> None:
+    assert [t for t, role in _roles(text) if role == "surname"] == surnames
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Elena Trufanova née Petrova",
+        "Elena Trufanova (née Petrova)",
+        "Trufanova (nee Petrova), Elena",
+        "TRUFANOVA Elena geb. Petrova",
+    ],
+)
+def test_a_maiden_name_is_marked_and_its_word_dropped(text: str) -> None:
+    roles = dict(_roles(text))
+    assert roles == {"elena": "given", "trufanova": "surname", "petrova": "maiden"}
+    assert parse_name(text).dropped in (("née",), ("nee",), ("geb",))
+
+
+def test_a_maiden_word_first_or_last_is_not_read_as_one() -> None:
+    assert "maiden" not in {role for _, role in _roles("Elena Petrova Nee")}

@@ -108,6 +108,10 @@ def block_keys(name: ParsedName) -> frozenset[str]:
             keys |= part_keys(middles[-1].text + "".join(surname))
         for piece in surname[-1].split("-") if "-" in surname[-1] else ():
             keys |= part_keys(piece)  # one part of a compound: Kuznetsov-Krasovsky
+        for piece in surname if len(surname) > 1 else ():
+            keys |= part_keys(piece)  # two surnames marked by a comma or capitals
+        for part in name.role("maiden"):
+            keys |= part_keys(part.text)  # a maiden name: Trufanova née Petrova
         if len(name.surname) > len(surname):  # a particle written fused: Benaroya, Elabed
             keys |= part_keys("".join(p.text for p in name.surname))
         keys |= _filiation_keys(name)

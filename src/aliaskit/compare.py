@@ -67,6 +67,9 @@ SECOND_GIVEN_PENALTY = 0.05
 MEMO_LARGE = 1 << 17
 GENDERED_FORM_FACTOR = 0.97
 COMPOUND_PART_FACTOR = 0.9
+#: A part of a compound surname matches a surname in another script from this
+#: similarity on (in one script, from 0.9).
+CROSS_SCRIPT_PART = 0.75
 SURNAME_MARGIN = 0.05
 #: Below this surname similarity the score is the surname's alone.
 DIFFERENT_SURNAME = 0.5
@@ -361,6 +364,7 @@ class _Features:
         "given",
         "given_ids",
         "joined_given",
+        "maiden",
         "middle_ids",
         "middles",
         "name",
@@ -407,9 +411,16 @@ class _Features:
         # (Maduro Moros: Spanish and Portuguese names carry two surnames).
         self.pieces: tuple[str, ...] = ()
         self.compound = surnames[0] if surnames else None
-        if surnames and "-" in surnames[0].shown:
+        written = [p.text for p in name.parts if p.role == "surname"] if surnames else []
+        maiden = [p.text for p in name.parts if p.role == "maiden"] if surnames else []
+        self.maiden = bool(maiden)
+        if maiden:  # a maiden name is another surname of hers (Trufanova née Petrova)
+            self.pieces = (surname_text, *maiden)
+        elif surnames and "-" in surnames[0].shown:
             words = [w for w in surnames[0].shown.split() if "-" in w]
             self.pieces = tuple(words[-1].split("-"))
+        elif len(written) > 1:  # two surnames marked by a comma or capitals (GARCIA LOPEZ, Juan)
+            self.pieces = tuple(written)
         elif len(surnames) > 1 and middles:
             self.compound = surnames[1]
             self.pieces = (middles[-1].text, surname_text)
@@ -699,16 +710,21 @@ def _compare_surname(a: _Features, b: _Features) -> AlignedPart | None:
 
 def _compound_part(a: _Features, b: _Features) -> _SurnameVerdict | None:
     """A compound surname of ``a`` (hyphenated, or a middle name and the
-    surname) of which ``b``'s surname is one part."""
+    surname, or two surnames, or a surname and a maiden name) of which ``b``'s
+    surname is one part. Across scripts a part needs a lower similarity, as a
+    whole surname does (a Hebrew reading rarely reaches 0.9)."""
     whole = a.compound
     assert whole is not None
     if whole is not a.surnames[0] and b.middles:
         return None  # each side keeps a part the other lacks (Kim Jong Un, Kim Yo Jong)
     target = b.surnames[0]
-    for piece in a.pieces:
+    for i, piece in enumerate(a.pieces):
         match = surname_similarity(piece, target.joined)
-        if match.score >= 0.9:
+        bar = 0.9 if a.name.script == b.name.script else CROSS_SCRIPT_PART
+        if match.score >= bar:
             score = round(match.score * COMPOUND_PART_FACTOR, 4)
+            if a.maiden and i:
+                return score, "maiden_name", f"{piece} is a maiden name", piece, target.shown
             detail = f"{target.shown} is part of {whole.shown}"
             return score, "compound_part", detail, whole.shown, target.shown
     return None

@@ -61,6 +61,7 @@ class _Words(NamedTuple):
     devotional: frozenset[str]
     generations: Mapping[str, int]
     post_nominals: frozenset[str]
+    maiden: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -68,7 +69,8 @@ def _words() -> _Words:
     """Titles, particles, filiation particles, spellings of Arabic ``abd``,
     the endings of compound Arabic given names, the particles that are
     also given names, the devotional first given names, the generational
-    suffixes and the post-nominal words, from ``data/name_words.toml``."""
+    suffixes, the post-nominal words and the words before a maiden name,
+    from ``data/name_words.toml``."""
     text = files("aliaskit").joinpath("data", "name_words.toml").read_text("utf-8")
     data = tomllib.loads(text)
     return _Words(
@@ -81,6 +83,7 @@ def _words() -> _Words:
         frozenset(data["devotional"]),
         dict(data["generations"]),
         frozenset(data["post_nominals"]),
+        frozenset(data["maiden"]),
     )
 
 
@@ -260,6 +263,13 @@ def _is_suffix(text: str, raw: str) -> bool:
     return raw.isupper() or not set(text) <= set("iv")
 
 
+def _unbracket_maiden(match: re.Match[str]) -> str:
+    """A bracket that holds a maiden name, kept as words; any other, removed."""
+    inner = match.group(1)
+    words = inner.split()
+    return f" {inner} " if words and normalize(words[0]) in _words().maiden else " "
+
+
 _GERSHAYIM = "\u05f4"
 _AS_WRITTEN = str.maketrans({'"': _GERSHAYIM, "\u201c": _GERSHAYIM, "\u201d": _GERSHAYIM})
 
@@ -283,8 +293,10 @@ def _split_raw(raw: str) -> tuple[list[str], list[str], bool]:
     main = raw
     if _BRACKET_OPEN.search(raw):
         for match in _BRACKETED.finditer(raw):
-            nicknames.extend(match.group(1).split())
-        main = _BRACKETED.sub(" ", raw)
+            words = match.group(1).split()
+            if not (words and normalize(words[0]) in _words().maiden):
+                nicknames.extend(words)  # a maiden name stays in the name, read below
+        main = _BRACKETED.sub(_unbracket_maiden, raw)
     head, sep, tail = main.rpartition(",")
     if sep and tail.split() and all(_is_suffix(normalize(w), w) for w in tail.split()):
         main = f"{head} {tail}"  # Smith, John, Jr.: the last comma only sets off the suffix
@@ -378,6 +390,17 @@ def _surname_first(core: list[_Token], particle_last: bool) -> bool:
     )
 
 
+def _upper_runs(core: list[_Token]) -> tuple[int, int]:
+    """The lengths of the leading and trailing upper-case runs of a name that
+    also has parts in mixed case (0, 0 otherwise), each leaving a part out."""
+    upper = [_is_upper(t.raw) for t in core]
+    if all(upper) or not any(upper):
+        return 0, 0
+    lead = upper.index(False)
+    trail = upper[::-1].index(False)
+    return lead, trail
+
+
 def _assign_order(core: list[_Token], comma_at: int | None, particle_last: bool) -> None:
     """Mark given, middle and surname roles on the core tokens in place."""
     n = len(core)
@@ -385,13 +408,16 @@ def _assign_order(core: list[_Token], comma_at: int | None, particle_last: bool)
         core[0].role = "given" if _is_given_name(core[0].text) else "surname"
         return
     surname_first = comma_at is not None or _surname_first(core, particle_last)
+    # An upper-case run of several parts is a compound surname (GARCIA LOPEZ Juan).
+    lead, trail = _upper_runs(core)
     if surname_first:
-        split = comma_at if comma_at else 1
+        split = comma_at if comma_at else max(lead, 1)
         for i, tok in enumerate(core):
             tok.role = "surname" if i < split else ("given" if i == split else "middle")
     else:
+        start = n - max(trail, 1)
         for i, tok in enumerate(core):
-            tok.role = "given" if i == 0 else ("surname" if i == n - 1 else "middle")
+            tok.role = "given" if i == 0 else ("surname" if i >= start else "middle")
     if n == 2:
         _given_or_patronymic(core)
 
@@ -427,6 +453,7 @@ def _tokens(
     while len(tokens) > 1 and _is_title(tokens[0]):
         dropped.append(tokens.pop(0).text)
         comma_at = comma_at - 1 if comma_at else comma_at
+    comma_at = _mark_maiden(tokens, dropped, comma_at)
     suffixes: list[str] = []
     while len(tokens) > 1 and _is_suffix(tokens[-1].text, tokens[-1].raw):
         generational = tokens[-1].text in _words().generations
@@ -439,6 +466,21 @@ def _tokens(
     if len(tokens) > 2 and not _words().theophoric.isdisjoint(t.text for t in tokens):
         tokens, comma_at = _joined_theophoric(tokens, comma_at)
     return tokens, comma_at, dropped, suffixes
+
+
+def _mark_maiden(tokens: list[_Token], dropped: list[str], comma_at: int | None) -> int | None:
+    """Drop a word such as née inside a name, and mark the part after it as
+    the maiden name (Elena Trufanova née Petrova); return the comma's index."""
+    maiden = _words().maiden
+    i = 1
+    while i < len(tokens) - 1:
+        if tokens[i].text in maiden and not tokens[i + 1].role:
+            dropped.append(tokens.pop(i).text)
+            tokens[i].role = "maiden"
+            if comma_at is not None and comma_at > i:
+                comma_at -= 1
+        i += 1
+    return comma_at
 
 
 def _joined_theophoric(
