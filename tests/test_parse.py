@@ -201,3 +201,8 @@ def test_a_maiden_name_is_marked_and_its_word_dropped(text: str) -> None:
 
 def test_a_maiden_word_first_or_last_is_not_read_as_one() -> None:
     assert "maiden" not in {role for _, role in _roles("Elena Petrova Nee")}
+
+
+@pytest.mark.parametrize("text", ["Alexander Trufanov, 28", "Alexander Trufanov 1995"])
+def test_a_number_is_no_name_part(text: str) -> None:
+    assert _roles(text) == [("alexander", "given"), ("trufanov", "surname")]

@@ -298,7 +298,7 @@ def _split_raw(raw: str) -> tuple[list[str], list[str], bool]:
                 nicknames.extend(words)  # a maiden name stays in the name, read below
         main = _BRACKETED.sub(_unbracket_maiden, raw)
     head, sep, tail = main.rpartition(",")
-    if sep and tail.split() and all(_is_suffix(normalize(w), w) for w in tail.split()):
+    if sep and all(_is_suffix(normalize(w), w) or w.strip(".").isdigit() for w in tail.split()):
         main = f"{head} {tail}"  # Smith, John, Jr.: the last comma only sets off the suffix
     comma = main.count(",") == 1 and bool(main.split(",")[1].strip())
     if comma:
@@ -443,13 +443,16 @@ def _tokens(
     post-nominal words, and the generational suffixes (in written order)."""
     tokens: list[_Token] = []
     comma_at: int | None = None
+    dropped: list[str] = []
     for tok in raw_tokens:
         if tok == ",":
             comma_at = len(tokens)
             continue
         for piece in _pieces(tok):
-            tokens.append(_Token(tok, piece))
-    dropped: list[str] = []
+            if piece.isdigit():
+                dropped.append(piece)  # an age or a year: Alexander Trufanov, 28
+            else:
+                tokens.append(_Token(tok, piece))
     while len(tokens) > 1 and _is_title(tokens[0]):
         dropped.append(tokens.pop(0).text)
         comma_at = comma_at - 1 if comma_at else comma_at
