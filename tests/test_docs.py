@@ -196,12 +196,13 @@ def test_benchmarks_page_shows_scale_runs_with_time_ratios(tmp_path: Path) -> No
         "bcubed": {"f1": 0.75},
     }
     rows = [
-        {**row, "mentions": 100_000, "seconds": 12.0},
+        {**row, "mentions": 100_000, "seconds": 12.0, "shared_names": 1},
         {**row, "mentions": 10_000, "seconds": 1.5},
     ]
     (tmp_path / "results" / "scale.json").write_text(json.dumps(rows), encoding="utf-8")
     page = gen.build(tmp_path / "results", tmp_path / "docs")
-    assert "| aliaskit | 10,000 | 10 | 1.5 s |  |" in page
+    assert "| aliaskit | 10,000 | 10 |  | 1.5 s |  |" in page
     assert (
-        "| aliaskit | 100,000 | 10 | 12.0 s | 8.0x | 0.10 GB | 0.00 GB | 50.0 | 75.0 | 2 |" in page
+        "| aliaskit | 100,000 | 10 | 10.0% | 12.0 s | 8.0x | 0.10 GB | 0.00 GB | 50.0 | 75.0 | 2 |"
+        in page
     )

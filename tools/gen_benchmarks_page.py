@@ -109,18 +109,24 @@ def scale_section(rows: list[dict[str, Any]]) -> str:
         "previous size. Peak memory is the process's, its scoring workers' apart.",
         "*naive* is rapidfuzz Jaro-Winkler over unidecoded names with union-find,",
         "on all pairs up to 10,000 names and blocked by first letter beyond.",
+        "*Shared* is the share of distinct names that two or more people of the",
+        "workload are called by (namesakes, more as the pool of people grows): a",
+        "name scores for its first person only, so these cap every clusterer.",
         "",
-        "| clusterer | mentions | distinct names | time | ratio | peak memory | workers | "
-        "pairwise F1 | B-cubed F1 | largest entity |",
-        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+        "| clusterer | mentions | distinct names | shared | time | ratio | peak memory | "
+        "workers | pairwise F1 | B-cubed F1 | largest entity |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
     previous: dict[str, float] = {}
     for row in sorted(rows, key=lambda r: (str(r["clusterer"]), int(r["mentions"]))):
         name, seconds = str(row["clusterer"]), float(row["seconds"])
         ratio = f"{seconds / previous[name]:.1f}x" if previous.get(name) else ""
         previous[name] = seconds
+        count = row.get("shared_names")
+        shared = f"{100 * int(count) / int(row['names']):.1f}%" if count is not None else ""
         lines.append(
-            f"| {name} | {int(row['mentions']):,} | {int(row['names']):,} | {seconds:.1f} s | "
+            f"| {name} | {int(row['mentions']):,} | {int(row['names']):,} | {shared} | "
+            f"{seconds:.1f} s | "
             f"{ratio} | {float(row['peak_rss_gb']):.2f} GB | "
             f"{float(row['worker_peak_rss_gb']):.2f} GB | {_pct(row['pairwise']['f1'])} | "
             f"{_pct(row['bcubed']['f1'])} | {int(row['largest_entity']):,} |"
