@@ -222,8 +222,13 @@ def loose_fold(token: str) -> str:
 
     >>> loose_fold("Trupanov") == loose_fold("Trufanov")
     True
+    >>> loose_fold("Qadhafi") == loose_fold("Gaddafi")
+    True
     """
-    return _undouble(fold(token).translate(_LOOSE))
+    text = fold(token)
+    if "dh" in text:  # Arabic dh (ð) and Indic aspirated dh are d (Qadhafi, Gandhi)
+        text = text.replace("dh", "d")
+    return _undouble(text.translate(_LOOSE))
 
 
 # Class of each folded symbol for the skeleton; vowels map to "".
