@@ -430,3 +430,13 @@ def test_hebrew_keys_keep_their_geresh() -> None:
 def test_a_latin_form_typed_without_diacritics_keeps_its_groups(plain: str, other: str) -> None:
     """Václav and Jiří typed as Vaclav and Jiri still meet their Cyrillic forms."""
     assert kn.name_groups(plain) & kn.name_groups(other)
+
+
+def test_an_unlisted_spelling_of_a_curated_name_is_found_by_its_fold() -> None:
+    assert "aliaskit:evgenia_f" in kn.name_groups("Yauhenia")  # listed: Yauheniya
+    assert "aliaskit:yulia_f" in kn.name_groups("Ioulia")
+
+
+def test_a_short_spelling_is_not_looked_up_by_its_fold() -> None:
+    # Kith (a reading of Hebrew קית') folds as the curated Kit does.
+    assert not any(g.startswith("aliaskit:") for g in kn.name_groups("kith"))

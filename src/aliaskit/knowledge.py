@@ -30,6 +30,8 @@ from typing import Any, NamedTuple
 import attrs
 from unidecode import unidecode
 
+from aliaskit.keys import fold as spelling_fold
+
 __all__ = [
     "NameFacts",
     "Table",
@@ -286,7 +288,31 @@ def _key(token: str) -> str:
     if bare != key and _known(bare):
         return bare
     plain = unidecode(key).translate(_SOFT_MARKS)
-    return plain if plain != key and _known(plain) else key
+    if plain != key and _known(plain):
+        return plain
+    folded = spelling_fold(plain)
+    # Short spellings collide: Hebrew קית' reads kith, which folds as Kit does.
+    return _curated_spellings().get(folded, key) if len(folded) >= SPELLING_MIN else key
+
+
+#: Letters a folded spelling needs before it is looked up by its fold.
+SPELLING_MIN = 5
+
+
+@cache
+def _curated_spellings() -> dict[str, str]:
+    """Curated Latin keys by their romanisation-invariant fold
+    (:func:`aliaskit.keys.fold`), where all keys of one fold are in the same
+    groups: another spelling of a curated name is found under it (Yauhenia
+    under Yauheniya, Aliaksiej under Aliaksei)."""
+    groups = _curated().groups
+    by_fold: dict[str, set[str]] = {}
+    for key in groups:
+        if key.isascii() and key.isalpha():
+            by_fold.setdefault(spelling_fold(key), set()).add(key)
+    return {
+        folded: min(keys) for folded, keys in by_fold.items() if len({groups[k] for k in keys}) == 1
+    }
 
 
 def _known(key: str) -> bool:
