@@ -754,6 +754,15 @@ _PATRONYMIC_SUFFIXES = tuple(
         [
             "ovich",
             "ovych",
+            # French, German and Dutch spellings of -ovich/-evich and -ovna/-evna.
+            "ovitch",
+            "evitch",
+            "owitsch",
+            "ewitsch",
+            "ovitsj",
+            "evitsj",
+            "owna",
+            "ewna",
             "evich",
             "evych",
             "ievich",
