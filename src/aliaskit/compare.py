@@ -270,7 +270,7 @@ def _given_verdict(xt: str, xi: bool, yt: str, yi: bool) -> tuple[float, str, st
         return (INITIAL_SCORE if ok else 0.0), "initial", "", None if ok else "different initial"
     x, y = _token_info(xt), _token_info(yt)
     match = part_similarity(xt, yt)
-    if x.gender and y.gender and x.gender != y.gender:
+    if x.gender and y.gender and x.gender != y.gender and not _reads_as(match):
         return match.score, "gender", f"{x.gender} vs {y.gender}", "given names of opposite gender"
     if match.score >= 0.95:
         return match.score, match.rule, match.detail, None
@@ -288,6 +288,12 @@ def _given_verdict(xt: str, xi: bool, yt: str, yi: bool) -> tuple[float, str, st
     floor = _DIFFERENT_GIVEN_HEBREW if hebrew else _DIFFERENT_GIVEN
     different = match.score < floor or (both_known and match.score < 0.85)
     return match.score, match.rule, match.detail, "different given name" if different else None
+
+
+def _reads_as(match: PartMatch) -> bool:
+    """Whether a Hebrew word has the other given name among its readings: its
+    spelling then says nothing of gender (דב is Dov, and Deb)."""
+    return match.rule == "hebrew_reading" and match.detail.startswith("hebrew_reading")
 
 
 @lru_cache(maxsize=1)
@@ -543,6 +549,10 @@ def _genders_clash(a: _Features, b: _Features) -> bool:
     ga, gb = a.gender(), b.gender()
     if not (ga and gb and ga != gb):
         return False
+    if a.given_ids and b.given_ids and not (a.gender_from_surname() or b.gender_from_surname()):
+        _, rule, detail, _ = _given_of(a.given_ids[0], b.given_ids[0])
+        if rule == "hebrew_reading" and detail.startswith("hebrew_reading"):
+            return False  # the Hebrew given name reads as the other (see _reads_as)
     for x, y, gx in ((a, b, ga), (b, a, gb)):
         if x.gender_from_surname() and y.surname_text and _stem_gender(y.surname_text)[1] == gx:
             return False
