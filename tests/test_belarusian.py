@@ -7,7 +7,12 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from aliaskit import compare
-from aliaskit.belarusian import latin_russian_reading, russian_reading
+from aliaskit.belarusian import (
+    belarusian_name,
+    latin_russian_reading,
+    name_word_reading,
+    russian_reading,
+)
 from aliaskit.latin import latin_forms
 from tests.conftest import load_vectors
 
@@ -51,3 +56,24 @@ def test_cyrillic_reading_is_none_or_a_different_word_of_the_same_script(word: s
 def test_latin_reading_is_idempotent(word: str) -> None:
     out = latin_russian_reading(word)
     assert out is None or latin_russian_reading(out) in (None, out)
+
+
+@pytest.mark.parametrize(
+    ("words", "expected"),
+    [
+        (["alena", "aliaksandrauna", "piatrova"], True),
+        (["iryna", "piatrouna", "piatrova"], True),
+        (["ирина", "пятрова"], False),
+        (["вольга", "пятроўна"], True),
+        (["irina", "petrova"], False),
+        (["mouna", "haddad"], False),
+    ],
+)
+def test_a_name_is_belarusian_when_one_of_its_words_is(words: list[str], expected: bool) -> None:
+    assert belarusian_name(words) is expected
+
+
+def test_a_word_of_a_belarusian_name_gets_the_reading_its_spelling_lacks() -> None:
+    assert name_word_reading("piatrova") == "petrova"
+    assert name_word_reading("пятрова") == "петрова"
+    assert name_word_reading("piatrou") is None  # its own spelling already gives it

@@ -24,7 +24,12 @@ Belarusian; Ukrainian -ець and Russian Казанцев keep their ц). A Lat
 spelling (passport style: Tsikhanouskaya, Piatrou, Niakliaeu) needs
 -ou/-au/-eu, the usual romanisation of -оў/-аў/-еў, at the end of the word
 or before -sk; French -eau is not one, nor are English -ow and Polish
--owski, where w is not ў.
+-owski, where w is not ў. A word without a trait of its own in a name that
+has one (a Belarusian patronymic in -аўна, -еўна, -оўна, or another
+plainly Belarusian word) is Belarusian too: *Piatrova* beside
+*Aliaksandrauna* reads *Petrova* (:func:`belarusian_name`). The readings
+also undo passport *dze* for дзе, a soft дз before в (*Miadzvedzeu* ~
+*Medvedev*) and *io* for ё (*Siamion* ~ *Semen*).
 
 Sources (facts): the Belarusian orthography law of 2008 (Правілы беларускай
 арфаграфіі і пунктуацыі), and A. McMillin's and P. Mayo's descriptions of
@@ -40,7 +45,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["latin_russian_reading", "russian_reading"]
+__all__ = ["belarusian_name", "latin_russian_reading", "name_word_reading", "russian_reading"]
 
 _SOFT = "іеяюёь"
 _CYRL_CONSONANT = "бвгджзйклмнпрстфхцчшщ"
@@ -58,16 +63,23 @@ _LATIN_CONSONANT = "bcdfghklmnprstvz"
 _LATIN_RULES = (
     (re.compile(r"(?<=[aeiouy])[uŭ](?=[^aeiouy]|$)"), "v"),
     (re.compile(r"ts(?=i)"), "t"),
-    (re.compile(r"dz(?=i)"), "d"),
+    # Passport spellings write дзе as dze (Miadzvedzeu); дз is soft before в
+    # that is (Мядзведзеў ~ Медведев).
+    (re.compile(r"dz(?=i|e|v[ie])"), "d"),
+    # ё after a consonant, io in Belarusian spellings, e in Russian passports:
+    # Сямён, Siamion ~ Semen.
+    (re.compile(r"(?<=[bdfklmnprstvz])io"), "e"),
 )
 _LATIN_C = re.compile(r"c(?!h)")
 _LATIN_YA = re.compile(f"(?<=[{_LATIN_CONSONANT}])[iy]a(?=[{_LATIN_CONSONANT}])")
 
 
-def russian_reading(token: str) -> str | None:
+def russian_reading(token: str, *, belarusian: bool = False) -> str | None:
     """The Russian spelling of a lower-case Belarusian Cyrillic word, or None
-    when the word shows no Belarusian trait (or reads the same)."""
-    if "ў" not in token and ("і" not in token or ("ы" not in token and "э" not in token)):
+    when the word shows no Belarusian trait (or reads the same). With
+    ``belarusian`` the word is known to be Belarusian (another part of its
+    name shows it) and needs no trait of its own."""
+    if not belarusian and _cyrillic_trait(token) is None:
         return None
     out = token
     for pattern, repl in _CYRL_RULES:
@@ -76,10 +88,18 @@ def russian_reading(token: str) -> str | None:
     return out if out != token else None
 
 
-def latin_russian_reading(token: str) -> str | None:
+def _cyrillic_trait(token: str) -> bool | None:
+    """True when a Cyrillic word is plainly Belarusian (ў, or і beside ы or э), else None."""
+    if "ў" in token or ("і" in token and ("ы" in token or "э" in token)):
+        return True
+    return None
+
+
+def latin_russian_reading(token: str, *, belarusian: bool = False) -> str | None:
     """The Russian-style romanisation of a lower-case Latin spelling of a
-    Belarusian word, or None when it shows no Belarusian trait."""
-    if len(token) < 5 or not _LATIN_TRAIT.search(token):
+    Belarusian word, or None when it shows no Belarusian trait (see
+    :func:`russian_reading` for ``belarusian``)."""
+    if len(token) < 5 or not (belarusian or _LATIN_TRAIT.search(token)):
         return None
     out = token
     for pattern, repl in _LATIN_RULES:
@@ -88,3 +108,38 @@ def latin_russian_reading(token: str) -> str | None:
     if "ŭ" in token:  # the national system, where c is ц (Šaŭcoŭ ~ Shevtsov)
         out = _LATIN_C.sub("ts", out)
     return out if out != token else None
+
+
+# Belarusian patronymic endings (-аўна, -еўна, -оўна), plainly Belarusian in any spelling.
+_PATRONYMIC_TRAIT = re.compile("(?:[aeo][uŭ]na|[аеэо]ўна)$")
+
+
+def belarusian_name(words: list[str]) -> bool:
+    """Whether a name is plainly Belarusian: one of its lower-case words is
+    (a Belarusian trait, or a patronymic in -auna/-аўна). Its other words
+    are then Belarusian too, and get a Russian reading without a trait of
+    their own (Alena Aliaksandrauna Piatrova ~ Elena Aleksandrovna Petrova).
+
+    >>> belarusian_name(["alena", "aliaksandrauna", "piatrova"])
+    True
+    >>> belarusian_name(["irina", "petrova"])
+    False
+    """
+    for word in words:
+        if (len(word) >= 7 and _PATRONYMIC_TRAIT.search(word)) or _cyrillic_trait(word):
+            return True
+        if word.isascii() and len(word) >= 5 and _LATIN_TRAIT.search(word):
+            return True
+    return False
+
+
+def name_word_reading(word: str) -> str | None:
+    """The Russian reading of a word of a Belarusian name (:func:`belarusian_name`)
+    that its own spelling does not give, or None.
+
+    >>> name_word_reading("piatrova"), name_word_reading("piatrou")
+    ('petrova', None)
+    """
+    own = russian_reading(word) or latin_russian_reading(word)
+    forced = russian_reading(word, belarusian=True) or latin_russian_reading(word, belarusian=True)
+    return None if forced is None or forced == own else forced

@@ -46,6 +46,7 @@ from collections.abc import Set as AbstractSet
 from itertools import combinations
 
 from aliaskit import knowledge
+from aliaskit.belarusian import belarusian_name, name_word_reading
 from aliaskit.latin import latin_forms, part_keys
 from aliaskit.parse import NamePart, ParsedName
 
@@ -112,6 +113,9 @@ def block_keys(name: ParsedName) -> frozenset[str]:
             keys |= part_keys(piece)  # two surnames marked by a comma or capitals
         for part in name.role("maiden"):
             keys |= part_keys(part.text)  # a maiden name: Trufanova née Petrova
+        if len(surname) == 1 and belarusian_name([p.text for p in name.parts]):
+            reading = name_word_reading(surname[0])  # Piatrova beside Aliaksandrauna
+            keys |= part_keys(reading) if reading is not None else frozenset()
         if len(name.surname) > len(surname):  # a particle written fused: Benaroya, Elabed
             keys |= part_keys("".join(p.text for p in name.surname))
         keys |= _filiation_keys(name)

@@ -42,10 +42,18 @@ import attrs
 
 from aliaskit import knowledge
 from aliaskit._check import require_str
+from aliaskit.belarusian import belarusian_name, name_word_reading
 from aliaskit.keys import fold
 from aliaskit.latin import LatinForms, latin_forms, part_keys
 from aliaskit.parse import NamePart, ParsedName, devotional_names, given_endings, parse_name
-from aliaskit.similarity import PartMatch, _forms, _loose, part_similarity, surname_similarity
+from aliaskit.similarity import (
+    TRANSLIT_SCORE,
+    PartMatch,
+    _forms,
+    _loose,
+    part_similarity,
+    surname_similarity,
+)
 
 __all__ = [
     "DEFAULT_THRESHOLD",
@@ -332,13 +340,15 @@ def _given_pair(x: NamePart, y: NamePart) -> tuple[AlignedPart, str | None]:
 class _Surname:
     """One reading of a name's surname: as shown, joined without hyphens, stem and gender."""
 
-    __slots__ = ("gender", "joined", "shown", "stem")
+    __slots__ = ("belarusian", "gender", "joined", "shown", "stem")
 
     def __init__(self, shown: str, joined: str, stem: str, gender: str | None) -> None:
         self.shown = shown
         self.joined = joined
         self.stem = stem
         self.gender = gender
+        # A Russian reading of a Belarusian name's surname (see _belarusian_reading).
+        self.belarusian = False
 
 
 @lru_cache(maxsize=MEMO_LARGE)
@@ -589,6 +599,12 @@ def _features(name: ParsedName) -> _Features:
         surnames.append(_surname_option(tuple(surname)))
         if middles:  # Sagi Dekel Chen may be the compound surname Dekel-Chen
             surnames.append(_surname_option((middles[-1], *surname)))
+        if len(surname) == 1 and belarusian_name([p.text for p in name.parts]):
+            reading = _belarusian_reading(surname[0])
+            if reading is not None:  # Piatrova beside Aliaksandrauna is Petrova
+                option = _surname_option((reading,))
+                option.shown, option.belarusian = surname[0].text, True
+                surnames.append(option)
     initials = initial_role if given_role else initial_role[1:]
     between = tuple(p for p in name.parts if p.role == "middle" or p in initials)
     patronymic = roles["patronymic"][0] if "patronymic" in roles else None
@@ -599,6 +615,13 @@ def _features(name: ParsedName) -> _Features:
     swappable = len(name.parts) == 2 and len(given_role) == 1 and len(roles.get("surname", ())) == 1
     swap_given = given_role[0] if swappable else None
     return _Features(name, given, tuple(surnames), between, patronymic, surname_text, swap_given)
+
+
+def _belarusian_reading(part: NamePart) -> NamePart | None:
+    """The Russian reading of a surname in a Belarusian name, when its own
+    spelling shows no trait (:func:`aliaskit.belarusian.belarusian_name`)."""
+    forced = name_word_reading(part.text)
+    return None if forced is None else NamePart(forced, part.role, part.script)
 
 
 def _best_given(a: _Features, b: _Features) -> tuple[_Verdict, str, str] | None:
@@ -704,6 +727,10 @@ def _surname_verdict(a: _Features, b: _Features) -> _SurnameVerdict | None:
             if compound is not None:
                 score, rule, detail, shown_b, shown_a = compound
                 return score, rule, detail, shown_a, shown_b
+    if sa.belarusian or sb.belarusian:
+        reading = sa.joined if sa.belarusian else sb.joined
+        score = min(match.score, TRANSLIT_SCORE)  # a reading, as a transliteration scores
+        match = PartMatch(score, "belarusian_reading", f"read as {reading}: {match.rule}")
     if sa.gender and sb.gender and sa.gender != sb.gender:
         stem_match = surname_similarity(sa.stem, sb.stem)
         if stem_match.score >= match.score:
@@ -792,6 +819,7 @@ _PATRONYMIC_SUFFIXES = tuple(
             "eŭna",
             "auna",
             "euna",
+            "ouna",
             "ovič",
             "ович",
             "евич",
@@ -808,6 +836,7 @@ _PATRONYMIC_SUFFIXES = tuple(
             "евіч",
             "аўна",
             "еўна",
+            "оўна",
         ],
         key=len,
         reverse=True,

@@ -126,6 +126,7 @@ _PATRONYMIC_CYRILLIC = (
     "евіч",
     "аўна",
     "еўна",
+    "оўна",
     "івіч",
     # Of given names in -a: Nikita, Foma, Luka, Savva (Никитич, Фомич, Лукич, Саввич).
     "итич",
@@ -136,6 +137,8 @@ _PATRONYMIC_CYRILLIC = (
 # The same in Russian romanisations, which write ч as ch or č (Serbian and
 # Croatian -ić surnames never do).
 _PATRONYMIC_SHORT_LATIN = ("itich", "omich", "ukich", "vvich", "itič", "omič", "ukič", "vvič")
+# Belarusian -оўна, which folding would read as -una (ou is u in French spellings).
+_PATRONYMIC_OUNA = ("ouna", "oŭna")
 _SHORT_PATRONYMIC = re.compile("[а-я]{2,}[бвгджзклмнпрстфхцчшщ]ич")
 _BRACKETED = re.compile(r"[\(\[\{«“”\"]([^\)\]\}»“”\"]*)[\)\]\}»“”\"]")
 _BRACKET_OPEN = re.compile(r"[\(\[\{«“”\"]")  # what _BRACKETED needs to match
@@ -244,6 +247,8 @@ def is_patronymic_form(token: str) -> bool:
     if len(token) < 5:
         return False
     if token.endswith(_PATRONYMIC_CYRILLIC) or token.endswith(_PATRONYMIC_SHORT_LATIN):
+        return True
+    if token.endswith(_PATRONYMIC_OUNA) and len(token) >= 7:
         return True
     script = detect_script(token)
     if script not in ("Latn", "Cyrl"):
