@@ -24,6 +24,7 @@ from aliaskit.translit import (
 )
 
 EXPECTED_SCHEMES = (
+    "be_lacinka",
     "be_national",
     "ru_ala_lc",
     "ru_bgn_pcgn",
@@ -114,7 +115,7 @@ def _dev_russian_names() -> list[str]:
 
 
 def test_bundled_schemes_are_exactly_the_documented_set() -> None:
-    """schemes() lists the twelve documented schemes, sorted."""
+    """schemes() lists the thirteen documented schemes, sorted."""
     assert schemes() == EXPECTED_SCHEMES
 
 
