@@ -206,3 +206,24 @@ def test_a_maiden_word_first_or_last_is_not_read_as_one() -> None:
 @pytest.mark.parametrize("text", ["Alexander Trufanov, 28", "Alexander Trufanov 1995"])
 def test_a_number_is_no_name_part(text: str) -> None:
     assert _roles(text) == [("alexander", "given"), ("trufanov", "surname")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Alexander Trufanov a.k.a. Sasha",
+        "Alexander Trufanov aka Sasha",
+        "Alexander Trufanov (alias Sasha)",
+        "Alexander Trufanov, also known as Sasha",
+        "Александр Труфанов, он же Саша",
+        "אלכסנדר טרופנוב המכונה סשה",
+    ],
+)
+def test_a_name_after_an_alias_marker_is_a_nickname(text: str) -> None:
+    roles = [role for _, role in _roles(text)]
+    assert roles == ["given", "surname", "nickname"]
+
+
+@pytest.mark.parametrize("text", ["Kim Aka", "Aka Kim", "John Smith alias"])
+def test_an_alias_word_with_no_name_after_it_stays_a_name_part(text: str) -> None:
+    assert len(_roles(text)) >= 2

@@ -142,6 +142,13 @@ _PATRONYMIC_OUNA = ("ouna", "oŭna")
 _SHORT_PATRONYMIC = re.compile("[а-я]{2,}[бвгджзклмнпрстфхцчшщ]ич")
 _BRACKETED = re.compile(r"[\(\[\{«“”\"]([^\)\]\}»“”\"]*)[\)\]\}»“”\"]")
 _BRACKET_OPEN = re.compile(r"[\(\[\{«“”\"]")  # what _BRACKETED needs to match
+_BRACKET_CHARS = re.compile(r"[\(\)\[\]\{\}«»“”\":;]")
+# Words that introduce another name of the same person inside one string.
+_ALIAS = re.compile(
+    r"(?:^|[\s,;(\[])(?:a\.?\s?k\.?\s?a\.?|f\.?\s?k\.?\s?a\.?|alias|also\s+known\s+as"
+    r"|он\s+же|она\s+же|известн(?:ый|ая)\s+как|הידוע\s+בשם|המכונה)(?=[\s:]+[^\s:])",
+    re.IGNORECASE,
+)
 _INITIAL_RUN = re.compile(r"^(?:\w\.){2,}\w?\.?$")
 
 
@@ -295,6 +302,13 @@ def _split_raw(raw: str) -> tuple[list[str], list[str], bool]:
     """Return (main tokens, bracketed nickname tokens, surname_first_by_comma)."""
     nicknames: list[str] = []
     raw = join_hebrew_acronyms(raw, mark=_GERSHAYIM)  # a gershayim is no bracket
+    found = _ALIAS.search(raw)
+    if found and found.start() > 0 and raw[: found.start()].strip(" ,;([").strip():
+        # Alexander Trufanov a.k.a. Sasha: the name after the marker is another
+        # name of the person, read as nicknames, as a bracketed one is.
+        tail = raw[found.end() :]
+        nicknames.extend(_BRACKET_CHARS.sub(" ", tail).replace(",", " ").split())
+        raw = raw[: found.start()]
     main = raw
     if _BRACKET_OPEN.search(raw):
         for match in _BRACKETED.finditer(raw):
