@@ -77,3 +77,11 @@ def test_a_word_of_a_belarusian_name_gets_the_reading_its_spelling_lacks() -> No
     assert name_word_reading("piatrova") == "petrova"
     assert name_word_reading("пятрова") == "петрова"
     assert name_word_reading("piatrou") is None  # its own spelling already gives it
+
+
+@pytest.mark.parametrize(
+    ("word", "reading"),
+    [("cichanouska", "tikhanovska"), ("cichanoŭskaja", "tikhanovskaja"), ("šaŭcoŭ", "šavtsov")],
+)
+def test_a_spelling_with_c_for_ts_reads_ch_as_kh(word: str, reading: str) -> None:
+    assert latin_russian_reading(word) == reading

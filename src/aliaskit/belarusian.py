@@ -70,7 +70,7 @@ _LATIN_RULES = (
     # Сямён, Siamion ~ Semen.
     (re.compile(r"(?<=[bdfklmnprstvz])io"), "e"),
 )
-_LATIN_C = re.compile(r"c(?!h)")
+_LATIN_C = re.compile(r"c(?![hz])")
 _LATIN_YA = re.compile(f"(?<=[{_LATIN_CONSONANT}])[iy]a(?=[{_LATIN_CONSONANT}])")
 
 
@@ -102,11 +102,13 @@ def latin_russian_reading(token: str, *, belarusian: bool = False) -> str | None
     if len(token) < 5 or not (belarusian or _LATIN_TRAIT.search(token)):
         return None
     out = token
+    if "ŭ" in token or _LATIN_C.search(token):
+        # c is ц, ch is х and cz is ч: the national system, Łacinka and Polish
+        # spellings (Šaŭcoŭ ~ Shevtsov, Cichanouska ~ Tikhanovskaya).
+        out = _LATIN_C.sub("ts", out.replace("ch", "kh").replace("cz", "ch"))
     for pattern, repl in _LATIN_RULES:
         out = pattern.sub(repl, out)
     out = _LATIN_YA.sub("e", out, count=1)
-    if "ŭ" in token:  # the national system, where c is ц (Šaŭcoŭ ~ Shevtsov)
-        out = _LATIN_C.sub("ts", out)
     return out if out != token else None
 
 
