@@ -79,7 +79,7 @@ def russian_reading(token: str, *, belarusian: bool = False) -> str | None:
     when the word shows no Belarusian trait (or reads the same). With
     ``belarusian`` the word is known to be Belarusian (another part of its
     name shows it) and needs no trait of its own."""
-    if not belarusian and _cyrillic_trait(token) is None:
+    if not belarusian and not _cyrillic_trait(token):
         return None
     out = token
     for pattern, repl in _CYRL_RULES:
@@ -88,11 +88,9 @@ def russian_reading(token: str, *, belarusian: bool = False) -> str | None:
     return out if out != token else None
 
 
-def _cyrillic_trait(token: str) -> bool | None:
-    """True when a Cyrillic word is plainly Belarusian (ў, or і beside ы or э), else None."""
-    if "ў" in token or ("і" in token and ("ы" in token or "э" in token)):
-        return True
-    return None
+def _cyrillic_trait(token: str) -> bool:
+    """Whether a Cyrillic word is plainly Belarusian (ў, or і beside ы or э)."""
+    return "ў" in token or ("і" in token and ("ы" in token or "э" in token))
 
 
 def latin_russian_reading(token: str, *, belarusian: bool = False) -> str | None:

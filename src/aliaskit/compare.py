@@ -278,7 +278,7 @@ def _given_verdict(xt: str, xi: bool, yt: str, yi: bool) -> tuple[float, str, st
         return (INITIAL_SCORE if ok else 0.0), "initial", "", None if ok else "different initial"
     x, y = _token_info(xt), _token_info(yt)
     match = part_similarity(xt, yt)
-    if x.gender and y.gender and x.gender != y.gender and not _reads_as(match):
+    if x.gender and y.gender and x.gender != y.gender and not _reads_as(match.rule, match.detail):
         return match.score, "gender", f"{x.gender} vs {y.gender}", "given names of opposite gender"
     if match.score >= 0.95:
         return match.score, match.rule, match.detail, None
@@ -298,10 +298,11 @@ def _given_verdict(xt: str, xi: bool, yt: str, yi: bool) -> tuple[float, str, st
     return match.score, match.rule, match.detail, "different given name" if different else None
 
 
-def _reads_as(match: PartMatch) -> bool:
-    """Whether a Hebrew word has the other given name among its readings: its
-    spelling then says nothing of gender (דב is Dov, and Deb)."""
-    return match.rule == "hebrew_reading" and match.detail.startswith("hebrew_reading")
+def _reads_as(rule: str, detail: str) -> bool:
+    """Whether a Hebrew word has the other given name among its readings (by
+    the rule and detail of their match): its spelling then says nothing of
+    gender (דב is Dov, and Deb)."""
+    return rule == "hebrew_reading" and detail.startswith("hebrew_reading")
 
 
 @lru_cache(maxsize=1)
@@ -347,7 +348,7 @@ class _Surname:
         self.joined = joined
         self.stem = stem
         self.gender = gender
-        # A Russian reading of a Belarusian name's surname (see _belarusian_reading).
+        # A Russian reading of a Belarusian name's surname (belarusian.name_word_reading).
         self.belarusian = False
 
 
@@ -561,8 +562,8 @@ def _genders_clash(a: _Features, b: _Features) -> bool:
         return False
     if a.given_ids and b.given_ids and not (a.gender_from_surname() or b.gender_from_surname()):
         _, rule, detail, _ = _given_of(a.given_ids[0], b.given_ids[0])
-        if rule == "hebrew_reading" and detail.startswith("hebrew_reading"):
-            return False  # the Hebrew given name reads as the other (see _reads_as)
+        if _reads_as(rule, detail):
+            return False  # the Hebrew given name reads as the other
     for x, y, gx in ((a, b, ga), (b, a, gb)):
         if x.gender_from_surname() and y.surname_text and _stem_gender(y.surname_text)[1] == gx:
             return False
@@ -600,9 +601,9 @@ def _features(name: ParsedName) -> _Features:
         if middles:  # Sagi Dekel Chen may be the compound surname Dekel-Chen
             surnames.append(_surname_option((middles[-1], *surname)))
         if len(surname) == 1 and belarusian_name([p.text for p in name.parts]):
-            reading = _belarusian_reading(surname[0])
+            reading = name_word_reading(surname[0].text)
             if reading is not None:  # Piatrova beside Aliaksandrauna is Petrova
-                option = _surname_option((reading,))
+                option = _surname_option((NamePart(reading, "surname", surname[0].script),))
                 option.shown, option.belarusian = surname[0].text, True
                 surnames.append(option)
     initials = initial_role if given_role else initial_role[1:]
@@ -615,13 +616,6 @@ def _features(name: ParsedName) -> _Features:
     swappable = len(name.parts) == 2 and len(given_role) == 1 and len(roles.get("surname", ())) == 1
     swap_given = given_role[0] if swappable else None
     return _Features(name, given, tuple(surnames), between, patronymic, surname_text, swap_given)
-
-
-def _belarusian_reading(part: NamePart) -> NamePart | None:
-    """The Russian reading of a surname in a Belarusian name, when its own
-    spelling shows no trait (:func:`aliaskit.belarusian.belarusian_name`)."""
-    forced = name_word_reading(part.text)
-    return None if forced is None else NamePart(forced, part.role, part.script)
 
 
 def _best_given(a: _Features, b: _Features) -> tuple[_Verdict, str, str] | None:

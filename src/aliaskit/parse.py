@@ -142,7 +142,7 @@ _PATRONYMIC_OUNA = ("ouna", "oŭna")
 _SHORT_PATRONYMIC = re.compile("[а-я]{2,}[бвгджзклмнпрстфхцчшщ]ич")
 _BRACKETED = re.compile(r"[\(\[\{«“”\"]([^\)\]\}»“”\"]*)[\)\]\}»“”\"]")
 _BRACKET_OPEN = re.compile(r"[\(\[\{«“”\"]")  # what _BRACKETED needs to match
-_BRACKET_CHARS = re.compile(r"[\(\)\[\]\{\}«»“”\":;]")
+_BRACKET_CHARS = re.compile(r"[\(\)\[\]\{\}«»“”\":;,]")
 # Words that introduce another name of the same person inside one string.
 _ALIAS = re.compile(
     r"(?:^|[\s,;(\[])(?:a\.?\s?k\.?\s?a\.?|f\.?\s?k\.?\s?a\.?|alias|also\s+known\s+as"
@@ -275,11 +275,15 @@ def _is_suffix(text: str, raw: str) -> bool:
     return raw.isupper() or not set(text) <= set("iv")
 
 
-def _unbracket_maiden(match: re.Match[str]) -> str:
-    """A bracket that holds a maiden name, kept as words; any other, removed."""
+def _unbracket(match: re.Match[str], nicknames: list[str]) -> str:
+    """A bracket that holds a maiden name, kept as words (read below); any
+    other, removed, its words added to ``nicknames``."""
     inner = match.group(1)
     words = inner.split()
-    return f" {inner} " if words and normalize(words[0]) in _words().maiden else " "
+    if words and normalize(words[0]) in _words().maiden:
+        return f" {inner} "
+    nicknames.extend(words)
+    return " "
 
 
 _GERSHAYIM = "\u05f4"
@@ -307,15 +311,11 @@ def _split_raw(raw: str) -> tuple[list[str], list[str], bool]:
         # Alexander Trufanov a.k.a. Sasha: the name after the marker is another
         # name of the person, read as nicknames, as a bracketed one is.
         tail = raw[found.end() :]
-        nicknames.extend(_BRACKET_CHARS.sub(" ", tail).replace(",", " ").split())
+        nicknames.extend(_BRACKET_CHARS.sub(" ", tail).split())
         raw = raw[: found.start()]
     main = raw
     if _BRACKET_OPEN.search(raw):
-        for match in _BRACKETED.finditer(raw):
-            words = match.group(1).split()
-            if not (words and normalize(words[0]) in _words().maiden):
-                nicknames.extend(words)  # a maiden name stays in the name, read below
-        main = _BRACKETED.sub(_unbracket_maiden, raw)
+        main = _BRACKETED.sub(lambda m: _unbracket(m, nicknames), raw)
     head, sep, tail = main.rpartition(",")
     if sep and all(_is_suffix(normalize(w), w) or w.strip(".").isdigit() for w in tail.split()):
         main = f"{head} {tail}"  # Smith, John, Jr.: the last comma only sets off the suffix
@@ -392,15 +392,15 @@ class _Token:
         self.role = ""
 
 
-def _surname_first(core: list[_Token], particle_last: bool) -> bool:
+def _surname_first(core: list[_Token], particle_last: bool, runs: tuple[int, int] | None) -> bool:
     """Whether core parts without a comma are written surname first.
 
-    A particle before the last part binds it as the surname (Franco Di
-    Giacomo), even when that part is also a known given name.
+    Upper case marks the surname when only some parts have it (``runs``, see
+    :func:`_upper_runs`). A particle before the last part binds it as the
+    surname (Franco Di Giacomo), even when that part is also a known given name.
     """
-    raw_upper = [_is_upper(t.raw) for t in core]
-    if any(raw_upper) and not all(raw_upper):
-        return raw_upper[0] and not raw_upper[-1]
+    if runs is not None:
+        return runs[0] > 0 and runs[1] == 0
     return (
         len(core) == 2
         and not particle_last
@@ -409,15 +409,13 @@ def _surname_first(core: list[_Token], particle_last: bool) -> bool:
     )
 
 
-def _upper_runs(core: list[_Token]) -> tuple[int, int]:
+def _upper_runs(core: list[_Token]) -> tuple[int, int] | None:
     """The lengths of the leading and trailing upper-case runs of a name that
-    also has parts in mixed case (0, 0 otherwise), each leaving a part out."""
+    also has parts in mixed case (None when all or none are upper case)."""
     upper = [_is_upper(t.raw) for t in core]
     if all(upper) or not any(upper):
-        return 0, 0
-    lead = upper.index(False)
-    trail = upper[::-1].index(False)
-    return lead, trail
+        return None
+    return upper.index(False), upper[::-1].index(False)
 
 
 def _assign_order(core: list[_Token], comma_at: int | None, particle_last: bool) -> None:
@@ -426,9 +424,10 @@ def _assign_order(core: list[_Token], comma_at: int | None, particle_last: bool)
     if n == 1:
         core[0].role = "given" if _is_given_name(core[0].text) else "surname"
         return
-    surname_first = comma_at is not None or _surname_first(core, particle_last)
+    runs = _upper_runs(core)
+    surname_first = comma_at is not None or _surname_first(core, particle_last, runs)
     # An upper-case run of several parts is a compound surname (GARCIA LOPEZ Juan).
-    lead, trail = _upper_runs(core)
+    lead, trail = runs or (0, 0)
     if surname_first:
         split = comma_at if comma_at else max(lead, 1)
         for i, tok in enumerate(core):
