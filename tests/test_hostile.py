@@ -268,6 +268,29 @@ def test_resolver_rejects_a_bad_threshold(value: Any) -> None:
         Resolver(threshold=value)
 
 
+_THRESHOLD_ERRORS = [
+    (True, TypeError),
+    (False, TypeError),
+    (None, TypeError),
+    ("0.5", TypeError),
+    (-0.1, ValueError),
+    (1.5, ValueError),
+    (float("nan"), ValueError),
+]
+
+
+@pytest.mark.parametrize(("value", "error"), _THRESHOLD_ERRORS, ids=repr)
+def test_every_entry_point_validates_a_threshold_alike(value: Any, error: type) -> None:
+    """One validator: a bool or non-number is a TypeError, a number outside [0, 1] a ValueError,
+    the same for Resolver, cluster and compare."""
+    with pytest.raises(error, match="threshold"):
+        Resolver(threshold=value)
+    with pytest.raises(error, match="threshold"):
+        aliaskit.cluster(["Sasha Troufanov"], threshold=value)
+    with pytest.raises(error, match="threshold"):
+        compare(NAME, "Sasha Troufanov", threshold=value)
+
+
 @pytest.mark.parametrize("value", [None, b"x", 42, 0, "x"], ids=repr)
 def test_bad_options_are_clear_errors(value: Any) -> None:
     """Bad scheme, algorithm, scorer or limit options raise TypeError or ValueError."""

@@ -43,20 +43,20 @@ import contextlib
 import gc
 import hashlib
 import json
-import multiprocessing
 import os
 import threading
 import warnings
-from array import array
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 import attrs
 
-from aliaskit._check import require_str
+from aliaskit._check import require_str, require_threshold
+from aliaskit._edges import CANNOT_EDGE, MUST_EDGE, MUST_SCORE, Edge, ordered_pair
+from aliaskit._parallel import scored_pairs
 from aliaskit.blocking import BlockIndex
-from aliaskit.compare import DEFAULT_THRESHOLD, compare, prepare, score_pair
+from aliaskit.compare import DEFAULT_THRESHOLD, compare, score_pair
 from aliaskit.entity import Entity, build_entity
 from aliaskit.parse import ParsedName, parse_name
 
@@ -64,7 +64,9 @@ __all__ = [
     "FORMAT",
     "FORMAT_VERSION",
     "KEEP_SCORE",
+    "MUST_SCORE",
     "WEAK_LINK",
+    "Edge",
     "Resolver",
     "ResolverFileError",
     "SkippedName",
@@ -83,10 +85,7 @@ KEEP_SCORE = 0.5
 AVERAGE_SLACK = 0.05
 #: Up to this many member pairs, merging two groups compares all of them.
 MAX_CROSS_PAIRS = 400
-#: Candidate pairs are scored in worker processes from this many on.
-PARALLEL_MIN_PAIRS = 20_000
 MAX_WORKERS = 2
-_MUST = 2.0
 FORMAT = "aliaskit-resolver"
 FORMAT_VERSION = 1
 
@@ -108,23 +107,7 @@ class SkippedName:
     reason: str
 
 
-@attrs.frozen
-class _Edge:
-    score: float
-    conflict: bool
-
-
-def _pack(score: float, conflict: bool) -> float:
-    """A pair's score and conflict flag in one float: negative for a conflict."""
-    return -1.0 - score if conflict else score
-
-
-def _unpack(packed: float) -> _Edge:
-    return _Edge(-1.0 - packed, True) if packed < 0 else _Edge(packed, False)
-
-
-def _pair(a: str, b: str) -> tuple[str, str]:
-    return (a, b) if a < b else (b, a)
+_pair = ordered_pair
 
 
 class _UnionFind:
@@ -176,17 +159,19 @@ class Resolver:
     """
 
     def __init__(self, *, threshold: float = DEFAULT_THRESHOLD, workers: int | None = None) -> None:
-        if not isinstance(threshold, int | float) or not 0.0 <= threshold <= 1.0:
-            raise ValueError(f"threshold must be a number in [0, 1], got {threshold!r}")
-        if workers is not None and (not isinstance(workers, int) or workers < 1):
+        threshold = require_threshold(threshold)
+        if workers is not None and (
+            isinstance(workers, bool) or not isinstance(workers, int) or workers < 1
+        ):
             raise ValueError(f"workers must be a positive int or None, got {workers!r}")
-        self.threshold = float(threshold)
+        self.threshold = threshold
         self.workers = workers if workers is not None else min(os.cpu_count() or 1, MAX_WORKERS)
         self._lock = threading.RLock()
         self._parsed: dict[str, ParsedName] = {}
         self._index = BlockIndex()
         self._release_index = False
-        # Scored pairs, packed into one float each (see _pack): the bulk of memory.
+        # Scores of the pairs that may link (from KEEP_SCORE up, no conflict):
+        # the bulk of memory. Conflicts are kept as cannot-links in _cadj only.
         self._edges: dict[tuple[str, str], float] = {}
         self._adj: dict[str, set[str]] = defaultdict(set)  # links >= WEAK_LINK
         self._cadj: dict[str, set[str]] = defaultdict(set)  # cannot-links
@@ -200,9 +185,18 @@ class Resolver:
         self._cannot: set[tuple[str, str]] = set()
         self._cluster: dict[str, tuple[str, ...]] = {}
         self._entity_cache: dict[tuple[str, ...], Entity] = {}
-        self._extra: dict[tuple[str, str], _Edge] = {}
+        self._extra: dict[tuple[str, str], Edge] = {}
         self.skipped: list[SkippedName] = []
         self._seen = 0
+
+    @classmethod
+    def _for_one_batch(cls, threshold: float) -> Resolver:
+        """A Resolver for a single :meth:`add_many` batch, as :func:`cluster` needs: its
+        index keeps no per-pair counts, and its blocks are freed once paired."""
+        resolver = cls(threshold=threshold)
+        resolver._index = BlockIndex(track_pairs=False)
+        resolver._release_index = True
+        return resolver
 
     # -- reading -------------------------------------------------------------
 
@@ -424,43 +418,43 @@ class Resolver:
 
     def _score_all(self, pairs: list[tuple[str, str]]) -> None:
         """Score candidate pairs, in worker processes when there are many."""
-        results = _score_parallel(self._parsed, pairs, self.workers)
+        results = scored_pairs(self._parsed, pairs, self.workers)
         edges, adj, cadj = self._edges, self._adj, self._cadj
         judged = self._must or self._cannot
-        for p, packed in zip(pairs, results, strict=True):
+        for p, (score, conflict) in zip(pairs, results, strict=True):
             if judged or p in edges:
                 self._unlink(*p)
-                self._store(p, packed)
+                self._store(p, score, conflict)
                 self._link(*p)
                 continue
             a, b = p
-            if packed < 0:
+            if conflict:
                 cadj[a].add(b)
                 cadj[b].add(a)
-            elif packed >= KEEP_SCORE:
-                edges[p] = packed
-                if packed >= WEAK_LINK:
+            elif score >= KEEP_SCORE:
+                edges[p] = score
+                if score >= WEAK_LINK:
                     adj[a].add(b)
                     adj[b].add(a)
 
-    def _store(self, p: tuple[str, str], packed: float) -> None:
+    def _store(self, p: tuple[str, str], score: float, conflict: bool) -> None:
         """Keep a scored pair: a conflict as a cannot-link, a score from KEEP_SCORE up."""
-        if packed < 0:
+        if conflict:
             if p not in self._must:  # a user merge overrides the conflict
                 self._cadj[p[0]].add(p[1])
                 self._cadj[p[1]].add(p[0])
-        elif packed >= KEEP_SCORE:
-            self._edges[p] = packed
+        elif score >= KEEP_SCORE:
+            self._edges[p] = score
 
     def _link(self, a: str, b: str) -> None:
         """Index the pair under the adjacency its current edge calls for."""
-        packed = self._packed(a, b)
-        if packed is None:
+        edge = self._edge(a, b)
+        if edge is None:
             return
-        if packed < 0:
+        if edge.conflict:
             self._cadj[a].add(b)
             self._cadj[b].add(a)
-        elif packed >= WEAK_LINK:
+        elif edge.score >= WEAK_LINK:
             self._adj[a].add(b)
             self._adj[b].add(a)
 
@@ -469,25 +463,35 @@ class Resolver:
             adj[a].discard(b)
             adj[b].discard(a)
 
-    def _linked(self, a: str, b: str, floor: float) -> bool:
-        packed = self._packed(a, b)
-        return packed is not None and packed >= floor  # a conflict is negative
-
-    def _score(self, a: str, b: str) -> float:
-        packed = self._packed(a, b)
-        return 0.0 if packed is None else packed if packed >= 0 else -1.0 - packed
-
-    def _packed(self, a: str, b: str) -> float | None:
-        """The packed edge of a pair (see :func:`_pack`), user judgements first."""
+    def _link_score(self, a: str, b: str) -> float | None:
+        """The score of a pair that can link (no conflict), user judgements first;
+        None for a pair that was not kept or cannot link."""
         p = (a, b) if a < b else (b, a)
         if self._must and p in self._must:
-            return _MUST
+            return MUST_SCORE
         if self._cannot and p in self._cannot:
-            return _pack(0.0, True)
-        packed = self._edges.get(p)
-        if packed is None and b in self._cadj.get(a, ()):
-            return _pack(0.0, True)  # a conflict's score is not kept
-        return packed
+            return None
+        return self._edges.get(p)  # a kept score never has a conflict
+
+    def _linked(self, a: str, b: str, floor: float) -> bool:
+        score = self._link_score(a, b)
+        return score is not None and score >= floor
+
+    def _score(self, a: str, b: str) -> float:
+        score = self._link_score(a, b)
+        return 0.0 if score is None else score
+
+    def _edge(self, a: str, b: str) -> Edge | None:
+        """The edge of a pair as clustering sees it, user judgements first."""
+        p = (a, b) if a < b else (b, a)
+        if self._must and p in self._must:
+            return MUST_EDGE
+        if self._cannot and p in self._cannot:
+            return CANNOT_EDGE
+        score = self._edges.get(p)
+        if score is not None:
+            return Edge(score, False)
+        return CANNOT_EDGE if b in self._cadj.get(a, ()) else None  # a conflict's score
 
     def _spread(self, seeds: Iterable[str], step: Callable[[str], Iterable[str]]) -> set[str]:
         """All names reachable from ``seeds`` through ``step``."""
@@ -586,10 +590,6 @@ class Resolver:
             for m in key:
                 self._cluster[m] = key
 
-    def _edge(self, a: str, b: str) -> _Edge | None:
-        packed = self._packed(a, b)
-        return None if packed is None else _unpack(packed)
-
     def _greedy(
         self,
         units: set[str],
@@ -628,7 +628,7 @@ class Resolver:
             ra, rb = uf.find(a), uf.find(b)
             if ra == rb:
                 continue
-            if score != _MUST and (
+            if score != MUST_SCORE and (
                 blocked[ra] & set(uf.members[rb])
                 or self._mean_link(uf.members[ra], uf.members[rb]) < floor - AVERAGE_SLACK
             ):
@@ -652,7 +652,7 @@ class Resolver:
             self._placed[w] = ok[0]
             self._attached.setdefault(ok[0], set()).add(w)
 
-    def _cross_edge(self, x: str, y: str) -> _Edge:
+    def _cross_edge(self, x: str, y: str) -> Edge:
         """The edge of a pair, scoring it now if blocking never paired it."""
         edge = self._edge(x, y)
         if edge is None:
@@ -660,7 +660,7 @@ class Resolver:
             edge = self._extra.get(pair)
             if edge is None:
                 score, conflict = score_pair(self._parsed[x], self._parsed[y])
-                edge = self._extra[pair] = _Edge(score, conflict)
+                edge = self._extra[pair] = Edge(score, conflict)
         return edge
 
     def _mean_link(self, xs: list[str], ys: list[str]) -> float:
@@ -699,8 +699,8 @@ class Resolver:
         if cached is None:
 
             def score(a: str, b: str) -> float:
-                packed = self._packed(a, b)
-                return 0.0 if packed is None or packed < 0 else min(packed, 1.0)
+                linked = self._link_score(a, b)
+                return 0.0 if linked is None else min(linked, 1.0)
 
             cached = build_entity(list(members), self._parsed, score)
             self._entity_cache[members] = cached
@@ -731,57 +731,6 @@ def _gc_paused() -> Iterator[None]:
             gc.freeze()
             gc.unfreeze()
             gc.enable()
-
-
-_WORK: dict[str, ParsedName] = {}
-_WORK_PAIRS: list[tuple[str, str]] = []
-
-
-def _score_range(bounds: tuple[int, int]) -> array[float]:
-    """Score a range of the pairs in a worker (names and pairs come from the forked parent).
-
-    The scores go back as one array of doubles, which pickles as bytes.
-    """
-    pairs = _WORK_PAIRS[bounds[0] : bounds[1]]
-    return array("d", [_pack(*_score_one(_WORK, a, b)) for a, b in pairs])
-
-
-def _score_one(parsed: dict[str, ParsedName], a: str, b: str) -> tuple[float, bool]:
-    if parsed[a].normalized == parsed[b].normalized:
-        return _MUST, False
-    return score_pair(parsed[a], parsed[b])
-
-
-def _score_parallel(
-    parsed: dict[str, ParsedName], pairs: list[tuple[str, str]], workers: int
-) -> Iterator[float]:
-    """Packed scores of ``pairs``, in order; with many pairs, from forked processes.
-
-    Scores are pure functions of the two names, so the result is the same
-    whatever the number of workers. Workers read the names and pairs from
-    the memory they inherit and send back one float per pair.
-    """
-    methods = multiprocessing.get_all_start_methods()
-    if workers < 2 or len(pairs) < PARALLEL_MIN_PAIRS or "fork" not in methods:
-        yield from (_pack(*_score_one(parsed, a, b)) for a, b in pairs)
-        return
-    for name in sorted({x for pair in pairs for x in pair}):
-        prepare(parsed[name])  # per-name work once, inherited by the workers
-    global _WORK, _WORK_PAIRS  # handed to the forked workers through memory
-    _WORK, _WORK_PAIRS = parsed, pairs
-    # Objects alive at the fork move to the permanent generation, so that the
-    # workers' collections do not write to (and so copy) the pages they share
-    # with the parent, and do not walk them (Python's gc.freeze advice).
-    gc.freeze()
-    try:
-        size = max(1000, min(50_000, len(pairs) // (workers * 8)))
-        bounds = [(i, min(i + size, len(pairs))) for i in range(0, len(pairs), size)]
-        with multiprocessing.get_context("fork").Pool(workers) as pool:
-            for part in pool.imap(_score_range, bounds):
-                yield from part
-    finally:
-        gc.unfreeze()
-        _WORK, _WORK_PAIRS = {}, []
 
 
 def _checked_body(data: Any, where: str) -> dict[str, Any]:
@@ -830,9 +779,7 @@ def cluster(names: Iterable[str], *, threshold: float = DEFAULT_THRESHOLD) -> li
     """
     if isinstance(names, str | bytes):
         raise TypeError("names must be an iterable of str, not a single str (wrap it in a list)")
-    resolver = Resolver(threshold=threshold)
-    resolver._index = BlockIndex(track_pairs=False)  # one batch: no pair counts to keep
-    resolver._release_index = True
+    resolver = Resolver._for_one_batch(threshold)
     resolver.add_many(names)
     if resolver.skipped:
         where = ", ".join(str(s.position) for s in resolver.skipped[:10])
@@ -913,6 +860,6 @@ def _loaded(
         for a, b, score, conflict in edges:
             if a not in resolver._parsed or b not in resolver._parsed or a == b:
                 continue
-            resolver._store(_pair(a, b), _pack(score, conflict))
+            resolver._store(_pair(a, b), score, conflict)
             resolver._link(a, b)
     return resolver

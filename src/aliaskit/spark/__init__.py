@@ -51,8 +51,9 @@ from collections.abc import Callable, Iterable
 from functools import partial
 from typing import TYPE_CHECKING
 
+from aliaskit._check import require_threshold
 from aliaskit.compare import DEFAULT_THRESHOLD
-from aliaskit.resolver import _MUST, WEAK_LINK
+from aliaskit.resolver import MUST_SCORE, WEAK_LINK
 from aliaskit.spark import _rows
 from aliaskit.spark._components import components
 from aliaskit.spark._pairs import candidate_pairs
@@ -106,7 +107,7 @@ def _apply_judgements(
 
     judged = []
     if must is not None:
-        judged.append(must.select("a", "b", sf.lit(_MUST), sf.lit(False), sf.lit(True)))
+        judged.append(must.select("a", "b", sf.lit(MUST_SCORE), sf.lit(False), sf.lit(True)))
     if cannot is not None:
         judged.append(cannot.select("a", "b", sf.lit(0.0), sf.lit(True), sf.lit(False)))
     if not judged:
@@ -139,10 +140,7 @@ def _with_component(edges: DataFrame, comps: DataFrame) -> DataFrame:
 def _check_args(df: DataFrame, name_col: str, threshold: float, out_cols: list[str]) -> None:
     from pyspark.sql.types import StringType
 
-    if isinstance(threshold, bool) or not isinstance(threshold, int | float):
-        raise TypeError(f"threshold must be a number, not {type(threshold).__name__}")
-    if not 0.0 <= threshold <= 1.0:
-        raise ValueError(f"threshold must be in [0, 1], got {threshold!r}")
+    require_threshold(threshold)
     if name_col not in df.columns:
         raise ValueError(f"no column {name_col!r} in the DataFrame (columns: {df.columns})")
     if not isinstance(df.schema[name_col].dataType, StringType):
@@ -368,7 +366,7 @@ def _pipeline(
     )
     # Stage 4: must-links (user merges, identical normalised forms) join groups.
     base = full_groups.unionByName(placed).unionByName(loose_groups)
-    forced = scored.where(sf.col("score") == _MUST).select("a", "b")
+    forced = scored.where(sf.col("score") == MUST_SCORE).select("a", "b")
     joins = (
         forced.join(base.select(sf.col("name").alias("a"), sf.col("group").alias("ga")), on="a")
         .join(base.select(sf.col("name").alias("b"), sf.col("group").alias("gb")), on="b")

@@ -19,7 +19,7 @@ from aliaskit.blocking import block_keys, block_limit, given_keys
 from aliaskit.compare import score_pair
 from aliaskit.entity import build_entity
 from aliaskit.parse import parse_name
-from aliaskit.resolver import _MUST, KEEP_SCORE, WEAK_LINK, cluster_scored, greedy_band
+from aliaskit.resolver import KEEP_SCORE, MUST_SCORE, WEAK_LINK, cluster_scored, greedy_band
 
 __all__ = [
     "BANDED_SCHEMA",
@@ -83,7 +83,7 @@ def score_rows(frames: Iterable[Any], *, threshold: float) -> Iterator[Any]:
         for a, b in zip(frame["a"], frame["b"], strict=True):
             pa, pb = parse_name(a), parse_name(b)
             if pa.normalized == pb.normalized:
-                score, conflict = _MUST, False
+                score, conflict = MUST_SCORE, False
             else:
                 score, conflict = score_pair(pa, pb)
             least = WEAK_LINK if pa.is_weak or pb.is_weak else threshold

@@ -1,0 +1,87 @@
+"""Scoring candidate pairs, in forked worker processes when there are many.
+
+Scores are pure functions of the two names, so the result is the same
+whatever the number of workers. Each call makes its own pool; the names and
+pairs reach its workers through the pool's initializer arguments, which a
+forked child inherits in memory (nothing is pickled on the way in). Nothing
+is kept in this module's globals in the calling process, so two threads
+that score at once (two Resolvers, or two :func:`aliaskit.cluster` calls)
+never see each other's work. Each worker sends back its scores as one array
+of doubles and one byte per pair for the conflict flag.
+"""
+
+from __future__ import annotations
+
+import gc
+import multiprocessing
+from array import array
+from collections.abc import Iterator, Mapping, Sequence
+
+from aliaskit._edges import MUST_SCORE
+from aliaskit.compare import prepare, score_pair
+from aliaskit.parse import ParsedName
+
+__all__ = ["PARALLEL_MIN_PAIRS", "score_one", "scored_pairs"]
+
+#: Candidate pairs are scored in worker processes from this many on.
+PARALLEL_MIN_PAIRS = 20_000
+#: A worker's share of pairs is cut into chunks of this size range.
+MIN_CHUNK = 1_000
+MAX_CHUNK = 50_000
+#: Each worker gets about this many chunks, so that the work stays balanced.
+CHUNKS_PER_WORKER = 8
+
+Work = tuple[Mapping[str, ParsedName], Sequence[tuple[str, str]]]
+#: The work of the pool this process serves: set only in a forked worker, by
+#: its pool's initializer, and never in the process that scores.
+_inherited: list[Work] = []
+
+
+def score_one(parsed: Mapping[str, ParsedName], a: str, b: str) -> tuple[float, bool]:
+    """The score and conflict flag of one pair; one normalised form scores MUST_SCORE."""
+    if parsed[a].normalized == parsed[b].normalized:
+        return MUST_SCORE, False
+    return score_pair(parsed[a], parsed[b])
+
+
+def _adopt(parsed: Mapping[str, ParsedName], pairs: Sequence[tuple[str, str]]) -> None:
+    """Pool initializer: keep the inherited names and pairs in this worker."""
+    _inherited.append((parsed, pairs))
+
+
+def _score_range(bounds: tuple[int, int]) -> tuple[array[float], bytes]:
+    """Score a range of the inherited pairs in a worker."""
+    parsed, pairs = _inherited[-1]
+    scores = array("d")
+    conflicts = bytearray()
+    for a, b in pairs[bounds[0] : bounds[1]]:
+        score, conflict = score_one(parsed, a, b)
+        scores.append(score)
+        conflicts.append(conflict)
+    return scores, bytes(conflicts)
+
+
+def scored_pairs(
+    parsed: Mapping[str, ParsedName], pairs: Sequence[tuple[str, str]], workers: int
+) -> Iterator[tuple[float, bool]]:
+    """``(score, conflict)`` of each pair, in order; with many pairs, from forked workers."""
+    methods = multiprocessing.get_all_start_methods()
+    if workers < 2 or len(pairs) < PARALLEL_MIN_PAIRS or "fork" not in methods:
+        for a, b in pairs:
+            yield score_one(parsed, a, b)
+        return
+    for name in sorted({x for pair in pairs for x in pair}):
+        prepare(parsed[name])  # per-name work once, inherited by the workers
+    size = max(MIN_CHUNK, min(MAX_CHUNK, len(pairs) // (workers * CHUNKS_PER_WORKER)))
+    bounds = [(i, min(i + size, len(pairs))) for i in range(0, len(pairs), size)]
+    # Objects alive at the fork move to the permanent generation, so that the
+    # workers' collections do not write to (and so copy) the pages they share
+    # with the parent, and do not walk them (Python's gc.freeze advice).
+    gc.freeze()
+    try:
+        context = multiprocessing.get_context("fork")
+        with context.Pool(workers, initializer=_adopt, initargs=(parsed, pairs)) as pool:
+            for scores, conflicts in pool.imap(_score_range, bounds):
+                yield from zip(scores, map(bool, conflicts), strict=True)
+    finally:
+        gc.unfreeze()
