@@ -13,8 +13,14 @@ afternoon with common libraries:
   case-folded strings with ``fuzz.token_sort_ratio`` (word order does not
   matter), link at :data:`RAPIDFUZZ_CUTOFF`, union-find. No transliteration,
   so it cannot match across scripts.
+* :func:`dm_jw_cluster`: the naive method of the issue. Daitch–Mokotoff
+  Soundex codes of the surname (:func:`aliaskit.daitch_mokotoff.daitch_mokotoff`;
+  the surname is the last word, or the first when the name is written
+  ``Surname, Given``) are the blocking keys, one block per code; within a
+  block, Jaro–Winkler of the whole unidecoded lower-case strings, linked at
+  :data:`DM_JW_THRESHOLD`, union-find.
 
-Both compute the pair scores with rapidfuzz's C++ ``cdist`` (row chunks, all
+All three compute the pair scores with rapidfuzz's C++ ``cdist`` (row chunks, all
 cores), so their speed is the best these simple methods can do in Python.
 rapidfuzz and numpy are bench/test-only dependencies.
 """
@@ -25,17 +31,23 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 
 import numpy as np
+import numpy.typing as npt
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import JaroWinkler
 from unidecode import unidecode
 
 from aliaskit import Entity
+from aliaskit.daitch_mokotoff import daitch_mokotoff
 from aliaskit.entity import entity_id
 
 NAIVE_THRESHOLD = 0.94
 RAPIDFUZZ_CUTOFF = 85.0
 ALL_PAIRS_MAX = 10_000
 CHUNK = 2_000
+DM_JW_THRESHOLD = 0.82
+# Score-matrix cells per cdist call in a block (float32: 4 bytes each), so that
+# the block of a very common surname does not need a quadratic amount of memory.
+MAX_CELLS = 16_000_000
 
 Scorer = Callable[..., float]
 
@@ -137,14 +149,80 @@ def exact_cluster(names: Iterable[str]) -> list[Entity]:
     return entities_from_groups(distinct, uf)
 
 
+def surname_token(key: str) -> str:
+    """The surname of a naive key: the first word before a comma if any, else the last word.
+
+    >>> surname_token("ivanov, ivan ivanovich"), surname_token("ivan ivanov")
+    ('ivanov', 'ivanov')
+    """
+    before_comma = key.partition(",")[0].split()
+    if "," in key and before_comma:
+        return before_comma[0]
+    words = key.replace(",", " ").split()
+    return words[-1] if words else ""
+
+
+def block_pairs(
+    keys: list[str], scorer: Scorer, cutoff: float, max_cells: int = MAX_CELLS
+) -> Iterator[tuple[int, int]]:
+    """Index pairs ``i < j`` of ``keys`` scoring at least ``cutoff``.
+
+    ``cdist`` of a band of rows against the keys from the band's first row
+    on (the upper triangle and the band's own square), with bands sized so
+    that one call holds at most ``max_cells`` scores.
+    """
+    n = len(keys)
+    start = 0
+    while start < n - 1:
+        rows = max(1, min(n - start, max_cells // (n - start)))
+        scores: npt.NDArray[np.float32] = process.cdist(
+            keys[start : start + rows],
+            keys[start:],
+            scorer=scorer,
+            score_cutoff=cutoff,
+            dtype=np.float32,
+            workers=-1,
+        )
+        for i, j in zip(*np.nonzero(scores >= cutoff), strict=True):
+            if int(i) < int(j):
+                yield start + int(i), start + int(j)
+        start += rows
+
+
+def dm_jw_cluster(names: Iterable[str]) -> list[Entity]:
+    """Daitch–Mokotoff blocking on the surname + Jaro–Winkler >= 0.82 + union-find.
+
+    Every Daitch–Mokotoff code of the surname word (:func:`surname_token`
+    of the naive key) is a block; within each block all pairs are scored
+    with rapidfuzz's Jaro–Winkler on the whole naive keys (:func:`naive_key`)
+    and linked at :data:`DM_JW_THRESHOLD`. A name without a code is alone.
+    """
+    distinct = _distinct(names)
+    keys = [naive_key(n) for n in distinct]
+    blocks: dict[str, list[int]] = defaultdict(list)
+    for i, key in enumerate(keys):
+        for code in daitch_mokotoff(surname_token(key)):
+            blocks[code].append(i)
+    uf = UnionFind(len(distinct))
+    for block in blocks.values():
+        if len(block) < 2:
+            continue
+        block_keys = [keys[i] for i in block]
+        for i, j in block_pairs(block_keys, JaroWinkler.normalized_similarity, DM_JW_THRESHOLD):
+            uf.union(block[i], block[j])
+    return entities_from_groups(distinct, uf)
+
+
 CLUSTERERS: dict[str, Callable[[Iterable[str]], list[Entity]]] = {
     "naive": naive_cluster,
     "rapidfuzz": rapidfuzz_cluster,
     "exact": exact_cluster,
+    "naive_dm_jw": dm_jw_cluster,
 }
 LABELS = {
     "aliaskit": "aliaskit.cluster",
     "naive": f"unidecode + Jaro-Winkler >= {NAIVE_THRESHOLD} + union-find",
     "rapidfuzz": f"rapidfuzz cdist token_sort_ratio >= {RAPIDFUZZ_CUTOFF:g} + union-find",
     "exact": "exact match after unidecode + lower case",
+    "naive_dm_jw": f"naive: Daitch–Mokotoff blocking + Jaro–Winkler ≥ {DM_JW_THRESHOLD}",
 }

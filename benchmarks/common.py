@@ -80,14 +80,21 @@ def dev_names() -> tuple[str, ...]:
 
 
 @cache
-def workload_names(n: int, seed: int = SEED) -> tuple[str, ...]:
-    """The first ``n`` distinct names of a workload (in order of first mention)."""
-    mentions = max(n, round(n * 3.6))
+def workload_names(n: int, seed: int = SEED, shape: str = "family") -> tuple[str, ...]:
+    """The first ``n`` distinct names of a workload of ``shape`` (in order of first mention)."""
+    mentions = max(n, round(n * (3.6 if shape == "family" else 1.05)))
     while True:
-        distinct = list(dict.fromkeys(name for _, name in workload.generate(mentions, seed)))
+        pairs = workload.generate(mentions, seed, shape)
+        distinct = list(dict.fromkeys(name for _, name in pairs))
         if len(distinct) >= n:
             return tuple(distinct[:n])
         mentions *= 2
+
+
+@cache
+def workload_mentions(n: int, shape: str, seed: int = SEED) -> tuple[tuple[str, str], ...]:
+    """``n`` (entity_id, name) mentions of a workload of ``shape``, repeats included."""
+    return tuple(workload.generate(n, seed, shape))
 
 
 def name_sample(k: int, seed: int = SEED) -> list[str]:

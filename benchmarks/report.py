@@ -9,7 +9,8 @@ merged: a benchmark of a later file replaces one with the same full name.
 
 ``summary.md`` has the quality of every clusterer on every gold set (from
 ``extra_info["quality"]`` of the quality benchmarks), clustering time against
-size, and the speed of every other benchmark with its median, spread
+size, aliaskit and the naive baseline side by side on both workload shapes
+and the cliff inputs, and the speed of every other benchmark with its median, spread
 (interquartile range and standard deviation) and number of rounds.
 ``clustering_time.png`` plots clustering time against the number of names,
 log-log, one line per clusterer.
@@ -25,7 +26,10 @@ from pathlib import Path
 from typing import Any
 
 RESULTS = Path(__file__).resolve().parent / "results"
-CLUSTERER_ORDER = ("aliaskit", "naive", "rapidfuzz", "exact")
+CLUSTERER_ORDER = ("aliaskit", "naive", "naive_dm_jw", "rapidfuzz", "exact")
+# Groups whose inputs are compared clusterer by clusterer (test_bench_shapes, test_bench_cliffs).
+SIDE_BY_SIDE_GROUPS = ("clustering-shapes", "cliff-one-surname", "cliff-short-names")
+SHAPE_ORDER = ("family", "distinct")
 
 
 def _labels() -> dict[str, str]:
@@ -139,6 +143,52 @@ def clustering_section(benches: list[dict[str, Any]]) -> list[str]:
     return [*out, ""]
 
 
+def side_by_side_section(benches: list[dict[str, Any]]) -> list[str]:
+    """Per shape and cliff group, a table of median time (entities found) by input and clusterer."""
+    by_group: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for b in benches:
+        info = b.get("extra_info", {})
+        if b.get("group") in SIDE_BY_SIDE_GROUPS and "clusterer" in info and "case" in info:
+            by_group[b["group"]].append(b)
+    if not by_group:
+        return []
+    labels = _labels()
+    out = [
+        "## Workload shapes and cliffs",
+        "",
+        "Median wall time and, in brackets, the entities found, per input (see",
+        "`benchmarks/test_bench_shapes.py` and `benchmarks/test_bench_cliffs.py`).",
+        "",
+    ]
+    for group in SIDE_BY_SIDE_GROUPS:
+        rows = by_group.get(group, [])
+        if not rows:
+            continue
+        cases: dict[str, tuple[int, int]] = {}
+        for b in rows:
+            info = b["extra_info"]
+            shape = str(info.get("shape", ""))
+            rank = SHAPE_ORDER.index(shape) if shape in SHAPE_ORDER else len(SHAPE_ORDER)
+            cases[info["case"]] = (rank, int(info.get("mentions", info.get("names", 0))))
+        columns = sorted(cases, key=lambda c: cases[c])
+        cells: dict[str, dict[str, str]] = defaultdict(dict)
+        for b in rows:
+            info = b["extra_info"]
+            found = f" ({info['entities']:,})" if "entities" in info else ""
+            cells[info["clusterer"]][info["case"]] = fmt_time(b["stats"]["median"]) + found
+        out += [
+            f"### {group}",
+            "",
+            "| clusterer | " + " | ".join(columns) + " |",
+            "|---|" + "--:|" * len(columns),
+        ]
+        for name in sorted(cells, key=_order):
+            row = [cells[name].get(c, "") for c in columns]
+            out.append(f"| {labels.get(name, name)} | " + " | ".join(row) + " |")
+        out.append("")
+    return out
+
+
 def _rate(info: dict[str, Any]) -> str:
     for key, value in info.items():
         if key.endswith("_per_second"):
@@ -198,7 +248,12 @@ def summary(data: dict[str, Any]) -> str:
         f"commit {str(commit.get('id', '?'))[:10]}{' (dirty)' if commit.get('dirty') else ''}.",
         "",
     ]
-    body = quality_section(benches) + clustering_section(benches) + speed_section(benches)
+    body = (
+        quality_section(benches)
+        + clustering_section(benches)
+        + side_by_side_section(benches)
+        + speed_section(benches)
+    )
     return "\n".join(head + body).rstrip() + "\n"
 
 

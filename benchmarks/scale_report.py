@@ -1,14 +1,28 @@
-"""Clustering at scale: time, peak memory and quality on the synthetic workload.
+"""Clustering at scale: time, peak memory and quality on the synthetic workloads.
 
-Run as ``python -m benchmarks.scale_report [--mentions 10000 100000 1000000]``.
-Each (clusterer, size) runs in a fresh process, so that peak memory (the
-``ru_maxrss`` of the process and of its forked scoring workers) belongs to
-that run alone. Beside aliaskit it runs the naive baseline the issue asks
-for: rapidfuzz Jaro–Winkler over unidecoded names with union-find, all
-pairs up to 10,000 names and blocked by first letter beyond
-(:func:`benchmarks.baselines.naive_cluster`). Quality is scored against the
+Run as ``python -m benchmarks.scale_report [--sizes 10000 100000 1000000]
+[--shapes family distinct] [--clusterers aliaskit naive naive_dm_jw]``.
+Each (shape, size, clusterer) runs in a fresh process, so that its peak
+memory belongs to that run alone: the ``ru_maxrss`` of the process
+(``RUSAGE_SELF``) plus that of its largest forked worker
+(``RUSAGE_CHILDREN``), reported as ``peak_memory_gb``.
+
+The workloads are the two shapes of :mod:`benchmarks.workload`: ``family``
+(families sharing surnames, people mentioned many times) and ``distinct``
+(mostly distinct full Russian names with very common surnames). Beside
+aliaskit it runs the naive baselines the issue asks for
+(:mod:`benchmarks.baselines`): ``naive_dm_jw``, Daitch–Mokotoff blocking on
+the surname with Jaro–Winkler >= 0.82 and union-find, and ``naive``,
+Jaro–Winkler >= 0.94 over unidecoded names, all pairs up to 10,000 names
+and blocked by first letter beyond. Quality is scored against the
 workload's own entity ids (a name said by two people counts for the first).
-Writes ``benchmarks/results/scale.json``.
+Each aliaskit row gets ``time_ratio``: its time over each baseline's time on
+the same shape and size.
+
+Rows are merged into ``benchmarks/results/scale.json`` (a row replaces the
+one of the same clusterer, shape and size; ``--replace`` starts afresh), so
+one size or shape can be rerun quickly, e.g.
+``python -m benchmarks.scale_report --sizes 10000 --shapes distinct``.
 """
 
 from __future__ import annotations
@@ -16,6 +30,8 @@ from __future__ import annotations
 import argparse
 import json
 import resource
+import subprocess
+import sys
 import time
 import warnings
 from pathlib import Path
@@ -26,24 +42,27 @@ from benchmarks.common import run_in_fresh_process
 ROOT = Path(__file__).resolve().parents[1]
 RESULTS = ROOT / "benchmarks" / "results" / "scale.json"
 SEED = 0
-CLUSTERERS = ("aliaskit", "naive")
+CLUSTERERS = ("aliaskit", "naive", "naive_dm_jw")
+BASELINES = ("naive", "naive_dm_jw", "rapidfuzz", "exact")
+SHAPES = ("family", "distinct")
+SIZES = (10_000, 100_000, 1_000_000)
 
 
-def run_one(clusterer: str, mentions: int) -> dict[str, Any]:
-    """Cluster ``mentions`` workload mentions with ``clusterer``; figures as a dict."""
+def run_one(clusterer: str, mentions: int, shape: str = "family") -> dict[str, Any]:
+    """Cluster ``mentions`` workload mentions of ``shape`` with ``clusterer``; figures."""
     from aliaskit import cluster
     from aliaskit.evaluation import bcubed_scores, pairwise_scores
-    from benchmarks.baselines import naive_cluster
+    from benchmarks.baselines import CLUSTERERS as BASELINE_CLUSTERERS
     from benchmarks.workload import generate
 
-    pairs = generate(mentions, SEED)
+    pairs = generate(mentions, SEED, shape)
     gold: dict[str, str] = {}
     said_by: dict[str, set[str]] = {}
     for eid, name in pairs:
         gold.setdefault(name, eid)
         said_by.setdefault(name, set()).add(eid)
     names = [name for _, name in pairs]
-    run = cluster if clusterer == "aliaskit" else naive_cluster
+    run = cluster if clusterer == "aliaskit" else BASELINE_CLUSTERERS[clusterer]
     started = time.perf_counter()
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
@@ -54,8 +73,10 @@ def run_one(clusterer: str, mentions: int) -> dict[str, Any]:
     workers = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     return {
         "clusterer": clusterer,
+        "shape": shape,
         "mentions": mentions,
         "names": len(gold),
+        "people": len({eid for eid, _ in pairs}),
         # Names that two or more people of the workload are called by (namesakes):
         # no name matcher can place them right for all, so pairwise recall drops.
         "shared_names": sum(1 for ids in said_by.values() if len(ids) > 1),
@@ -63,39 +84,135 @@ def run_one(clusterer: str, mentions: int) -> dict[str, Any]:
         "largest_entity": max((len(e.aliases) for e in entities), default=0),
         "seconds": round(seconds, 2),
         "names_per_second": round(len(gold) / seconds) if seconds else None,
+        # ru_maxrss is in KiB on Linux: the process, its largest worker, their sum.
         "peak_rss_gb": round(own / 2**20, 2),
         "worker_peak_rss_gb": round(workers / 2**20, 2),
+        "peak_memory_gb": round((own + workers) / 2**20, 2),
         "pairwise": pairwise_scores(predicted, gold).as_dict(),
         "bcubed": bcubed_scores(predicted, gold).as_dict(),
     }
 
 
+def _git(*args: str) -> str:
+    try:
+        out = subprocess.run(["git", *args], cwd=ROOT, capture_output=True, text=True, check=True)
+    except (OSError, subprocess.CalledProcessError):
+        return ""
+    return out.stdout.strip()
+
+
+def _key(row: dict[str, Any]) -> tuple[str, str, int]:
+    return (row["clusterer"], row.get("shape", "family"), int(row["mentions"]))
+
+
+def _order(row: dict[str, Any]) -> tuple[int, int, int, str]:
+    clusterer, shape, mentions = _key(row)
+    known = (*CLUSTERERS, *BASELINES)
+    return (
+        SHAPES.index(shape) if shape in SHAPES else len(SHAPES),
+        mentions,
+        known.index(clusterer) if clusterer in known else len(known),
+        clusterer,
+    )
+
+
+def merge_rows(old: list[dict[str, Any]], new: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """``old`` rows with those of ``new`` added or replacing the same (clusterer, shape, size).
+
+    Rows written before shapes existed are of the family shape. Every
+    aliaskit row gets ``time_ratio``: its seconds over each other clusterer's
+    seconds on the same shape and size.
+
+    >>> a = {"clusterer": "aliaskit", "mentions": 10, "seconds": 3.0}
+    >>> b = {"clusterer": "naive_dm_jw", "shape": "family", "mentions": 10, "seconds": 2.0}
+    >>> merge_rows([a], [b])[0]["time_ratio"]
+    {'naive_dm_jw': 1.5}
+    """
+    rows = {_key(r): {**r, "shape": r.get("shape", "family")} for r in old}
+    rows.update({_key(r): dict(r) for r in new})
+    for (clusterer, shape, mentions), row in rows.items():
+        if clusterer != "aliaskit":
+            continue
+        ratios = {
+            other: round(row["seconds"] / peer["seconds"], 2)
+            for (other, s, m), peer in rows.items()
+            if other != "aliaskit" and (s, m) == (shape, mentions) and peer.get("seconds")
+        }
+        row.pop("time_ratio", None)
+        if ratios:
+            row["time_ratio"] = ratios
+    return sorted(rows.values(), key=_order)
+
+
+def _line(row: dict[str, Any]) -> str:
+    ratio = row.get("time_ratio", {})
+    ratios = "  ".join(f"x{v:g} of {k}" for k, v in ratio.items())
+    return (
+        f"{row['clusterer']:<11} {row['shape']:<8} {row['mentions']:>9,} mentions "
+        f"{row['names']:>8,} names {row['seconds']:>8.1f} s "
+        f"{row['peak_memory_gb']:>5.2f} GB (process {row['peak_rss_gb']:.2f} + "
+        f"worker {row['worker_peak_rss_gb']:.2f})  "
+        f"pairwise F1 {row['pairwise']['f1']:.3f}  B3 F1 {row['bcubed']['f1']:.3f}  "
+        f"largest entity {row['largest_entity']}  {ratios}"
+    ).rstrip()
+
+
 def main(argv: list[str] | None = None) -> int:
-    """Run every size in a subprocess, print a table and write the JSON."""
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--mentions", type=int, nargs="+", default=[10_000, 100_000, 1_000_000])
-    parser.add_argument("--clusterers", nargs="+", default=list(CLUSTERERS))
-    parser.add_argument("--one", nargs=2, metavar=("CLUSTERER", "MENTIONS"), help=argparse.SUPPRESS)
+    """Run every (shape, size, clusterer) in a subprocess, print a table, write the JSON."""
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
+    parser.add_argument(
+        "--sizes", "--mentions", dest="sizes", type=int, nargs="+", default=list(SIZES)
+    )
+    parser.add_argument("--shapes", nargs="+", choices=SHAPES, default=list(SHAPES))
+    parser.add_argument(
+        "--clusterers", nargs="+", choices=("aliaskit", *BASELINES), default=list(CLUSTERERS)
+    )
+    parser.add_argument("--output", type=Path, default=RESULTS, help="JSON file to merge into")
+    parser.add_argument(
+        "--replace", action="store_true", help="write only this run's rows to the JSON file"
+    )
+    parser.add_argument(
+        "--one", nargs=3, metavar=("CLUSTERER", "MENTIONS", "SHAPE"), help=argparse.SUPPRESS
+    )
     args = parser.parse_args(argv)
     if args.one:
-        print(json.dumps(run_one(args.one[0], int(args.one[1]))))
+        print(json.dumps(run_one(args.one[0], int(args.one[1]), args.one[2])))
         return 0
-    rows = []
-    for mentions in args.mentions:
-        for clusterer in args.clusterers:
-            row = run_in_fresh_process("benchmarks.scale_report", "--one", clusterer, str(mentions))
-            rows.append(row)
-            print(
-                f"{clusterer:<9} {mentions:>9,} mentions {row['names']:>8,} names "
-                f"{row['seconds']:>8.1f} s {row['peak_rss_gb']:>5.2f} GB "
-                f"(workers {row['worker_peak_rss_gb']:.2f} GB)  "
-                f"pairwise F1 {row['pairwise']['f1']:.3f}  B3 F1 {row['bcubed']['f1']:.3f}  "
-                f"largest entity {row['largest_entity']}",
-                flush=True,
-            )
-    RESULTS.parent.mkdir(parents=True, exist_ok=True)
-    RESULTS.write_text(json.dumps(rows, indent=1) + "\n", encoding="utf-8")
-    return 0
+    stamp = {
+        "commit": _git("rev-parse", "--short", "HEAD"),
+        "src_modified": bool(_git("status", "--porcelain", "src")),
+        "date": time.strftime("%Y-%m-%d %H:%M"),
+    }
+    rows: list[dict[str, Any]] = []
+    failed = 0
+    for shape in args.shapes:
+        for mentions in args.sizes:
+            for clusterer in args.clusterers:
+                try:
+                    row = run_in_fresh_process(
+                        "benchmarks.scale_report", "--one", clusterer, str(mentions), shape
+                    )
+                except subprocess.CalledProcessError as exc:
+                    failed += 1
+                    tail = "\n".join(str(exc.stderr).splitlines()[-5:])
+                    print(f"{clusterer} {shape} {mentions:,}: failed\n{tail}", file=sys.stderr)
+                    continue
+                row.update(stamp)
+                rows.append(row)
+                same = [r for r in rows if (r["shape"], r["mentions"]) == (shape, mentions)]
+                current = {r["clusterer"]: r for r in merge_rows([], same)}[clusterer]
+                print(_line(current), flush=True)
+    old: list[dict[str, Any]] = []
+    if not args.replace and args.output.exists():
+        old = json.loads(args.output.read_text(encoding="utf-8"))
+    merged = merge_rows(old, rows)
+    args.output.parent.mkdir(parents=True, exist_ok=True)
+    args.output.write_text(json.dumps(merged, indent=1) + "\n", encoding="utf-8")
+    for row in merged:
+        if row["clusterer"] == "aliaskit" and "time_ratio" in row:
+            print(f"aliaskit / baseline time, {row['shape']} {row['mentions']:,}: ", end="")
+            print(", ".join(f"{k} {v:g}" for k, v in row["time_ratio"].items()))
+    return 1 if failed else 0
 
 
 if __name__ == "__main__":

@@ -5,7 +5,7 @@ Every clusterer gets the same first ``n`` distinct names of the workload
 names in Latin, Cyrillic and Hebrew, with relatives sharing surnames. This is
 the figure that decides whether aliaskit can resolve a real name list:
 1,000 and 10,000 names for everyone, 100,000 for aliaskit and the blocked
-naive baseline (rapidfuzz all-pairs is quadratic and stops at 10,000), and
+naive baselines (rapidfuzz all-pairs is quadratic and stops at 10,000), and
 1,000,000 workload mentions (about 300,000 distinct names) for aliaskit
 with ``--run-scale``. ``extra_info`` holds the clusterer, ``names`` and
 the number of entities found; ``benchmarks/report.py`` plots them.
@@ -21,7 +21,7 @@ import pytest
 import aliaskit
 from aliaskit import Entity
 from benchmarks import workload
-from benchmarks.baselines import naive_cluster, rapidfuzz_cluster
+from benchmarks.baselines import dm_jw_cluster, naive_cluster, rapidfuzz_cluster
 from benchmarks.common import SEED, clear_name_caches, record_rate, smoke, workload_names
 
 GROUP = "clustering"
@@ -29,10 +29,11 @@ SMOKE_SIZE = 300
 CLUSTERERS: dict[str, Callable[[Iterable[str]], list[Entity]]] = {
     "aliaskit": aliaskit.cluster,
     "naive": naive_cluster,
+    "naive_dm_jw": dm_jw_cluster,
     "rapidfuzz": rapidfuzz_cluster,
 }
 # Largest size per clusterer (all-pairs rapidfuzz is quadratic).
-MAX_SIZE = {"aliaskit": 100_000, "naive": 100_000, "rapidfuzz": 10_000}
+MAX_SIZE = {"aliaskit": 100_000, "naive": 100_000, "naive_dm_jw": 100_000, "rapidfuzz": 10_000}
 SIZES = [1_000, 10_000, 100_000]
 
 

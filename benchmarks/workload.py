@@ -25,8 +25,23 @@ With the default parameters 1,000,000 mentions hold about 300,000 distinct
 strings. Everything depends only on ``seed``.
 
 Two different people may happen to get the same name (namesakes), as in
-real data. ``python -m benchmarks.workload N [--seed S]`` writes N mentions
-as a headered TSV (``entity_id``, ``name``) to stdout.
+real data.
+
+That is the ``"family"`` shape, the default. ``generate(n, seed,
+shape="distinct")`` is the other one (:func:`distinct_mentions`): a long
+list of mostly different people with full Russian names (given name,
+patronymic, surname) whose surnames are the 250 most common Russian ones,
+drawn with a Zipf-like frequency so that the top surnames are shared by
+thousands of people; each person is mentioned about 1.18 times, in Cyrillic
+or under any Russian romanisation scheme aliaskit ships, in the orders and
+cases of real lists (``Иванов Иван Иванович``, ``IVANOV Ivan``, ``Ivanova,
+Olga Petrovna``, ``I. I. Ivanov``...). About 96% of the strings of 100,000
+mentions are distinct. :func:`one_surname_names` and :func:`short_names`
+are the inputs of the cliff benchmarks (one very common surname; two-letter
+names).
+
+``python -m benchmarks.workload N [--seed S] [--shape distinct]`` writes N
+mentions as a headered TSV (``entity_id``, ``name``) to stdout.
 """
 
 from __future__ import annotations
@@ -43,6 +58,8 @@ from importlib.resources import files
 from aliaskit import transliterate
 from aliaskit.knowledge import load_table
 
+# The shapes of :func:`generate`: families (the default) and mostly distinct names.
+SHAPES = ("family", "distinct")
 # People per mention: tuned so that 1,000,000 mentions give ~300,000 distinct strings.
 PEOPLE_PER_MENTION = 0.15
 TYPO_RATE = 0.01
@@ -343,14 +360,30 @@ def people(n_people: int, seed: int = 0) -> list[Person]:
     return out[: max(n_people, 0)]
 
 
-def generate(n_mentions: int, seed: int = 0) -> list[tuple[str, str]]:
-    """``n_mentions`` (entity_id, name) mentions, deterministic by ``seed``.
+def generate(n_mentions: int, seed: int = 0, shape: str = "family") -> list[tuple[str, str]]:
+    """``n_mentions`` (entity_id, name) mentions of ``shape``, deterministic by ``seed``.
+
+    ``shape`` is one of :data:`SHAPES`: ``"family"`` (families sharing
+    surnames, people mentioned many times under a few forms; the default) or
+    ``"distinct"`` (mostly distinct full Russian names, see
+    :func:`distinct_mentions`).
 
     >>> generate(3, seed=1) == generate(3, seed=1)
     True
     >>> len(generate(1000))
     1000
+    >>> len(generate(1000, shape="distinct"))
+    1000
     """
+    if shape not in SHAPES:
+        raise ValueError(f"unknown workload shape {shape!r}; expected one of {', '.join(SHAPES)}")
+    if shape == "distinct":
+        return [(m.person.entity_id, m.name) for m in distinct_mentions(n_mentions, seed)]
+    return _generate_family(n_mentions, seed)
+
+
+def _generate_family(n_mentions: int, seed: int) -> list[tuple[str, str]]:
+    """The family shape (see the module docstring)."""
     if n_mentions <= 0:
         return []
     rng = random.Random(f"mentions:{seed}")
@@ -374,6 +407,367 @@ def generate(n_mentions: int, seed: int = 0) -> list[tuple[str, str]]:
     return out
 
 
+# --- The "distinct" shape -----------------------------------------------------
+#
+# A list of many different people, as a registry, a membership roll, a court
+# or sanctions list, or a merge of several such lists is: nearly every person
+# is named once or twice, with the full Russian name (given name, patronymic,
+# surname), and the strings differ in the conventions of each list rather
+# than in nicknames. What makes such a list hard is that Russian surnames are
+# few and skewed: the most common ones are shared by thousands of different
+# people, who differ only in given name and patronymic.
+
+
+def _words(text: str) -> tuple[str, ...]:
+    return tuple(text.split())
+
+
+# The 250 most frequent Russian surnames, most frequent first (after A. F.
+# Zhuravlev's ranking of Russian surnames by frequency, 2005).
+COMMON_SURNAMES = _words(
+    """
+    смирнов иванов кузнецов соколов попов лебедев козлов новиков морозов петров волков
+    соловьёв васильев зайцев павлов семёнов голубев виноградов богданов воробьёв фёдоров
+    михайлов беляев тарасов белов комаров орлов киселёв макаров андреев ковалёв ильин гусев
+    титов кузьмин кудрявцев баранов куликов алексеев степанов яковлев сорокин сергеев романов
+    захаров борисов королёв герасимов пономарёв григорьев лазарев медведев ершов никитин
+    соболев рябов поляков цветков данилов жуков фролов журавлёв николаев крылов максимов
+    сидоров осипов белоусов федотов дорофеев егоров матвеев бобров дмитриев калинин анисимов
+    петухов антонов тимофеев никифоров веселов филиппов марков большаков суханов миронов
+    ширяев александров коновалов шестаков казаков ефимов денисов громов фомин давыдов
+    мельников щербаков блинов колесников карпов афанасьев власов маслов исаков тихонов
+    аксёнов гаврилов родионов котов горбунов кудряшов быков зуев третьяков савельев панов
+    рыбаков суворов абрамов воронов мухин архипов трофимов мартынов емельянов горшков чернов
+    овчинников селезнёв панфилов копылов михеев галкин назаров лобанов лукин беляков потапов
+    некрасов хохлов жданов наумов шилов воронцов ермаков дроздов игнатьев савин логинов
+    сафонов капустин кириллов моисеев елисеев кошелев костин горбачёв орехов ефремов исаев
+    евдокимов калашников кабанов носков юдин кулагин лапин прохоров нестеров харитонов
+    агафонов муравьёв ларионов федосеев зимин пахомов шубин игнатов филатов крюков рогов
+    кулаков терентьев молчанов владимиров артемьев гурьев зиновьев гришин кононов дементьев
+    ситников симонов мишин фадеев комиссаров мамонтов носов гуляев шаров устинов вишняков
+    евсеев лаврентьев брагин константинов корнилов авдеев зыков бирюков шарапов никонов щукин
+    дьячков одинцов сазонов якушев красильников гордеев самойлов князев беспалов уваров
+    шашков бобылёв доронин белозёров рожков самсонов мясников лихачёв буров сысоев фомичёв
+    русаков стрелков гущин тетерин колобов субботин фокин блохин селиверстов пестов
+    кондратьев силин меркушев лыткин туров
+    """
+)
+# Common given names of Russian adults, most frequent first (roughly, for people
+# born 1950-2000).
+COMMON_MALE_NAMES = _words(
+    """
+    александр сергей дмитрий андрей алексей владимир михаил евгений игорь николай иван
+    максим юрий олег павел виктор роман денис артём вячеслав анатолий константин виталий
+    валерий илья антон кирилл владислав никита геннадий василий борис пётр григорий егор
+    леонид станислав вадим фёдор георгий руслан тимофей матвей семён аркадий эдуард валентин
+    ярослав даниил глеб степан лев марк филипп тимур богдан арсений всеволод захар ефим
+    """
+)
+COMMON_FEMALE_NAMES = _words(
+    """
+    елена ольга татьяна наталья ирина светлана анна мария екатерина юлия марина галина
+    людмила надежда валентина анастасия оксана любовь нина вера дарья алёна ксения виктория
+    евгения александра елизавета полина софья лариса тамара раиса зинаида лидия алла инна
+    жанна кристина маргарита валерия вероника антонина яна диана алина ангелина варвара
+    василиса ульяна кира арина ева милана карина нелли римма клавдия эльвира майя лилия зоя
+    """
+)
+# Zipf-like frequencies: weight 1 / (rank + offset). The surname offset makes the
+# most common surname about 26 times as frequent as the 250th, close to real counts.
+SURNAME_RANK_OFFSET = 10
+GIVEN_RANK_OFFSET = 3
+# How often a person of the distinct shape is mentioned again (geometric: mean 1/(1-p)).
+REMENTION_RATE = 0.15
+# Share of mentions in Cyrillic; the rest are romanised.
+CYRILLIC_SHARE = 0.3
+# Share of mentions that keep ё (most Russian writing replaces it by е).
+YO_KEPT = 0.3
+# Relative use of the Russian romanisation schemes in lists (passport schemes
+# most often); a Russian scheme aliaskit ships but not listed here gets the default.
+SCHEME_WEIGHTS = {
+    "ru_icao_9303": 20,
+    "ru_bgn_pcgn": 14,
+    "ru_wikipedia": 14,
+    "ru_mvd_310": 12,
+    "ru_german": 6,
+    "ru_ala_lc": 6,
+    "ru_gost_7_79_b": 5,
+    "ru_scholarly": 5,
+    "ru_mvd_310_fr": 4,
+    "ru_gost_7_79_a": 4,
+}
+DEFAULT_SCHEME_WEIGHT = 4
+# Layouts of a name in lists, with their relative frequency. Fields: G given name,
+# P patronymic, S surname (title case); GU, PU, SU the same in capitals; g, p the
+# initials. Russian lists put the surname first (Иванов Иван Иванович, ИВАНОВ Иван
+# Иванович, Иванов И.И.); romanised lists often drop the patronymic, write the
+# surname in capitals (passports, sanctions lists) or put it first with a comma.
+CYRILLIC_LAYOUTS = (
+    ("{S} {G} {P}", 34),
+    ("{SU} {G} {P}", 10),
+    ("{G} {P} {S}", 14),
+    ("{SU} {GU} {PU}", 5),
+    ("{S}, {G} {P}", 4),
+    ("{S} {g}.{p}.", 8),
+    ("{S} {g}. {p}.", 4),
+    ("{g}.{p}. {S}", 3),
+    ("{g}. {p}. {S}", 3),
+    ("{G} {S}", 7),
+    ("{S} {G}", 3),
+)
+LATIN_LAYOUTS = (
+    ("{G} {P} {S}", 22),
+    ("{S} {G} {P}", 7),
+    ("{SU} {G} {P}", 9),
+    ("{SU} {GU} {PU}", 10),
+    ("{S}, {G} {P}", 9),
+    ("{SU}, {G} {P}", 3),
+    ("{G} {S}", 9),
+    ("{S}, {G}", 4),
+    ("{SU} {G}", 3),
+    ("{G} {SU}", 3),
+    ("{g}. {p}. {S}", 3),
+    ("{S} {g}. {p}.", 2),
+    ("{g}. {S}", 2),
+)
+# Irregular patronymics that :func:`patronymic` gets wrong (kept as it is, so that
+# the family shape does not change).
+_PATRONYMIC_FIXES = {
+    "михаил": ("михайлович", "михайловна"),
+    "дмитрий": ("дмитриевич", "дмитриевна"),
+}
+# Romanised initials that lists often write with two letters (Yu. Ivanov, Zh. Petrova).
+_DIGRAPH_INITIALS = ("Yu", "Ya", "Ye", "Yo", "Zh", "Kh", "Ch", "Sh", "Ts", "Ju", "Ja")
+
+
+@dataclass(frozen=True)
+class ListPerson:
+    """One person of the distinct shape: Cyrillic names in lower case (with ё)."""
+
+    entity_id: str
+    gender: str
+    given: str
+    patronymic: str
+    surname: str
+
+
+@dataclass(frozen=True)
+class ListMention:
+    """One mention of the distinct shape and how it was written."""
+
+    person: ListPerson
+    name: str
+    scheme: str  # "cyrillic" or the romanisation scheme
+    layout: str
+    typo: bool
+
+
+@cache
+def russian_schemes() -> tuple[str, ...]:
+    """The names of the Russian romanisation schemes aliaskit ships, sorted."""
+    from aliaskit.translit import scheme, schemes
+
+    return tuple(sorted(s for s in schemes() if scheme(s).language == "ru"))
+
+
+def russian_patronymic(father: str, gender: str) -> str:
+    """:func:`patronymic`, with the irregular forms of :data:`_PATRONYMIC_FIXES`."""
+    fixed = _PATRONYMIC_FIXES.get(father.replace("ё", "е"))
+    if fixed:
+        return fixed[0] if gender == "m" else fixed[1]
+    return patronymic(father, gender)
+
+
+def russian_surname(surname: str, gender: str) -> str:
+    """``surname`` for a person of ``gender`` (the feminine form for women, -ёв too)."""
+    if gender == "m":
+        return surname
+    return surname + "а" if surname.endswith("ёв") else feminine(surname)
+
+
+def _zipf(n: int, offset: int) -> list[float]:
+    return list(itertools.accumulate(1.0 / (rank + offset) for rank in range(n)))
+
+
+class _ListPeople:
+    """Draws people of the distinct shape: Zipf-like surnames, given names, fathers."""
+
+    def __init__(self, rng: random.Random, surnames: tuple[str, ...] = COMMON_SURNAMES) -> None:
+        self.rng = rng
+        self.surnames = surnames
+        self.surname_weights = _zipf(len(surnames), SURNAME_RANK_OFFSET)
+        self.male_weights = _zipf(len(COMMON_MALE_NAMES), GIVEN_RANK_OFFSET)
+        self.female_weights = _zipf(len(COMMON_FEMALE_NAMES), GIVEN_RANK_OFFSET)
+
+    def male(self) -> str:
+        return self.rng.choices(COMMON_MALE_NAMES, cum_weights=self.male_weights)[0]
+
+    def person(self, entity_id: str) -> ListPerson:
+        rng = self.rng
+        gender = "m" if rng.random() < 0.5 else "f"
+        if gender == "m":
+            given = self.male()
+        else:
+            given = rng.choices(COMMON_FEMALE_NAMES, cum_weights=self.female_weights)[0]
+        surname = rng.choices(self.surnames, cum_weights=self.surname_weights)[0]
+        return ListPerson(
+            entity_id=entity_id,
+            gender=gender,
+            given=given,
+            patronymic=russian_patronymic(self.male(), gender),
+            surname=russian_surname(surname, gender),
+        )
+
+
+@cache
+def _scheme_cum_weights() -> tuple[tuple[str, ...], list[float]]:
+    names = russian_schemes()
+    weights = [SCHEME_WEIGHTS.get(s, DEFAULT_SCHEME_WEIGHT) for s in names]
+    return names, list(itertools.accumulate(weights))
+
+
+def _layout_cum_weights(
+    layouts: tuple[tuple[str, int], ...],
+) -> tuple[tuple[str, ...], list[float]]:
+    return tuple(t for t, _ in layouts), list(itertools.accumulate(w for _, w in layouts))
+
+
+_CYRILLIC_LAYOUT_CHOICE = _layout_cum_weights(CYRILLIC_LAYOUTS)
+_LATIN_LAYOUT_CHOICE = _layout_cum_weights(LATIN_LAYOUTS)
+
+
+def _latin_initial(rng: random.Random, word: str) -> str:
+    if word[:2] in _DIGRAPH_INITIALS and rng.random() < 0.5:
+        return word[:2]
+    return word[:1]
+
+
+def list_form(rng: random.Random, person: ListPerson) -> tuple[str, str, str]:
+    """One written form of ``person`` as a list would have it: (name, scheme, layout).
+
+    The script (Cyrillic or one of :func:`russian_schemes`), the layout and
+    whether ё is kept are drawn independently for each mention.
+    """
+    words = [person.given, person.patronymic, person.surname]
+    if rng.random() >= YO_KEPT:
+        words = [w.replace("ё", "е") for w in words]
+    if rng.random() < CYRILLIC_SHARE:
+        scheme = "cyrillic"
+        given, patr, sur = (_cap(w) for w in words)
+        layouts, cum = _CYRILLIC_LAYOUT_CHOICE
+        layout = rng.choices(layouts, cum_weights=cum)[0]
+        g, p = given[:1], patr[:1]
+    else:
+        names, cum_s = _scheme_cum_weights()
+        scheme = rng.choices(names, cum_weights=cum_s)[0]
+        given, patr, sur = (_latin(w, scheme) for w in words)
+        layouts, cum = _LATIN_LAYOUT_CHOICE
+        layout = rng.choices(layouts, cum_weights=cum)[0]
+        g, p = _latin_initial(rng, given), _latin_initial(rng, patr)
+    name = layout.format(
+        G=given, P=patr, S=sur, GU=given.upper(), PU=patr.upper(), SU=sur.upper(), g=g, p=p
+    )
+    return name, scheme, layout
+
+
+def distinct_mentions(n_mentions: int, seed: int = 0) -> list[ListMention]:
+    """``n_mentions`` mentions of the distinct shape, deterministic by ``seed``.
+
+    People have a full Russian name: a given name and their father's given
+    name as patronymic, both drawn with Zipf-like frequencies from
+    :data:`COMMON_MALE_NAMES` and :data:`COMMON_FEMALE_NAMES`, and one of
+    the 250 :data:`COMMON_SURNAMES` (Zipf-like, so the top surnames are
+    shared by thousands of people at 100,000 mentions), feminine for women.
+    Each person is mentioned once, and again with probability
+    :data:`REMENTION_RATE` each time (about 1.18 mentions per person); each
+    mention is written by :func:`list_form`, in Cyrillic or any Russian
+    romanisation scheme, in one of the layouts of :data:`CYRILLIC_LAYOUTS`
+    or :data:`LATIN_LAYOUTS`; 1% get a typo. Mentions are shuffled. About
+    96% of the strings of 100,000 mentions are distinct; namesakes (two
+    people with the same name) occur, as in real lists.
+
+    >>> [m.person.entity_id for m in distinct_mentions(3, seed=1)] == [
+    ...     m.person.entity_id for m in distinct_mentions(3, seed=1)
+    ... ]
+    True
+    """
+    if n_mentions <= 0:
+        return []
+    rng = random.Random(f"distinct:{seed}")
+    crowd = _ListPeople(rng)
+    out: list[ListMention] = []
+    index = 0
+    while len(out) < n_mentions:
+        person = crowd.person(f"d{index:07d}")
+        index += 1
+        while True:
+            name, scheme, layout = list_form(rng, person)
+            mistyped = rng.random() < TYPO_RATE
+            if mistyped:
+                name = typo(rng, name)
+            out.append(ListMention(person, name, scheme, layout, mistyped))
+            if rng.random() >= REMENTION_RATE:
+                break
+    del out[n_mentions:]
+    rng.shuffle(out)
+    return out
+
+
+# --- Cliff inputs ---------------------------------------------------------------
+
+
+def one_surname_names(n_names: int, seed: int = 0, surname: str = "иванов") -> list[str]:
+    """``n_names`` distinct names of different people who share one surname.
+
+    Given names come from the whole curated table (:func:`given_names`),
+    patronymics from a father drawn from it, and each name is written by
+    :func:`list_form` (Cyrillic or any Russian scheme, any layout), e.g.
+    ``Ivan Petrovich Ivanov``, ``Иванов Иван``, ``IVANOVA Olga``. This is
+    one block of a very common surname, the worst case of surname blocking.
+
+    >>> len(set(one_surname_names(50)))
+    50
+    """
+    rng = random.Random(f"one-surname:{seed}:{surname}")
+    males, females = _by_gender("m"), _by_gender("f")
+    out: dict[str, None] = {}
+    index = 0
+    while len(out) < n_names:
+        given = rng.choice(males if rng.random() < 0.5 else females)
+        father = rng.choice(males).cyrillic["ru"]
+        person = ListPerson(
+            entity_id=f"s{index:07d}",
+            gender=given.gender,
+            given=given.cyrillic["ru"],
+            patronymic=russian_patronymic(father, given.gender),
+            surname=russian_surname(surname, given.gender),
+        )
+        index += 1
+        out[list_form(rng, person)[0]] = None
+    return list(out)
+
+
+_LETTERS = "abcdefghijklmnopqrstuvwxyz"
+
+
+def short_names(n_names: int, seed: int = 0) -> list[str]:
+    """``n_names`` distinct two-word names of two random Latin letters each (``Qi Na``).
+
+    Very short names are the other worst case: edit-based similarities of
+    two-letter words are coarse, and such names share every short key.
+
+    >>> short_names(3, seed=1) == short_names(3, seed=1)
+    True
+    """
+    rng = random.Random(f"short:{seed}")
+    out: dict[str, None] = {}
+    while len(out) < n_names:
+        given = rng.choice(_LETTERS).upper() + rng.choice(_LETTERS)
+        sur = rng.choice(_LETTERS).upper() + rng.choice(_LETTERS)
+        out[f"{given} {sur}"] = None
+    return list(out)
+
+
 def main(argv: list[str] | None = None) -> int:
     """Write ``entity_id<TAB>name`` mentions to stdout (``python -m benchmarks.workload N``)."""
     import argparse
@@ -382,10 +776,12 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Write a synthetic workload as TSV.")
     parser.add_argument("mentions", type=int)
     parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--shape", choices=SHAPES, default="family")
     args = parser.parse_args(argv)
     out = sys.stdout
     out.write("entity_id\tname\n")
-    out.writelines(f"{eid}\t{name}\n" for eid, name in generate(args.mentions, args.seed))
+    mentions = generate(args.mentions, args.seed, args.shape)
+    out.writelines(f"{eid}\t{name}\n" for eid, name in mentions)
     return 0
 
 

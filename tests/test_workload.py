@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections import Counter
 
@@ -183,3 +184,186 @@ def test_command_line_writes_a_headered_tsv(capsys: pytest.CaptureFixture[str]) 
     lines = capsys.readouterr().out.splitlines()
     assert lines[0] == "entity_id\tname"
     assert [tuple(x.split("\t")) for x in lines[1:]] == workload.generate(25, seed=3)
+
+
+# --- The shapes -------------------------------------------------------------------
+
+
+FAMILY_2000_SHA256 = "0356a873a2d755c4ab27f1397e430abbb9f22d7e2115a2384b19531891b25b4e"
+
+
+def _sha256(mentions: list[tuple[str, str]]) -> str:
+    digest = hashlib.sha256()
+    for eid, name in mentions:
+        digest.update(f"{eid}\t{name}\n".encode())
+    return digest.hexdigest()
+
+
+def test_family_shape_is_unchanged() -> None:
+    """The default (family) shape gives the same mentions as before the distinct shape existed.
+
+    The hash also moves if a romanisation scheme of aliaskit changes its
+    output on purpose; then pin the new one.
+    """
+    assert _sha256(workload.generate(2000)) == FAMILY_2000_SHA256
+    assert workload.generate(2000, shape="family") == workload.generate(2000)
+
+
+def test_shapes_are_listed() -> None:
+    """SHAPES names the two shapes, the default first."""
+    assert workload.SHAPES == ("family", "distinct")
+
+
+def test_unknown_shape_names_the_valid_ones() -> None:
+    """An unknown shape is a ValueError that lists the valid shapes."""
+    with pytest.raises(ValueError, match="family, distinct"):
+        workload.generate(10, shape="families")
+
+
+@pytest.fixture(scope="module")
+def distinct() -> list[workload.ListMention]:
+    return workload.distinct_mentions(N, seed=7)
+
+
+def test_distinct_shape_is_deterministic_by_seed(distinct: list[workload.ListMention]) -> None:
+    """The distinct shape is a pure function of (n_mentions, seed); another seed differs."""
+    pairs = [(m.person.entity_id, m.name) for m in distinct]
+    assert workload.generate(N, seed=7, shape="distinct") == pairs
+    assert workload.generate(N, seed=8, shape="distinct") != pairs
+
+
+@pytest.mark.parametrize("n", [0, 1, 7, 1000])
+def test_distinct_shape_returns_exactly_n_mentions(n: int) -> None:
+    """The distinct shape also has the requested length."""
+    assert len(workload.generate(n, shape="distinct")) == n
+
+
+def test_distinct_shape_strings_are_mostly_distinct(distinct: list[workload.ListMention]) -> None:
+    """At 20,000 mentions at least 90% of the strings are distinct (about 96% at 100,000)."""
+    assert len({m.name for m in distinct}) >= 0.9 * N
+
+
+def test_distinct_shape_people_are_mentioned_about_once(
+    distinct: list[workload.ListMention],
+) -> None:
+    """Each person is mentioned 1.05 to 1.3 times on average."""
+    people = {m.person.entity_id for m in distinct}
+    assert 1.05 <= N / len(people) <= 1.3
+
+
+def test_distinct_shape_uses_every_russian_scheme(distinct: list[workload.ListMention]) -> None:
+    """Every Russian romanisation scheme aliaskit ships occurs, and Cyrillic."""
+    from aliaskit.translit import scheme, schemes
+
+    shipped = {s for s in schemes() if scheme(s).language == "ru"}
+    assert len(shipped) >= 10
+    assert set(workload.russian_schemes()) == shipped
+    used = Counter(m.scheme for m in distinct)
+    assert shipped | {"cyrillic"} == set(used)
+    assert 0.2 * N < used["cyrillic"] < 0.4 * N
+
+
+def test_distinct_shape_gold_ids_are_consistent(distinct: list[workload.ListMention]) -> None:
+    """One id is one person, and the person's surname is in each of their Cyrillic mentions."""
+    person_of: dict[str, workload.ListPerson] = {}
+    for m in distinct:
+        assert person_of.setdefault(m.person.entity_id, m.person) == m.person
+        assert re.fullmatch(r"d\d{7}", m.person.entity_id)
+        if m.scheme == "cyrillic" and not m.typo:
+            folded = m.name.lower().replace("ё", "е")
+            assert m.person.surname.replace("ё", "е") in folded
+    pairs = workload.generate(N, seed=7, shape="distinct")
+    assert [eid for eid, _ in pairs] == [m.person.entity_id for m in distinct]
+
+
+def test_distinct_shape_people_have_full_russian_names(
+    distinct: list[workload.ListMention],
+) -> None:
+    """Patronymics end as patronymics do; women carry the feminine surname."""
+    for p in {m.person.entity_id: m.person for m in distinct}.values():
+        assert p.patronymic.endswith(("вич", "вна", "ич", "ична", "инична"))
+        if p.gender == "f":
+            assert p.surname.endswith("а")
+            assert p.patronymic.endswith("на")
+        else:
+            assert p.surname in workload.COMMON_SURNAMES
+
+
+def test_distinct_shape_common_surnames_are_shared_widely(
+    distinct: list[workload.ListMention],
+) -> None:
+    """The top surname is shared by hundreds of people at 20,000 mentions (thousands at 100k)."""
+    people = {m.person.entity_id: m.person for m in distinct}.values()
+    by_surname = Counter(p.surname.removesuffix("а") for p in people)
+    (top, count), *_ = by_surname.most_common(1)
+    assert top in workload.COMMON_SURNAMES[:10]
+    assert count > 0.015 * len(people)
+    assert len(by_surname) > 200
+
+
+def test_distinct_shape_list_layouts_occur(distinct: list[workload.ListMention]) -> None:
+    """Surname-first, capitals, commas, initials, two-part names, Cyrillic patronymics."""
+    names = [m.name for m in distinct]
+    assert any(re.fullmatch(r"[A-Z'-]{3,} [A-Z][a-z]+ [A-Z][a-z]+", n) for n in names)
+    assert any(re.fullmatch(r"[A-Z'-]{3,} [A-Z'-]{3,} [A-Z'-]{3,}", n) for n in names)
+    assert any(re.fullmatch(r"[A-Z][a-z]+, [A-Z][a-z]+", n) for n in names)
+    assert any(re.fullmatch(r"[A-Z][a-z]?\. [A-Z][a-z]?\. [A-Z][a-z]+", n) for n in names)
+    assert any(re.fullmatch(r"[А-ЯЁ][а-яё]+ [А-ЯЁ]\.[А-ЯЁ]\.", n) for n in names)
+    assert any(
+        re.fullmatch(r"[А-ЯЁ][а-яё]+ [А-ЯЁ][а-яё]+ [А-ЯЁ][а-яё]+(вич|вна)", n) for n in names
+    )
+    assert sum(len(n.split()) == 2 and "," not in n for n in names) > 0.1 * N
+
+
+@pytest.mark.parametrize(
+    ("father", "gender", "expected"),
+    [
+        ("михаил", "m", "михайлович"),
+        ("дмитрий", "f", "дмитриевна"),
+        ("пётр", "m", "петрович"),
+        ("семён", "f", "семёновна"),
+        ("илья", "f", "ильинична"),
+    ],
+)
+def test_russian_patronymic_irregular_forms(father: str, gender: str, expected: str) -> None:
+    """The distinct shape writes the irregular patronymics right."""
+    assert workload.russian_patronymic(father, gender) == expected
+
+
+def test_russian_surname_feminine_of_yo_endings() -> None:
+    """A surname ending in -ёв takes -а for a woman, like -ов."""
+    assert workload.russian_surname("воробьёв", "f") == "воробьёва"
+    assert workload.russian_surname("воробьёв", "m") == "воробьёв"
+    assert workload.russian_surname("ильин", "f") == "ильина"
+
+
+def test_command_line_shape_option(capsys: pytest.CaptureFixture[str]) -> None:
+    """--shape distinct writes the distinct shape."""
+    assert workload.main(["20", "--seed", "3", "--shape", "distinct"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0] == "entity_id\tname"
+    rows = [tuple(x.split("\t")) for x in lines[1:]]
+    assert rows == workload.generate(20, seed=3, shape="distinct")
+
+
+# --- Cliff inputs -------------------------------------------------------------------
+
+
+def test_one_surname_names_are_distinct_and_share_the_surname() -> None:
+    """n distinct names; each is written with the one surname, in some script or scheme."""
+    names = workload.one_surname_names(2000, seed=1)
+    assert len(names) == len(set(names)) == 2000
+    assert names == workload.one_surname_names(2000, seed=1)
+    cyrillic = [n for n in names if script_of(n) == "Cyrl"]
+    assert cyrillic
+    assert all("иванов" in n.lower() for n in cyrillic)
+    latin = [n for n in names if script_of(n) == "Latn"]
+    assert sum(bool(re.search(r"iv?w?anov|iwanow", n.lower())) for n in latin) > 0.8 * len(latin)
+
+
+def test_short_names_are_two_letter_words() -> None:
+    """n distinct names of two two-letter words, deterministic by seed."""
+    names = workload.short_names(3000, seed=2)
+    assert len(set(names)) == 3000
+    assert all(re.fullmatch(r"[A-Z][a-z] [A-Z][a-z]", n) for n in names)
+    assert names == workload.short_names(3000, seed=2)
