@@ -20,6 +20,8 @@ A short tour:
   itself (:class:`Comparison`).
 * :func:`cluster`, :class:`Resolver`: names into :class:`Entity` objects
   with stable ids and canonical names, at once or incrementally.
+* :data:`compiled`: True when the compiled core runs, False on the
+  pure-Python fallback (same results; ``ALIASKIT_PURE=1`` forces it).
 
 >>> import aliaskit
 >>> aliaskit.compare("Sasha Trupanov", "Александр Труфанов").is_match
@@ -28,6 +30,8 @@ True
 
 from __future__ import annotations
 
+# First (as sorted): choose the compiled core or pure Python before any module loads.
+from aliaskit import _compiled
 from aliaskit.compare import Comparison, Explanation, compare
 from aliaskit.entity import Entity
 from aliaskit.hebrew import readings
@@ -47,6 +51,7 @@ __all__ = [
     "Resolver",
     "cluster",
     "compare",
+    "compiled",
     "detect_script",
     "normalize",
     "parse_name",
@@ -59,6 +64,8 @@ __all__ = [
     "transliterate",
 ]
 __version__ = "0.1.0"
+#: True when the compiled core runs; False on the pure-Python fallback.
+compiled: bool = _compiled.COMPILED
 
 
 def __dir__() -> list[str]:

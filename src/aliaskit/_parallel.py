@@ -17,11 +17,14 @@ import multiprocessing
 from array import array
 from collections.abc import Iterator, Mapping, Sequence
 
+import numpy as np
+import numpy.typing as npt
+
 from aliaskit._edges import MUST_SCORE
 from aliaskit.compare import prepare, score_pair
 from aliaskit.parse import ParsedName
 
-__all__ = ["PARALLEL_MIN_PAIRS", "score_one", "scored_pairs"]
+__all__ = ["PARALLEL_MIN_PAIRS", "score_one", "scored_ids", "scored_pairs"]
 
 #: Candidate pairs are scored in worker processes from this many on.
 PARALLEL_MIN_PAIRS = 20_000
@@ -85,3 +88,81 @@ def scored_pairs(
                 yield from zip(scores, map(bool, conflicts), strict=True)
     finally:
         gc.unfreeze()
+
+
+IdWork = tuple[
+    Mapping[str, ParsedName], Sequence[str], "npt.NDArray[np.int64]", "npt.NDArray[np.int64]"
+]
+#: The work of the id-pair pool this process serves (set only in a forked worker).
+_inherited_ids: list[IdWork] = []
+
+
+def _adopt_ids(
+    parsed: Mapping[str, ParsedName],
+    names: Sequence[str],
+    left: npt.NDArray[np.int64],
+    right: npt.NDArray[np.int64],
+) -> None:
+    """Pool initializer: keep the inherited names and id pairs in this worker."""
+    _inherited_ids.append((parsed, names, left, right))
+
+
+def _score_id_range(bounds: tuple[int, int]) -> tuple[bytes, bytes]:
+    parsed, names, left, right = _inherited_ids[-1]
+    scores, conflicts = _score_ids(
+        parsed, names, left[bounds[0] : bounds[1]], right[bounds[0] : bounds[1]]
+    )
+    return scores.tobytes(), conflicts.tobytes()
+
+
+def _score_ids(
+    parsed: Mapping[str, ParsedName],
+    names: Sequence[str],
+    left: npt.NDArray[np.int64],
+    right: npt.NDArray[np.int64],
+) -> tuple[npt.NDArray[np.float64], npt.NDArray[np.bool_]]:
+    scores = np.empty(len(left), dtype=np.float64)
+    conflicts = np.zeros(len(left), dtype=np.bool_)
+    for k, (i, j) in enumerate(zip(left.tolist(), right.tolist(), strict=True)):
+        score, conflict = score_one(parsed, names[i], names[j])
+        scores[k] = score
+        if conflict:
+            conflicts[k] = True
+    return scores, conflicts
+
+
+def scored_ids(
+    parsed: Mapping[str, ParsedName],
+    names: Sequence[str],
+    left: npt.NDArray[np.int64],
+    right: npt.NDArray[np.int64],
+    workers: int,
+) -> tuple[npt.NDArray[np.float64], npt.NDArray[np.bool_]]:
+    """Scores and conflict flags of the pairs ``(names[left[k]], names[right[k]])``.
+
+    As :func:`scored_pairs`, for pairs given as two arrays of name ids: the
+    pairs are never built as strings in this process, and the results come
+    back as two arrays in pair order.
+    """
+    methods = multiprocessing.get_all_start_methods()
+    if workers < 2 or len(left) < PARALLEL_MIN_PAIRS or "fork" not in methods:
+        return _score_ids(parsed, names, left, right)
+    for i in np.unique(np.concatenate((left, right))).tolist():
+        prepare(parsed[names[i]])  # per-name work once, inherited by the workers
+    size = max(MIN_CHUNK, min(MAX_CHUNK, len(left) // (workers * CHUNKS_PER_WORKER)))
+    bounds = [(i, min(i + size, len(left))) for i in range(0, len(left), size)]
+    scores = np.empty(len(left), dtype=np.float64)
+    conflicts = np.empty(len(left), dtype=np.bool_)
+    gc.freeze()  # as in scored_pairs
+    try:
+        context = multiprocessing.get_context("fork")
+        args = (parsed, names, left, right)
+        with context.Pool(workers, initializer=_adopt_ids, initargs=args) as pool:
+            for (lo, hi), (part_scores, part_conflicts) in zip(
+                bounds, pool.imap(_score_id_range, bounds), strict=True
+            ):
+                scores[lo:hi] = np.frombuffer(part_scores, dtype=np.float64)
+                conflicts[lo:hi] = np.frombuffer(part_conflicts, dtype=np.bool_)
+    finally:
+        gc.unfreeze()
+    return scores, conflicts

@@ -46,6 +46,7 @@ from collections.abc import Set as AbstractSet
 from itertools import combinations
 
 from aliaskit import knowledge
+from aliaskit._candidates import CandidatePairs, CodeCollector
 from aliaskit.belarusian import belarusian_name, name_word_reading
 from aliaskit.latin import latin_forms, part_keys
 from aliaskit.parse import NamePart, ParsedName
@@ -472,9 +473,28 @@ class BlockIndex:
     def _first_batch(
         self, fresh: dict[str, ParsedName], touched: set[str]
     ) -> AbstractSet[tuple[str, str]]:
-        """Fill an empty untracked index; return its pairs, block by block."""
+        """Fill an empty untracked index; return its pairs (as :meth:`candidates`)."""
+        found = self._paired(fresh, touched)
+        return set(found.pairs())
+
+    def candidates(self, items: Iterable[tuple[str, ParsedName]]) -> CandidatePairs:
+        """Index one batch into an empty untracked index; return its candidate pairs
+        as integer arrays (:class:`~aliaskit._candidates.CandidatePairs`).
+
+        The same pairs as :meth:`add_many` gives, without ever holding them as
+        a set of string pairs.
+        """
+        self._check_live()
+        if self._track or self._keys:
+            raise RuntimeError("candidates() takes one batch into an empty track_pairs=False index")
+        fresh, touched = self._take(items)
+        return self._paired(fresh, touched)
+
+    def _paired(self, fresh: dict[str, ParsedName], touched: set[str]) -> CandidatePairs:
         self._file(fresh)
-        found: dict[tuple[str, str], None] = {}  # a set that keeps its order
+        names = tuple(sorted(fresh))
+        ids = {name: i for i, name in enumerate(names)}
+        out = CodeCollector(len(names))
         blocks = self._blocks
         # Blocks with the same members give the same pairs when they are all
         # paired, or all split: the near keys of one surname mostly do.
@@ -487,10 +507,15 @@ class BlockIndex:
             if not whole and key.startswith(NEAR_PREFIX):
                 continue  # no pairs (see _block_pairs)
             seen = (whole, frozenset(members))
-            if seen not in done:
-                done.add(seen)
-                found.update(dict.fromkeys(self._block_pairs(key)))
-        return found.keys()
+            if seen in done:
+                continue
+            done.add(seen)
+            if whole:
+                out.add_block([ids[m] for m in members])
+            else:
+                pairs = self._split_pairs(sorted(members))
+                out.add_pairs((ids[a] for a, _ in pairs), (ids[b] for _, b in pairs))
+        return CandidatePairs(names, out.codes())
 
     def _apply(
         self, delta: dict[tuple[str, str], int]

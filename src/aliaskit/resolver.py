@@ -51,10 +51,13 @@ from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 import attrs
+import numpy as np
+import numpy.typing as npt
 
+from aliaskit._candidates import CodeCollector
 from aliaskit._check import require_str, require_threshold
 from aliaskit._edges import CANNOT_EDGE, MUST_EDGE, MUST_SCORE, Edge, ordered_pair
-from aliaskit._parallel import scored_pairs
+from aliaskit._parallel import scored_ids, scored_pairs
 from aliaskit.blocking import BlockIndex
 from aliaskit.compare import DEFAULT_THRESHOLD, compare, score_pair
 from aliaskit.entity import Entity, build_entity
@@ -373,7 +376,8 @@ class Resolver:
         if recluster:
             self._recluster(set(pair))
 
-    def _ingest(self, names: list[str], start: int) -> list[str]:
+    def _admit(self, names: list[str], start: int) -> list[str]:
+        """Parse the names not seen yet; note the empty ones as skipped; return the new ones."""
         new: list[str] = []
         for offset, raw in enumerate(names):
             self._seen += 1
@@ -387,6 +391,12 @@ class Resolver:
             if parsed.is_weak:
                 self._weak.add(raw)
             new.append(raw)
+        return new
+
+    def _ingest(self, names: list[str], start: int) -> list[str]:
+        if self._release_index:
+            return self._ingest_batch(names, start)
+        new = self._admit(names, start)
         touched: set[str] = set(new)
         same_form: set[tuple[str, str]] = set()
         for raw in sorted(new):
@@ -394,8 +404,6 @@ class Resolver:
             same_form.update(_pair(raw, other) for other in self._by_norm[norm])
             self._by_norm[norm].append(raw)
         pairs, removed = self._index.add_many((raw, self._parsed[raw]) for raw in new)
-        if self._release_index:  # cluster(): one batch, the blocks are not needed again
-            self._index.release()
         for p in removed:  # a block that outgrew its limit drops pairs
             touched.update(self._drop_edge(p))
         # Scores are pure, so their order changes nothing downstream; the
@@ -407,6 +415,47 @@ class Resolver:
         if len(new) < len(self._parsed):  # else every name in a pair is new, so touched
             touched.update(x for p in scored for x in p)
         self._recluster(touched)
+        return new
+
+    def _ingest_batch(self, names: list[str], start: int) -> list[str]:
+        """The one batch of :func:`cluster`: pairs as arrays, conflicts kept where they count.
+
+        Candidate pairs stay integer codes (:class:`~aliaskit._candidates.CandidatePairs`)
+        and are scored into two arrays; only pairs from :data:`KEEP_SCORE` up become
+        edges. A conflict matters only between two names of one link component
+        (every clustering stage works inside one), so conflicts elsewhere are dropped
+        once the components are known: the same entities, in a fraction of the memory.
+        """
+        new = self._admit(names, start)
+        candidates = self._index.candidates((raw, self._parsed[raw]) for raw in new)
+        self._index.release()
+        names_by_id = candidates.names
+        same_form = CodeCollector(len(names_by_id))
+        position = {name: i for i, name in enumerate(names_by_id)}
+        for raw in names_by_id:
+            self._by_norm[self._parsed[raw].normalized].append(raw)
+        for group in self._by_norm.values():
+            if len(group) > 1:
+                same_form.add_block([position[x] for x in group])
+        del position
+        codes = np.union1d(candidates.codes, same_form.codes())
+        left, right = candidates.ids(codes)
+        scores, conflicts = scored_ids(self._parsed, names_by_id, left, right, self.workers)
+        kept = ~conflicts & (scores >= KEEP_SCORE)
+        edges, adj, cadj = self._edges, self._adj, self._cadj
+        for (a, b), score in zip(candidates.pairs(codes[kept]), scores[kept].tolist(), strict=True):
+            edges[a, b] = score
+            if score >= WEAK_LINK:
+                adj[a].add(b)
+                adj[b].add(a)
+        linked = kept & (scores >= WEAK_LINK)
+        component = _components(len(names_by_id), left[linked], right[linked])
+        counted = conflicts & (component[left] == component[right])
+        for a, b in candidates.pairs(codes[counted]):
+            cadj[a].add(b)
+            cadj[b].add(a)
+        del candidates, codes, left, right, scores, conflicts
+        self._recluster(set(new))
         return new
 
     def _drop_edge(self, p: tuple[str, str]) -> tuple[str, str]:
@@ -731,6 +780,23 @@ def _gc_paused() -> Iterator[None]:
             gc.freeze()
             gc.unfreeze()
             gc.enable()
+
+
+def _components(
+    n: int, left: npt.NDArray[np.int64], right: npt.NDArray[np.int64]
+) -> npt.NDArray[np.int64]:
+    """A component label for each of ``n`` ids, given the edges ``left[k] -- right[k]``:
+    two ids share a label exactly when a path of edges joins them."""
+    label = np.arange(n, dtype=np.int64)
+    while True:
+        low = np.minimum(label[left], label[right])
+        nxt = label.copy()
+        np.minimum.at(nxt, left, low)
+        np.minimum.at(nxt, right, low)
+        nxt = nxt[nxt]  # follow each label to its own label (pointer jumping)
+        if np.array_equal(nxt, label):
+            return label
+        label = nxt
 
 
 def _checked_body(data: Any, where: str) -> dict[str, Any]:
