@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from aliaskit import blocking
+from aliaskit import _block_keys, _split, blocking
 from aliaskit.blocking import BlockIndex
 from aliaskit.parse import parse_name
 from tests.strategies import CYRILLIC_GIVEN, HEBREW_GIVEN, LATIN_GIVEN, any_names
@@ -38,9 +38,11 @@ def test_add_many_in_batches_equals_add_one_by_one(
     names: list[str], batches: int, small_blocks: bool
 ) -> None:
     big, short = (3, 2) if small_blocks else (blocking.MAX_BLOCK, blocking.MAX_SHORT_BLOCK)
+    group = 2 if small_blocks else blocking.MAX_GIVEN_GROUP
     with (
-        mock.patch.object(blocking, "MAX_BLOCK", big),
-        mock.patch.object(blocking, "MAX_SHORT_BLOCK", short),
+        mock.patch.object(_block_keys, "MAX_BLOCK", big),
+        mock.patch.object(_block_keys, "MAX_SHORT_BLOCK", short),
+        mock.patch.object(_split, "MAX_GIVEN_GROUP", group),
     ):
         expected = _one_by_one(names)
         index = BlockIndex()

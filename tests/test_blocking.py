@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from aliaskit import blocking
+from aliaskit import _block_keys
 from aliaskit.blocking import BlockIndex, block_keys
 from aliaskit.parse import parse_name
 
@@ -88,8 +88,8 @@ def test_an_oversized_near_key_block_yields_no_pairs(monkeypatch: pytest.MonkeyP
     """Its names share a given name already, so given-name keys cannot split it."""
     names = ["Boris Karlfeldt", "Boris Karfeldt", "Boris Karmfeldt", "Boris Karnfeldt"]
     assert _meet(names[0], names[1])
-    monkeypatch.setattr(blocking, "MAX_BLOCK", 2)
-    monkeypatch.setattr(blocking, "MAX_SHORT_BLOCK", 2)
+    monkeypatch.setattr(_block_keys, "MAX_BLOCK", 2)
+    monkeypatch.setattr(_block_keys, "MAX_SHORT_BLOCK", 2)
     tracked, untracked = BlockIndex(), BlockIndex(track_pairs=False)
     for n in names:
         tracked.add(n, parse_name(n))
