@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 import pytest
 
 import aliaskit
+from aliaskit import _block_keys, _split, blocking
 from aliaskit.blocking import MAX_BLOCK
 from aliaskit.resolver import Resolver
 from benchmarks import workload
@@ -92,6 +93,26 @@ def _oversize_block() -> list[str]:
     given = [g.cyrillic["ru"].capitalize() for g in workload.given_names()]
     names = sorted({f"{g} {s}" for g in given for s in ("Иванов", "Ivanov")})
     return [*names, "Ivanov", "I. Ivanov"]
+
+
+#: A route limit that one_surname_names(300, seed=1) outgrows (its largest route is 39).
+SMALL_GIVEN_GROUP = 10
+
+
+def _small_given_group(mp: pytest.MonkeyPatch) -> None:
+    """Lower MAX_GIVEN_GROUP where BlockIndex reads it (aliaskit._split) and where
+    Spark's candidate_pairs reads it, on the driver when called (aliaskit.blocking)."""
+    mp.setattr(_split, "MAX_GIVEN_GROUP", SMALL_GIVEN_GROUP)
+    mp.setattr(blocking, "MAX_GIVEN_GROUP", SMALL_GIVEN_GROUP)
+
+
+def _same_form_pairs(names: Sequence[str]) -> set[tuple[str, str]]:
+    from aliaskit.parse import parse_name
+
+    by_form: dict[str, list[str]] = {}
+    for name in sorted(names):
+        by_form.setdefault(parse_name(name).normalized, []).append(name)
+    return {p for group in by_form.values() for p in itertools.combinations(group, 2)}
 
 
 # -- without Spark -----------------------------------------------------------
@@ -211,6 +232,53 @@ def test_oversize_block_equals_cluster(spark: SparkSession) -> None:
     """With a block over MAX_BLOCK, resolve still equals aliaskit.cluster."""
     names = _oversize_block()
     _assert_same(_resolve(spark, names), _expected(aliaskit.cluster(names)))
+
+
+@needs_spark
+def test_pairs_of_routes_over_max_given_group_are_the_block_index_pairs(
+    spark: SparkSession,
+) -> None:
+    """With routes over MAX_GIVEN_GROUP (small limits, one common surname), Spark's
+    candidate pairs are BlockIndex's, and the large routes lost pairs to second keys."""
+    pd = importlib.import_module("pandas")
+
+    from aliaskit.blocking import BlockIndex
+    from aliaskit.parse import parse_name
+    from aliaskit.spark._pairs import candidate_pairs
+    from aliaskit.spark._rows import PARSED_SCHEMA, parse_rows
+
+    names = workload.one_surname_names(300, seed=1)
+    items = [(n, parse_name(n)) for n in names]
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(_block_keys, "MAX_BLOCK", 20)
+        mp.setattr(_block_keys, "MAX_SHORT_BLOCK", 10)
+        _small_given_group(mp)
+        want = set(BlockIndex(track_pairs=False).candidates(items).pairs())
+        # Parsed here, on the driver: Python workers would not see the block limits patched.
+        rows = pd.concat(list(parse_rows([pd.DataFrame({"name": names})])))
+        parsed = spark.createDataFrame(rows, PARSED_SCHEMA)
+        got = {(r.a, r.b) for r in candidate_pairs(parsed).collect()}
+        mp.setattr(_split, "MAX_GIVEN_GROUP", len(names))
+        unsplit = set(BlockIndex(track_pairs=False).candidates(items).pairs())
+    assert got == want | _same_form_pairs(names)
+    assert want < unsplit
+
+
+@needs_spark
+def test_resolve_with_routes_over_max_given_group_equals_cluster(spark: SparkSession) -> None:
+    """With routes over a small MAX_GIVEN_GROUP, resolve still equals aliaskit.cluster."""
+    from aliaskit.parse import parse_name
+
+    names = workload.one_surname_names(300, seed=1)
+    # The block limits are read in Spark's Python workers, which no patch reaches;
+    # at their defaults the block of the surname is already oversized.
+    assert len(names) > MAX_BLOCK
+    assert set.intersection(*(set(blocking.block_keys(parse_name(n))) for n in names))
+    with pytest.MonkeyPatch.context() as mp:
+        _small_given_group(mp)
+        want = _expected(aliaskit.cluster(names))
+        got = _resolve(spark, names)
+    _assert_same(got, want)
 
 
 @needs_spark

@@ -15,7 +15,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from aliaskit.blocking import block_keys, block_limit, given_keys
+from aliaskit.blocking import block_keys, block_limit, given_keys, second_keys
 from aliaskit.compare import score_pair
 from aliaskit.entity import build_entity
 from aliaskit.parse import parse_name
@@ -36,7 +36,7 @@ __all__ = [
 #: Spark DDL schemas of what the functions below return.
 PARSED_SCHEMA = (
     "name string, norm string, weak boolean, "
-    "bkeys array<string>, blimits array<int>, gkeys array<string>"
+    "bkeys array<string>, blimits array<int>, gkeys array<string>, skeys array<string>"
 )
 SCORED_SCHEMA = "a string, b string, score double, conflict boolean, link boolean"
 CLUSTERED_SCHEMA = "name string, entity_id string, canonical string"
@@ -49,7 +49,8 @@ def _pandas() -> Any:
 
 
 def parse_rows(frames: Iterable[Any]) -> Iterator[Any]:
-    """Parse ``name``: normalised form, weakness, block keys (sorted) and limits, given keys.
+    """Parse ``name``: normalised form, weakness, block keys (sorted) and limits, and
+    given-name and second keys (patronymic and middle names), sorted.
 
     Names whose parse has no parts (no letters or digits) are dropped, as
     :func:`aliaskit.cluster` skips them.
@@ -63,8 +64,11 @@ def parse_rows(frames: Iterable[Any]) -> Iterator[Any]:
                 bkeys = sorted(block_keys(parsed))
                 limits = [block_limit(k) for k in bkeys]
                 gkeys = sorted(given_keys(parsed))
-                rows.append((name, parsed.normalized, parsed.is_weak, bkeys, limits, gkeys))
-        yield pd.DataFrame(rows, columns=["name", "norm", "weak", "bkeys", "blimits", "gkeys"])
+                skeys = sorted(second_keys(parsed))
+                norm, weak = parsed.normalized, parsed.is_weak
+                rows.append((name, norm, weak, bkeys, limits, gkeys, skeys))
+        columns = ["name", "norm", "weak", "bkeys", "blimits", "gkeys", "skeys"]
+        yield pd.DataFrame(rows, columns=columns)
 
 
 def score_rows(frames: Iterable[Any], *, threshold: float) -> Iterator[Any]:
