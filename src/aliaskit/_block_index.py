@@ -36,6 +36,42 @@ class _CodeSink:
         self.collector.add_pairs(left[keep], right[keep])
 
 
+def _file_ids(names: Sequence[str], parsed: dict[str, ParsedName]) -> dict[str, int | list[int]]:
+    """Name ids by block key: the id of a block's one member, or a list of ids (ascending)."""
+    blocks: dict[str, int | list[int]] = {}
+    for i, item in enumerate(names):
+        for key in block_keys(parsed[item]):
+            held = blocks.get(key)
+            if held is None:
+                blocks[key] = i
+            elif isinstance(held, int):
+                blocks[key] = [held, i]
+            else:
+                held.append(i)
+    return blocks
+
+
+class _LazyKeys:
+    """Given-name and second keys of names, computed when first asked for."""
+
+    def __init__(self, parsed: dict[str, ParsedName]) -> None:
+        self.parsed = parsed
+        self._given: dict[str, frozenset[str]] = {}
+        self._second: dict[str, frozenset[str]] = {}
+
+    def given(self, item: str) -> frozenset[str]:
+        found = self._given.get(item)
+        if found is None:
+            found = self._given[item] = given_keys(self.parsed[item])
+        return found
+
+    def second(self, item: str) -> frozenset[str]:
+        found = self._second.get(item)
+        if found is None:
+            found = self._second[item] = second_keys(self.parsed[item])
+        return found
+
+
 class BlockIndex:
     """An incremental index from block keys to names, yielding candidate pairs.
 
@@ -117,7 +153,8 @@ class BlockIndex:
         if not self._track:
             if self._keys:
                 raise RuntimeError("a BlockIndex built with track_pairs=False takes one batch only")
-            return set(self.candidates(items).pairs()), set()
+            self.fill(items)
+            return self.pairs(), set()
         fresh, touched = self._take(items)
         delta: dict[tuple[str, str], int] = defaultdict(int)
         for key in touched:
@@ -167,37 +204,42 @@ class BlockIndex:
         as integer arrays (:class:`~aliaskit._candidates.CandidatePairs`).
 
         The same pairs as a tracked index lists, never held as string pairs.
+        Lean on memory: names are filed under their block keys without keeping
+        each name's key set, a block of one name holds just that name, and
+        given-name and second keys are computed only for the members of
+        oversized blocks. The index is released afterwards.
         """
         self._check_live()
         if self._track or self._keys:
             raise RuntimeError("candidates() takes one batch into an empty track_pairs=False index")
-        fresh, touched = self._take(items)
-        self._file(fresh)
+        fresh: dict[str, ParsedName] = {}
+        for item, name in items:
+            fresh.setdefault(item, name)
         names = tuple(sorted(fresh))
-        ids = {name: i for i, name in enumerate(names)}
+        blocks = _file_ids(names, fresh)
         out = CodeCollector(len(names))
+        ids = {name: i for i, name in enumerate(names)}
         sink = _CodeSink(out, ids)
-        blocks = self._blocks
+        keys = _LazyKeys(fresh)
         # Blocks with the same members give the same pairs when they are all
         # paired, or all split: the near keys of one surname mostly do.
-        done: set[tuple[bool, frozenset[str]]] = set()
-        for key in touched:
-            members = blocks[key]
-            if len(members) < 2:  # most blocks hold one name and give no pairs
+        done: set[tuple[bool, tuple[int, ...]]] = set()
+        for key, held in blocks.items():
+            if isinstance(held, int):  # most blocks hold one name and give no pairs
                 continue
-            whole = len(members) <= block_limit(key)
+            whole = len(held) <= block_limit(key)
             if not whole and key.startswith(NEAR_PREFIX):
                 continue  # no pairs (see _block_pairs)
-            seen = (whole, frozenset(members))
+            seen = (whole, tuple(held))  # ids in filing order: ascending
             if seen in done:
                 continue
             done.add(seen)
             if whole:
-                out.add_block([ids[m] for m in members])
+                out.add_block(held)
             else:
-                split_block(
-                    sorted(members), self._given.__getitem__, self._second.__getitem__, sink
-                )
+                split_block([names[i] for i in held], keys.given, keys.second, sink)
+        del blocks, done
+        self._released = True
         return CandidatePairs(names, out.codes())
 
     def _apply(
