@@ -103,6 +103,29 @@ def test_benchmarks_page_includes_summary_and_copies_plot(tmp_path: Path) -> Non
     assert (tmp_path / "docs" / "img" / "clustering_time.png").exists()
 
 
+def test_benchmarks_page_shows_each_stage_breakdown_with_its_commit(tmp_path: Path) -> None:
+    """Every stages*.json becomes one row of the stage table, labelled with its commit."""
+    gen = _tool("gen_benchmarks_page")
+    _fake_results(tmp_path / "results", summary=None, plot=False)
+    stages = dict.fromkeys(gen.STAGES, 1.0)
+    for commit in ("c9f349f", "abc1234"):
+        report = {
+            "commit": commit,
+            "shape": "family",
+            "names": 10,
+            "candidate_pairs": 20,
+            "seconds": stages,
+            "share": dict.fromkeys(gen.STAGES, 1 / 7),
+            "per_pair_us": 5.0,
+        }
+        path = tmp_path / "results" / f"stages_{commit}.json"
+        path.write_text(json.dumps(report), encoding="utf-8")
+    page = gen.build(tmp_path / "results", tmp_path / "docs")
+    assert "## Where the time goes" in page
+    assert "| c9f349f | family | 10 | 20 | 1.0 s (14%)" in page
+    assert "| abc1234 | family |" in page
+
+
 def test_benchmarks_page_generator_refuses_to_run_without_quality(tmp_path: Path) -> None:
     """No quality.json, no page: the generator never writes a placeholder."""
     gen = _tool("gen_benchmarks_page")
@@ -201,8 +224,8 @@ def test_benchmarks_page_shows_scale_runs_with_time_ratios(tmp_path: Path) -> No
     ]
     (tmp_path / "results" / "scale.json").write_text(json.dumps(rows), encoding="utf-8")
     page = gen.build(tmp_path / "results", tmp_path / "docs")
-    assert "| aliaskit | 10,000 | 10 |  | 1.5 s |  |" in page
+    assert "| family | aliaskit | 10,000 | 10 |  | 1.5 s |  |" in page
     assert (
-        "| aliaskit | 100,000 | 10 | 10.0% | 12.0 s | 8.0x | 0.10 GB | 0.00 GB | 50.0 | 75.0 | 2 |"
+        "| family | aliaskit | 100,000 | 10 | 10.0% | 12.0 s | 8.0x |  | 0.10 GB | 50.0 | 75.0 | 2 |"
         in page
     )

@@ -104,32 +104,77 @@ def scale_section(rows: list[dict[str, Any]]) -> str:
     lines = [
         "## Scale",
         "",
-        "Workload mentions (`benchmarks/workload.py`, seed 0) clustered in a fresh",
-        "process each, on the same machine; *ratio* is the time over that of the",
-        "previous size. Peak memory is the process's, its scoring workers' apart.",
-        "*naive* is rapidfuzz Jaro-Winkler over unidecoded names with union-find,",
-        "on all pairs up to 10,000 names and blocked by first letter beyond.",
+        "Workload mentions (`benchmarks/workload.py`, seed 0) of two shapes clustered in",
+        "a fresh process each, on the same two-core machine: *family* (families that",
+        "share surnames, many repeated mentions) and *distinct* (mostly distinct",
+        "three-part Russian names with common surnames, through every Russian scheme).",
+        "*ratio* is the time over that of the previous size; *vs naive* is aliaskit's",
+        "time over that of *naive_dm_jw* (Daitch-Mokotoff surname blocking, Jaro-Winkler",
+        ">= 0.82, union-find) on the same mentions. Peak memory is the process's peak",
+        "RSS plus its largest worker's. *naive* is rapidfuzz Jaro-Winkler over",
+        "unidecoded names with union-find, blocked by first letter beyond 10,000 names.",
         "*Shared* is the share of distinct names that two or more people of the",
-        "workload are called by (namesakes, more as the pool of people grows): a",
-        "name scores for its first person only, so these cap every clusterer.",
+        "workload are called by (namesakes): a name scores for its first person only,",
+        "so these cap every clusterer.",
         "",
-        "| clusterer | mentions | distinct names | shared | time | ratio | peak memory | "
-        "workers | pairwise F1 | B-cubed F1 | largest entity |",
-        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+        "| shape | clusterer | mentions | distinct names | shared | time | ratio | vs naive "
+        "| peak memory | pairwise F1 | B-cubed F1 | largest entity |",
+        "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
-    previous: dict[str, float] = {}
-    for row in sorted(rows, key=lambda r: (str(r["clusterer"]), int(r["mentions"]))):
+    previous: dict[tuple[str, str], float] = {}
+    ordered = sorted(
+        rows,
+        key=lambda r: (str(r.get("shape", "family")), str(r["clusterer"]), int(r["mentions"])),
+    )
+    for row in ordered:
+        shape = str(row.get("shape", "family"))
         name, seconds = str(row["clusterer"]), float(row["seconds"])
-        ratio = f"{seconds / previous[name]:.1f}x" if previous.get(name) else ""
-        previous[name] = seconds
+        ratio = f"{seconds / previous[shape, name]:.1f}x" if previous.get((shape, name)) else ""
+        previous[shape, name] = seconds
+        versus = row.get("time_ratio", {}).get("naive_dm_jw")
         count = row.get("shared_names")
         shared = f"{100 * int(count) / int(row['names']):.1f}%" if count is not None else ""
+        memory = row.get("peak_memory_gb")
+        if memory is None:
+            memory = float(row["peak_rss_gb"]) + float(row.get("worker_peak_rss_gb", 0.0))
         lines.append(
-            f"| {name} | {int(row['mentions']):,} | {int(row['names']):,} | {shared} | "
-            f"{seconds:.1f} s | "
-            f"{ratio} | {float(row['peak_rss_gb']):.2f} GB | "
-            f"{float(row['worker_peak_rss_gb']):.2f} GB | {_pct(row['pairwise']['f1'])} | "
+            f"| {shape} | {name} | {int(row['mentions']):,} | {int(row['names']):,} | {shared} | "
+            f"{seconds:.1f} s | {ratio} | {f'{versus:.1f}x' if versus else ''} | "
+            f"{float(memory):.2f} GB | {_pct(row['pairwise']['f1'])} | "
             f"{_pct(row['bcubed']['f1'])} | {int(row['largest_entity']):,} |"
+        )
+    return "\n".join(lines) + "\n"
+
+
+STAGES = ("parse", "block keys", "pair generation", "prepare", "scoring", "clustering", "entities")
+
+
+def stages_section(reports: list[dict[str, Any]]) -> str:
+    """Markdown for the ``stages*.json`` files of ``python -m benchmarks.stages``."""
+    lines = [
+        "## Where the time goes",
+        "",
+        "Seconds per stage of clustering the distinct names of 100,000 workload",
+        "mentions in one process and one worker (`python -m benchmarks.stages`), with",
+        "each stage's share, at the commit named. Scoring is per candidate pair; the",
+        "other per-name figures are in the JSON files.",
+        "",
+        "| commit | shape | names | candidate pairs | "
+        + " | ".join(STAGES)
+        + " | total | µs per pair scored |",
+        "| --- | --- | ---: | ---: | " + " | ".join("---:" for _ in STAGES) + " | ---: | ---: |",
+    ]
+    for report in sorted(reports, key=lambda r: (str(r.get("shape")), str(r.get("order", "")))):
+        seconds = report["seconds"]
+        share = report["share"]
+        cells = [
+            f"{seconds[k]:.1f} s ({100 * share[k]:.0f}%)" if k in seconds else "" for k in STAGES
+        ]
+        lines.append(
+            f"| {report.get('commit', '?')} | {report['shape']} | {int(report['names']):,} | "
+            f"{int(report['candidate_pairs']):,} | "
+            + " | ".join(cells)
+            + f" | {sum(seconds.values()):.1f} s | {report['per_pair_us']} |"
         )
     return "\n".join(lines) + "\n"
 
@@ -166,6 +211,10 @@ def build(results: Path, docs: Path) -> str:
     scale = results / "scale.json"
     if scale.exists():
         parts.append(scale_section(json.loads(scale.read_text(encoding="utf-8"))))
+    stage_files = sorted(results.glob("stages*.json"))
+    if stage_files:
+        reports = [json.loads(f.read_text(encoding="utf-8")) for f in stage_files]
+        parts.append(stages_section(reports))
     summary = results / "summary.md"
     summary_text = summary.read_text(encoding="utf-8") if summary.exists() else ""
     if summary_text:
