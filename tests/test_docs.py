@@ -226,6 +226,6 @@ def test_benchmarks_page_shows_scale_runs_with_time_ratios(tmp_path: Path) -> No
     page = gen.build(tmp_path / "results", tmp_path / "docs")
     assert "| family | aliaskit | 10,000 | 10 |  | 1.5 s |  |" in page
     assert (
-        "| family | aliaskit | 100,000 | 10 | 10.0% | 12.0 s | 8.0x |  | 0.10 GB | 50.0 | 75.0 | 2 |"
-        in page
+        "| family | aliaskit | 100,000 | 10 | 10.0% | 12.0 s | 8.0x |  "
+        "| 0.10 GB | 50.0 | 75.0 | 2 |" in page
     )
