@@ -34,6 +34,8 @@ PURE = {
     "_compiled.py",
     "_edges.py",
     "_parallel.py",
+    "_evaluation_checks.py",
+    "_evaluation_gold.py",
     "evaluation.py",
     "io.py",
     "translit/_load.py",

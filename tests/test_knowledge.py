@@ -16,6 +16,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from aliaskit import _knowledge_wikidata as wd
 from aliaskit import knowledge as kn
 from aliaskit.knowledge import name_facts, name_groups
 
@@ -343,11 +344,38 @@ def test_odd_unicode_does_not_crash(token: str) -> None:
 def test_name_groups_load_is_fast() -> None:
     """Loading the derived groups in a fresh interpreter takes well under a second."""
     code = (
-        "import time; from aliaskit import knowledge as k; t=time.perf_counter(); "
-        "k._wikidata_groups(); print(time.perf_counter()-t)"
+        "import time; from aliaskit._knowledge_wikidata import wikidata_index; "
+        "t=time.perf_counter(); wikidata_index(); print(time.perf_counter()-t)"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert float(out.stdout) < 1.5  # about 0.3 s on the reference machine
+
+
+def _indexed(index: dict[str, str | tuple[str, ...]], form: str) -> tuple[str, ...]:
+    hit = index.get(form)
+    return () if hit is None else (hit,) if isinstance(hit, str) else hit
+
+
+def test_scanning_the_groups_file_finds_what_the_index_holds() -> None:
+    """A form scanned for in the groups file has the groups of the whole index, in order."""
+    index = wd.wikidata_index()
+    several = [f for f, g in index.items() if isinstance(g, tuple)]
+    odd = ["", "group", "name", "script", "Latn", "wd:Q1", "a\tb", "a\nb", "\ud800", "xqzzy"]
+    for form in [*sorted(index)[::4999], *several[::500], *odd]:
+        assert wd._scan(form) == _indexed(index, form), form
+
+
+def test_group_index_scans_then_builds_the_index() -> None:
+    """The first SCAN_LIMIT forms are scanned for, the next builds the index; answers agree."""
+    index = wd.wikidata_index()
+    forms = [*sorted(index)[:: len(index) // (wd.SCAN_LIMIT + 4)], "xqzzy"]
+    groups = wd.GroupIndex()
+    found = [groups.groups(f) for f in forms[: wd.SCAN_LIMIT]]
+    assert groups._index is None
+    found += [groups.groups(f) for f in forms[wd.SCAN_LIMIT :]]
+    assert groups._index is index
+    assert found == [_indexed(index, f) for f in forms]
+    assert [f in groups for f in forms] == [bool(g) for g in found]
 
 
 def test_build_script_reproduces_shipped_file(tmp_path: Path) -> None:

@@ -51,7 +51,6 @@ __all__ = [
     "Resolver",
     "cluster",
     "compare",
-    "compiled",
     "detect_script",
     "normalize",
     "parse_name",
@@ -69,4 +68,4 @@ compiled: bool = _compiled.COMPILED
 
 
 def __dir__() -> list[str]:
-    return [*__all__, "__version__"]
+    return [*__all__, "__version__", "compiled"]
