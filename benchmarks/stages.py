@@ -65,6 +65,7 @@ def run(mentions: int, shape: str, seed: int = 0) -> dict[str, Any]:
 
     found = _timed(stages, "pair generation", pairs)
     stages["pair generation"] -= stages["block keys"]  # add_many keys the names again
+
     def prepared() -> None:
         for _, p in items:
             prepare(p)
