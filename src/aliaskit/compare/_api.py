@@ -1,0 +1,116 @@
+"""The entry points: :func:`compare`, :func:`score_pair` and :func:`prepare`."""
+
+from __future__ import annotations
+
+from functools import partial
+
+from aliaskit._check import require_str
+from aliaskit.compare._explain import explain
+from aliaskit.compare._features import features
+from aliaskit.compare._ladder import Trace, best
+from aliaskit.compare._result import Comparison, Deferred
+from aliaskit.compare._scale import DEFAULT_THRESHOLD
+from aliaskit.compare._surname import surname_gender
+from aliaskit.compare._tokens import initials, token_info
+from aliaskit.parse import NamePart, ParsedName, parse_name
+from aliaskit.similarity import _forms, _loose
+
+
+def prepare(name: ParsedName) -> None:
+    """Compute and cache everything comparison needs of one name.
+
+    Optional: :func:`score_pair` does it on first use. The resolver calls it
+    for all names before forking its scoring workers, so that per-name work
+    (Latin forms, Hebrew readings, table lookups) is done once, not per worker.
+
+    >>> from aliaskit import parse_name
+    >>> prepare(parse_name("Alexander Trufanov"))
+    """
+    found = features(name)
+    found.gender()
+    found.surname_keys()
+    found.swap_keys()
+    for part in (*found.given, *found.middles[:1]):
+        _given_part_info(part)
+    for surname in found.surnames:
+        surname_gender(surname.joined)
+        _forms(surname.joined)
+        _loose(surname.joined)
+    if found.swap_given is not None:
+        swapped = found.swapped()
+        assert swapped is not None
+        swapped.gender()
+        swapped.surname_keys()
+        for part in swapped.given:
+            _given_part_info(part)
+
+
+def _given_part_info(part: NamePart) -> None:
+    """Cache what comparing a given-name part (or initial) needs."""
+    is_initial = part.role == "initial"
+    initials(part.text, is_initial)
+    if not is_initial:
+        token_info(part.text)
+        _forms(part.text)
+        _loose(part.text)
+
+
+def score_pair(a: ParsedName, b: ParsedName) -> tuple[float, bool]:
+    """The score of two parsed names and whether they conflict (the fast path).
+
+    Equal to ``compare(a, b).score`` and ``compare(a, b).is_conflict``: both
+    climb the same ladder, this one without recording why.
+
+    >>> from aliaskit import parse_name
+    >>> score_pair(parse_name("Alexander Trufanov"), parse_name("Alexandra Trufanova"))
+    (0.45, True)
+    """
+    if b.normalized < a.normalized:
+        a, b = b, a
+    elif a.normalized == b.normalized:
+        return 1.0, False
+    return best(features(a), features(b))
+
+
+def _check_threshold(threshold: object) -> None:
+    """Raise unless ``threshold`` is a real number in [0, 1]."""
+    if isinstance(threshold, bool) or not isinstance(threshold, int | float):
+        raise TypeError(f"threshold must be a number, not {type(threshold).__name__}")
+    if not 0.0 <= threshold <= 1.0:
+        raise ValueError(f"threshold must be in [0, 1], got {threshold!r}")
+
+
+def _parsed(value: str | ParsedName, name: str) -> ParsedName:
+    if isinstance(value, ParsedName):
+        return value
+    require_str(value, name)
+    parsed = parse_name(value)
+    if not parsed.parts:
+        raise ValueError(f"{name} has no name in it: {value!r}")
+    return parsed
+
+
+def compare(
+    a: str | ParsedName, b: str | ParsedName, *, threshold: float = DEFAULT_THRESHOLD
+) -> Comparison:
+    """Compare two person names and explain the score.
+
+    Symmetric: ``compare(a, b).score == compare(b, a).score``.
+
+    >>> compare("Alexander Trufanov", "Александр Витальевич Труфанов").is_match
+    True
+    >>> compare("Alexander Trufanov", "Alexandra Trufanova").is_match
+    False
+    """
+    _check_threshold(threshold)
+    pa, pb = _parsed(a, "a"), _parsed(b, "b")
+    # Scored in a canonical order, so that the score is symmetric.
+    flip = pb.normalized < pa.normalized
+    first, second = (pb, pa) if flip else (pa, pb)
+    trace = Trace()
+    score, conflict = best(features(first), features(second), trace)
+    if first.normalized == second.normalized:
+        score = 1.0
+    assert trace.reading is not None
+    why = Deferred(conflict, partial(explain, trace.reading, first, second, flip))
+    return Comparison(pa.original, pb.original, score, why, threshold)
