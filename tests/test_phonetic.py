@@ -43,9 +43,11 @@ def test_registry_is_read_only() -> None:
 
 
 def test_registry_holds_plain_functions() -> None:
-    """Each registered encoder is a plain function with a docstring."""
+    """Each registered encoder is a plain function (compiled or not) with a docstring,
+    not a cache wrapper or another callable object."""
     for encoder in ENCODERS.values():
-        assert type(encoder).__name__ == "function"
+        assert type(encoder).__name__ in ("function", "cython_function_or_method")
+        assert not hasattr(encoder, "cache_info")
         assert encoder.__doc__
 
 
