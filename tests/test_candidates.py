@@ -12,9 +12,9 @@ from hypothesis import strategies as st
 
 from aliaskit import Resolver, cluster
 from aliaskit._candidates import CodeCollector
+from aliaskit._resolver_graph import components as _components
 from aliaskit.blocking import BlockIndex
 from aliaskit.parse import ParsedName, parse_name
-from aliaskit.resolver import _components
 from benchmarks.workload import SHAPES, generate
 
 

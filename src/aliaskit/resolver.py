@@ -47,23 +47,26 @@ import os
 import threading
 import warnings
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 import attrs
 import numpy as np
-import numpy.typing as npt
 
 from aliaskit._candidates import CodeCollector
 from aliaskit._check import require_str, require_threshold
-from aliaskit._edges import CANNOT_EDGE, MUST_EDGE, MUST_SCORE, Edge, ordered_pair
+from aliaskit._edges import MUST_SCORE, Edge, ordered_pair
 from aliaskit._parallel import scored_ids, scored_pairs
+from aliaskit._resolver_file import FORMAT, FORMAT_VERSION, ResolverFileError, checked_body
+from aliaskit._resolver_graph import KEEP_SCORE, WEAK_LINK, components
+from aliaskit._resolver_stages import AVERAGE_SLACK, ClusterStages
 from aliaskit.blocking import BlockIndex
-from aliaskit.compare import DEFAULT_THRESHOLD, compare, score_pair
+from aliaskit.compare import DEFAULT_THRESHOLD, compare
 from aliaskit.entity import Entity, build_entity
 from aliaskit.parse import ParsedName, parse_name
 
 __all__ = [
+    "AVERAGE_SLACK",
     "FORMAT",
     "FORMAT_VERSION",
     "KEEP_SCORE",
@@ -79,22 +82,7 @@ __all__ = [
     "greedy_band",
 ]
 
-WEAK_LINK = 0.6
-#: Pairs scoring below this (without a conflict) are forgotten once scored:
-#: they can neither link nor block, and are most candidate pairs.
-KEEP_SCORE = 0.5
-#: Two groups merge only if their compared pairs score, on average, at least
-#: the threshold less this slack (average linkage on top of the strongest link).
-AVERAGE_SLACK = 0.05
-#: Up to this many member pairs, merging two groups compares all of them.
-MAX_CROSS_PAIRS = 400
 MAX_WORKERS = 2
-FORMAT = "aliaskit-resolver"
-FORMAT_VERSION = 1
-
-
-class ResolverFileError(ValueError):
-    """A saved Resolver file is unreadable, corrupt, tampered with or of another version."""
 
 
 class SkippedNamesWarning(UserWarning):
@@ -113,41 +101,7 @@ class SkippedName:
 _pair = ordered_pair
 
 
-class _UnionFind:
-    def __init__(self, items: Iterable[str]) -> None:
-        self.parent = {i: i for i in items}
-        self.members = {i: [i] for i in self.parent}
-
-    def find(self, x: str) -> str:
-        root = x
-        while self.parent[root] != root:
-            root = self.parent[root]
-        while self.parent[x] != root:
-            self.parent[x], x = root, self.parent[x]
-        return root
-
-    def adopt(self, group: list[str]) -> None:
-        """Make ``group`` (singletons so far) one group, rooted at its first member."""
-        root = group[0]
-        for m in group[1:]:
-            self.parent[m] = root
-            del self.members[m]
-        self.members[root] = list(group)
-
-    def union(self, a: str, b: str) -> str:
-        ra, rb = self.find(a), self.find(b)
-        if ra == rb:
-            return ra
-        if len(self.members[ra]) < len(self.members[rb]) or (
-            len(self.members[ra]) == len(self.members[rb]) and rb < ra
-        ):
-            ra, rb = rb, ra
-        self.parent[rb] = ra
-        self.members[ra].extend(self.members.pop(rb))
-        return ra
-
-
-class Resolver:
+class Resolver(ClusterStages):
     """Incremental alias resolution.
 
     Mutation methods (:meth:`add`, :meth:`add_many`, :meth:`merge`,
@@ -314,7 +268,7 @@ class Resolver:
     @classmethod
     def from_dict(cls, data: Any, *, where: str = "data") -> Resolver:
         """Rebuild a Resolver from :meth:`to_dict` output, checking everything first."""
-        body = _checked_body(data, where)
+        body = checked_body(data, where)
         resolver = cls(threshold=body["threshold"])
         resolver.add_many(body["names"])
         with resolver._lock:
@@ -449,7 +403,7 @@ class Resolver:
                 adj[a].add(b)
                 adj[b].add(a)
         linked = kept & (scores >= WEAK_LINK)
-        component = _components(len(names_by_id), left[linked], right[linked])
+        component = components(len(names_by_id), left[linked], right[linked])
         counted = conflicts & (component[left] == component[right])
         for a, b in candidates.pairs(codes[counted]):
             cadj[a].add(b)
@@ -485,263 +439,6 @@ class Resolver:
                 if score >= WEAK_LINK:
                     adj[a].add(b)
                     adj[b].add(a)
-
-    def _store(self, p: tuple[str, str], score: float, conflict: bool) -> None:
-        """Keep a scored pair: a conflict as a cannot-link, a score from KEEP_SCORE up."""
-        if conflict:
-            if p not in self._must:  # a user merge overrides the conflict
-                self._cadj[p[0]].add(p[1])
-                self._cadj[p[1]].add(p[0])
-        elif score >= KEEP_SCORE:
-            self._edges[p] = score
-
-    def _link(self, a: str, b: str) -> None:
-        """Index the pair under the adjacency its current edge calls for."""
-        edge = self._edge(a, b)
-        if edge is None:
-            return
-        if edge.conflict:
-            self._cadj[a].add(b)
-            self._cadj[b].add(a)
-        elif edge.score >= WEAK_LINK:
-            self._adj[a].add(b)
-            self._adj[b].add(a)
-
-    def _unlink(self, a: str, b: str) -> None:
-        for adj in (self._adj, self._cadj):
-            adj[a].discard(b)
-            adj[b].discard(a)
-
-    def _link_score(self, a: str, b: str) -> float | None:
-        """The score of a pair that can link (no conflict), user judgements first;
-        None for a pair that was not kept or cannot link."""
-        p = (a, b) if a < b else (b, a)
-        if self._must and p in self._must:
-            return MUST_SCORE
-        if self._cannot and p in self._cannot:
-            return None
-        return self._edges.get(p)  # a kept score never has a conflict
-
-    def _linked(self, a: str, b: str, floor: float) -> bool:
-        score = self._link_score(a, b)
-        return score is not None and score >= floor
-
-    def _score(self, a: str, b: str) -> float:
-        score = self._link_score(a, b)
-        return 0.0 if score is None else score
-
-    def _edge(self, a: str, b: str) -> Edge | None:
-        """The edge of a pair as clustering sees it, user judgements first."""
-        p = (a, b) if a < b else (b, a)
-        if self._must and p in self._must:
-            return MUST_EDGE
-        if self._cannot and p in self._cannot:
-            return CANNOT_EDGE
-        score = self._edges.get(p)
-        if score is not None:
-            return Edge(score, False)
-        return CANNOT_EDGE if b in self._cadj.get(a, ()) else None  # a conflict's score
-
-    def _spread(self, seeds: Iterable[str], step: Callable[[str], Iterable[str]]) -> set[str]:
-        """All names reachable from ``seeds`` through ``step``."""
-        seen = set(seeds)
-        stack = list(seen)
-        while stack:
-            for y in step(stack.pop()):
-                if y not in seen:
-                    seen.add(y)
-                    stack.append(y)
-        return seen
-
-    def _recluster(self, touched: set[str]) -> None:
-        """Re-cluster what ``touched`` names can affect, in four stages.
-
-        1. Full names, in components of links at the threshold among full
-           names: strongest link first, without cannot-links or weak averages.
-        2. Each weak name nearby joins the one compatible full group it links
-           with, if there is exactly one.
-        3. Weak names left alone group among themselves, as in stage 1.
-        4. Must-links (user merges, identical normalised forms) force unions.
-
-        Each stage depends only on its own components and the results of the
-        stages before, so the outcome is the same however names arrive.
-        """
-        touched = {t for t in touched if t in self._parsed}
-        thr = self.threshold
-        weak = self._weak
-
-        def full_step(x: str) -> Iterable[str]:
-            return (y for y in self._adj[x] if y not in weak and self._linked(x, y, thr))
-
-        full = self._spread((t for t in touched if t not in weak), full_step)
-        for x in full:
-            self._attached.pop(self._base.get(x, ()), None)
-        for members in self._greedy(full, thr):
-            key = tuple(sorted(members))
-            for m in key:
-                self._base[m] = key
-        replace = {t for t in touched if t in weak}
-        replace.update(y for x in full for y in self._adj[x] if y in weak)
-        for w in sorted(replace):
-            self._place(w)
-
-        def weak_step(x: str) -> Iterable[str]:
-            return (
-                y
-                for y in self._adj[x]
-                if y in weak and self._placed.get(y) is None and self._linked(x, y, thr)
-            )
-
-        loose_seeds = replace | {y for w in replace for y in self._adj[w] if y in weak}
-        loose = self._spread((w for w in loose_seeds if self._placed.get(w) is None), weak_step)
-        for w in loose_seeds - loose:
-            self._base.pop(w, None)  # placed now: its base is its full group's
-        for members in self._greedy(loose, thr):
-            key = tuple(sorted(members))
-            for m in key:
-                self._base[m] = key
-        changed = full | replace | loose
-        self._finalise(changed)
-
-    def _base_group(self, x: str) -> tuple[str, ...]:
-        """The stage 1-3 group of ``x``: its full group with the weak names placed in it."""
-        placed = self._placed.get(x)
-        key = placed if placed is not None else self._base[x]
-        extra = self._attached.get(key)
-        return key + tuple(extra) if extra else key
-
-    def _finalise(self, changed: set[str]) -> None:
-        """Stage 4: join base groups along must-links, for every entity ``changed`` touches."""
-
-        def must_step(x: str) -> Iterable[str]:
-            yield from self._base_group(x)
-            yield from self._must_adj.get(x, ())
-            yield from self._by_norm[self._parsed[x].normalized]
-            yield from self._cluster.get(x, ())
-
-        scope = self._spread(changed, must_step)
-        for x in scope:
-            old = self._cluster.pop(x, None)
-            if old is not None:
-                self._entity_cache.pop(old, None)
-        done: set[str] = set()
-        for x in sorted(scope):
-            if x in done:
-                continue
-
-            def step(y: str) -> Iterable[str]:
-                yield from self._base_group(y)
-                yield from self._must_adj.get(y, ())
-                yield from self._by_norm[self._parsed[y].normalized]
-
-            key = tuple(sorted(self._spread((x,), step)))
-            done.update(key)
-            for m in key:
-                self._cluster[m] = key
-
-    def _greedy(
-        self,
-        units: set[str],
-        floor: float,
-        *,
-        band: tuple[float, float | None] | None = None,
-        start: Iterable[list[str]] = (),
-    ) -> list[list[str]]:
-        """Strongest links first; a union needs no cannot-link and a good average.
-
-        Links score at least ``floor``, and a union needs a mean link of
-        ``floor`` less :data:`AVERAGE_SLACK`. ``band`` and ``start`` run one
-        band of the same pass: only links scoring at least ``band[0]`` and
-        under ``band[1]`` (None: no bound), from the groups ``start`` (member
-        lists as an earlier band returned them, root first).
-        Links are taken in one global order and a union depends only on the
-        two groups it joins, so running the bands from the strongest down,
-        each over the components of its own links, gives exactly the groups
-        of one pass (:func:`greedy_band`, used by :mod:`aliaskit.spark`).
-        """
-        uf = _UnionFind(sorted(units))
-        blocked = {u: {c for c in self._cadj[u] if c in units} for u in units}
-        for group in start:
-            uf.adopt(group)
-            blocked[group[0]] = set().union(*(blocked[m] for m in group))
-        least, below = band if band is not None else (floor, None)
-        links: list[tuple[float, str, str]] = []
-        for a in units:
-            for b in self._adj[a]:
-                if a < b and b in units and self._linked(a, b, max(floor, least)):
-                    score = self._score(a, b)
-                    if below is None or score < below:
-                        links.append((score, a, b))
-        links.sort(key=lambda t: (-t[0], t[1], t[2]))
-        for score, a, b in links:
-            ra, rb = uf.find(a), uf.find(b)
-            if ra == rb:
-                continue
-            if score != MUST_SCORE and (
-                blocked[ra] & set(uf.members[rb])
-                or self._mean_link(uf.members[ra], uf.members[rb]) < floor - AVERAGE_SLACK
-            ):
-                continue
-            merged = blocked[ra] | blocked[rb]
-            blocked[uf.union(ra, rb)] = merged
-        return [list(m) for m in uf.members.values()]
-
-    def _place(self, w: str) -> None:
-        """Stage 2: put weak name ``w`` in its one compatible full group, if any."""
-        old = self._placed.pop(w, None)
-        if old is not None and old in self._attached:
-            self._attached[old].discard(w)
-        groups = {
-            self._base[f]
-            for f in self._adj[w]
-            if f not in self._weak and self._linked(w, f, WEAK_LINK)
-        }
-        ok = [g for g in groups if not self._cadj[w].intersection(g)]
-        if len(ok) == 1:
-            self._placed[w] = ok[0]
-            self._attached.setdefault(ok[0], set()).add(w)
-
-    def _cross_edge(self, x: str, y: str) -> Edge:
-        """The edge of a pair, scoring it now if blocking never paired it."""
-        edge = self._edge(x, y)
-        if edge is None:
-            pair = _pair(x, y)
-            edge = self._extra.get(pair)
-            if edge is None:
-                score, conflict = score_pair(self._parsed[x], self._parsed[y])
-                edge = self._extra[pair] = Edge(score, conflict)
-        return edge
-
-    def _mean_link(self, xs: list[str], ys: list[str]) -> float:
-        """Mean score between two groups; -1 if any pair is a cannot-link.
-
-        Pairs that blocking did not pair are scored now (up to
-        :data:`MAX_CROSS_PAIRS`), so that two groups joined by a third name
-        are still checked against each other.
-        """
-        if len(xs) > len(ys):
-            xs, ys = ys, xs
-        exhaustive = len(xs) * len(ys) <= MAX_CROSS_PAIRS
-        total, count = 0.0, 0
-        for x in xs:
-            for y in ys:
-                edge = self._cross_edge(x, y) if exhaustive else self._edge(x, y)
-                if edge is None:
-                    continue
-                if edge.conflict:
-                    return -1.0
-                total += min(edge.score, 1.0)
-                count += 1
-        return total / count if count else 1.0
-
-    def _blockers(self, xs: tuple[str, ...], ys: tuple[str, ...]) -> list[tuple[str, str]]:
-        out = []
-        for x in xs:
-            for y in ys:
-                edge = self._edge(x, y)
-                if edge is not None and edge.conflict:
-                    out.append((x, y))
-        return out
 
     def _entity(self, members: tuple[str, ...]) -> Entity:
         cached = self._entity_cache.get(members)
@@ -780,57 +477,6 @@ def _gc_paused() -> Iterator[None]:
             gc.freeze()
             gc.unfreeze()
             gc.enable()
-
-
-def _components(
-    n: int, left: npt.NDArray[np.int64], right: npt.NDArray[np.int64]
-) -> npt.NDArray[np.int64]:
-    """A component label for each of ``n`` ids, given the edges ``left[k] -- right[k]``:
-    two ids share a label exactly when a path of edges joins them."""
-    label = np.arange(n, dtype=np.int64)
-    while True:
-        low = np.minimum(label[left], label[right])
-        nxt = label.copy()
-        np.minimum.at(nxt, left, low)
-        np.minimum.at(nxt, right, low)
-        nxt = nxt[nxt]  # follow each label to its own label (pointer jumping)
-        if np.array_equal(nxt, label):
-            return label
-        label = nxt
-
-
-def _checked_body(data: Any, where: str) -> dict[str, Any]:
-    """Validate a saved Resolver's fields; raise ResolverFileError on any problem."""
-    if not isinstance(data, dict) or data.get("format") != FORMAT:
-        raise ResolverFileError(f"{where}: not an {FORMAT} file")
-    if data.get("version") != FORMAT_VERSION:
-        raise ResolverFileError(
-            f"{where}: format version {data.get('version')!r} is not supported "
-            f"(this aliaskit reads version {FORMAT_VERSION})"
-        )
-    keys = ("threshold", "names", "must_link", "cannot_link")
-    if set(data) != {"format", "version", "sha256", *keys}:
-        raise ResolverFileError(f"{where}: unexpected or missing fields")
-    body = {k: data[k] for k in keys}
-    digest = hashlib.sha256(json.dumps(body, sort_keys=True).encode("utf-8", "surrogatepass"))
-    if digest.hexdigest() != data["sha256"]:
-        raise ResolverFileError(f"{where}: checksum mismatch (file corrupt or edited)")
-    names = body["names"]
-    if not isinstance(names, list) or not all(isinstance(n, str) for n in names):
-        raise ResolverFileError(f"{where}: names must be a list of strings")
-    known = set(names)
-    for field in ("must_link", "cannot_link"):
-        pairs = body[field]
-        ok = isinstance(pairs, list) and all(
-            isinstance(p, list) and len(p) == 2 and p[0] in known and p[1] in known and p[0] != p[1]
-            for p in pairs
-        )
-        if not ok:
-            raise ResolverFileError(f"{where}: {field} must be pairs of saved names")
-    threshold = body["threshold"]
-    if not isinstance(threshold, int | float) or not 0.0 <= threshold <= 1.0:
-        raise ResolverFileError(f"{where}: threshold must be a number in [0, 1]")
-    return body
 
 
 def cluster(names: Iterable[str], *, threshold: float = DEFAULT_THRESHOLD) -> list[Entity]:

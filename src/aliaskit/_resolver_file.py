@@ -1,0 +1,50 @@
+"""The saved form of a Resolver: its format marker, version, and the checks on reading it."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from typing import Any
+
+__all__ = ["FORMAT", "FORMAT_VERSION", "ResolverFileError", "checked_body"]
+
+FORMAT = "aliaskit-resolver"
+FORMAT_VERSION = 1
+
+
+class ResolverFileError(ValueError):
+    """A saved Resolver file is unreadable, corrupt, tampered with or of another version."""
+
+
+def checked_body(data: Any, where: str) -> dict[str, Any]:
+    """Validate a saved Resolver's fields; raise ResolverFileError on any problem."""
+    if not isinstance(data, dict) or data.get("format") != FORMAT:
+        raise ResolverFileError(f"{where}: not an {FORMAT} file")
+    if data.get("version") != FORMAT_VERSION:
+        raise ResolverFileError(
+            f"{where}: format version {data.get('version')!r} is not supported "
+            f"(this aliaskit reads version {FORMAT_VERSION})"
+        )
+    keys = ("threshold", "names", "must_link", "cannot_link")
+    if set(data) != {"format", "version", "sha256", *keys}:
+        raise ResolverFileError(f"{where}: unexpected or missing fields")
+    body = {k: data[k] for k in keys}
+    digest = hashlib.sha256(json.dumps(body, sort_keys=True).encode("utf-8", "surrogatepass"))
+    if digest.hexdigest() != data["sha256"]:
+        raise ResolverFileError(f"{where}: checksum mismatch (file corrupt or edited)")
+    names = body["names"]
+    if not isinstance(names, list) or not all(isinstance(n, str) for n in names):
+        raise ResolverFileError(f"{where}: names must be a list of strings")
+    known = set(names)
+    for field in ("must_link", "cannot_link"):
+        pairs = body[field]
+        ok = isinstance(pairs, list) and all(
+            isinstance(p, list) and len(p) == 2 and p[0] in known and p[1] in known and p[0] != p[1]
+            for p in pairs
+        )
+        if not ok:
+            raise ResolverFileError(f"{where}: {field} must be pairs of saved names")
+    threshold = body["threshold"]
+    if not isinstance(threshold, int | float) or not 0.0 <= threshold <= 1.0:
+        raise ResolverFileError(f"{where}: threshold must be a number in [0, 1]")
+    return body
