@@ -244,3 +244,18 @@ def test_score_pair_equals_compare() -> None:
         expected = compare(a, b)
         assert score_pair(pa, pb) == (expected.score, expected.is_conflict), (a, b)
         assert score_pair(pb, pa) == (expected.score, expected.is_conflict), (b, a)
+
+
+def test_comparing_the_same_strings_again_gives_the_same_comparison() -> None:
+    """compare() of two strings is memoised: the same pair again is the same immutable
+    Comparison, equal to one computed afresh from parsed names."""
+    first = compare("Sasha Trupanov", "סשה טרופנוב")
+    again = compare("Sasha Trupanov", "סשה טרופנוב")
+    assert again is first
+    fresh = compare(parse_name("Sasha Trupanov"), parse_name("סשה טרופנוב"))
+    assert (fresh.score, fresh.is_conflict, str(fresh)) == (
+        again.score,
+        again.is_conflict,
+        str(again),
+    )
+    assert compare("Sasha Trupanov", "סשה טרופנוב", threshold=0.95) is not first

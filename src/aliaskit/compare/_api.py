@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from functools import partial
+from functools import lru_cache, partial
 
-from aliaskit._check import require_str
+from aliaskit._check import require_str, require_threshold
 from aliaskit.compare._explain import explain
 from aliaskit.compare._features import features
 from aliaskit.compare._ladder import Trace, best
@@ -72,14 +72,6 @@ def score_pair(a: ParsedName, b: ParsedName) -> tuple[float, bool]:
     return best(features(a), features(b))
 
 
-def _check_threshold(threshold: object) -> None:
-    """Raise unless ``threshold`` is a real number in [0, 1]."""
-    if isinstance(threshold, bool) or not isinstance(threshold, int | float):
-        raise TypeError(f"threshold must be a number, not {type(threshold).__name__}")
-    if not 0.0 <= threshold <= 1.0:
-        raise ValueError(f"threshold must be in [0, 1], got {threshold!r}")
-
-
 def _parsed(value: str | ParsedName, name: str) -> ParsedName:
     if isinstance(value, ParsedName):
         return value
@@ -102,7 +94,24 @@ def compare(
     >>> compare("Alexander Trufanov", "Alexandra Trufanova").is_match
     False
     """
-    _check_threshold(threshold)
+    threshold = require_threshold(threshold)
+    if isinstance(a, str) and isinstance(b, str):
+        return _compare_strings(a, b, threshold)
+    return _compare(a, b, threshold)
+
+
+#: Comparisons of two strings kept for when the same pair is compared again.
+COMPARE_MEMO = 1 << 15
+
+
+@lru_cache(maxsize=COMPARE_MEMO)
+def _compare_strings(a: str, b: str, threshold: float) -> Comparison:
+    """:func:`compare` of two strings, memoised: a Comparison is immutable (its
+    explanation, built on first reading, is the same whoever reads it)."""
+    return _compare(a, b, threshold)
+
+
+def _compare(a: str | ParsedName, b: str | ParsedName, threshold: float) -> Comparison:
     pa, pb = _parsed(a, "a"), _parsed(b, "b")
     # Scored in a canonical order, so that the score is symmetric.
     flip = pb.normalized < pa.normalized
