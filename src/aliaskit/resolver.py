@@ -39,27 +39,21 @@ names never glue components together.
 
 from __future__ import annotations
 
-import contextlib
-import gc
 import hashlib
 import json
 import os
 import threading
 import warnings
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from typing import Any
 
-import attrs
-import numpy as np
-
-from aliaskit._candidates import CodeCollector
 from aliaskit._check import require_str, require_threshold
 from aliaskit._edges import MUST_SCORE, Edge, ordered_pair
-from aliaskit._parallel import scored_ids, scored_pairs
 from aliaskit._resolver_file import FORMAT, FORMAT_VERSION, ResolverFileError, checked_body
-from aliaskit._resolver_graph import KEEP_SCORE, WEAK_LINK, components
-from aliaskit._resolver_stages import AVERAGE_SLACK, ClusterStages
+from aliaskit._resolver_graph import KEEP_SCORE, WEAK_LINK
+from aliaskit._resolver_ingest import IngestNames, SkippedName, gc_paused
+from aliaskit._resolver_stages import AVERAGE_SLACK
 from aliaskit.blocking import BlockIndex
 from aliaskit.compare import DEFAULT_THRESHOLD, compare
 from aliaskit.entity import Entity, build_entity
@@ -84,24 +78,14 @@ __all__ = [
 
 MAX_WORKERS = 2
 
+_pair = ordered_pair
+
 
 class SkippedNamesWarning(UserWarning):
     """Some inputs held no name (empty or only punctuation) and were skipped."""
 
 
-@attrs.frozen
-class SkippedName:
-    """An input that was not clustered, where it was, and why."""
-
-    position: int
-    value: str
-    reason: str
-
-
-_pair = ordered_pair
-
-
-class Resolver(ClusterStages):
+class Resolver(IngestNames):
     """Incremental alias resolution.
 
     Mutation methods (:meth:`add`, :meth:`add_many`, :meth:`merge`,
@@ -160,7 +144,7 @@ class Resolver(ClusterStages):
     @property
     def entities(self) -> list[Entity]:
         """All entities, sorted by canonical name then id."""
-        with self._lock, _gc_paused():
+        with self._lock, gc_paused():
             clusters = set(self._cluster.values())
             ents = [self._entity(c) for c in clusters]
         return sorted(ents, key=lambda e: (e.canonical, e.id))
@@ -209,7 +193,7 @@ class Resolver(ClusterStages):
 
         Every item is type-checked before any state changes. Python's cyclic
         garbage collector is paused while the names are added (see
-        :func:`_gc_paused`).
+        :func:`~aliaskit._resolver_ingest.gc_paused`).
         """
         if isinstance(names, str | bytes):
             raise TypeError("names must be an iterable of str, not a single str")
@@ -217,7 +201,7 @@ class Resolver(ClusterStages):
         for i, item in enumerate(items):
             if not isinstance(item, str):
                 raise TypeError(f"names[{i}] must be a str, not {type(item).__name__}")
-        with self._lock, _gc_paused():
+        with self._lock, gc_paused():
             self._ingest(items, start=self._seen)
 
     def merge(self, a: str, b: str) -> None:
@@ -330,116 +314,6 @@ class Resolver(ClusterStages):
         if recluster:
             self._recluster(set(pair))
 
-    def _admit(self, names: list[str], start: int) -> list[str]:
-        """Parse the names not seen yet; note the empty ones as skipped; return the new ones."""
-        new: list[str] = []
-        for offset, raw in enumerate(names):
-            self._seen += 1
-            if raw in self._parsed:
-                continue
-            parsed = parse_name(raw)
-            if not parsed.parts:
-                self.skipped.append(SkippedName(start + offset, raw, "no letters or digits"))
-                continue
-            self._parsed[raw] = parsed  # also marks repeats within ``names`` as seen
-            if parsed.is_weak:
-                self._weak.add(raw)
-            new.append(raw)
-        return new
-
-    def _ingest(self, names: list[str], start: int) -> list[str]:
-        if self._release_index:
-            return self._ingest_batch(names, start)
-        new = self._admit(names, start)
-        touched: set[str] = set(new)
-        same_form: set[tuple[str, str]] = set()
-        for raw in sorted(new):
-            norm = self._parsed[raw].normalized
-            same_form.update(_pair(raw, other) for other in self._by_norm[norm])
-            self._by_norm[norm].append(raw)
-        pairs, removed = self._index.add_many((raw, self._parsed[raw]) for raw in new)
-        for p in removed:  # a block that outgrew its limit drops pairs
-            touched.update(self._drop_edge(p))
-        # Scores are pure, so their order changes nothing downstream; the
-        # index's order keeps pairs of one block together (see add_many).
-        scored = list(pairs)
-        scored += [p for p in same_form if p not in pairs]
-        del pairs, same_form  # the list alone, before workers fork
-        self._score_all(scored)
-        if len(new) < len(self._parsed):  # else every name in a pair is new, so touched
-            touched.update(x for p in scored for x in p)
-        self._recluster(touched)
-        return new
-
-    def _ingest_batch(self, names: list[str], start: int) -> list[str]:
-        """The one batch of :func:`cluster`: pairs as arrays, conflicts kept where they count.
-
-        Candidate pairs stay integer codes (:class:`~aliaskit._candidates.CandidatePairs`)
-        and are scored into two arrays; only pairs from :data:`KEEP_SCORE` up become
-        edges. A conflict matters only between two names of one link component
-        (every clustering stage works inside one), so conflicts elsewhere are dropped
-        once the components are known: the same entities, in a fraction of the memory.
-        """
-        new = self._admit(names, start)
-        candidates = self._index.candidates((raw, self._parsed[raw]) for raw in new)
-        self._index.release()
-        names_by_id = candidates.names
-        same_form = CodeCollector(len(names_by_id))
-        position = {name: i for i, name in enumerate(names_by_id)}
-        for raw in names_by_id:
-            self._by_norm[self._parsed[raw].normalized].append(raw)
-        for group in self._by_norm.values():
-            if len(group) > 1:
-                same_form.add_block([position[x] for x in group])
-        del position
-        codes = np.union1d(candidates.codes, same_form.codes())
-        left, right = candidates.ids(codes)
-        scores, conflicts = scored_ids(self._parsed, names_by_id, left, right, self.workers)
-        kept = ~conflicts & (scores >= KEEP_SCORE)
-        edges, adj, cadj = self._edges, self._adj, self._cadj
-        for (a, b), score in zip(candidates.pairs(codes[kept]), scores[kept].tolist(), strict=True):
-            edges[a, b] = score
-            if score >= WEAK_LINK:
-                adj[a].add(b)
-                adj[b].add(a)
-        linked = kept & (scores >= WEAK_LINK)
-        component = components(len(names_by_id), left[linked], right[linked])
-        counted = conflicts & (component[left] == component[right])
-        for a, b in candidates.pairs(codes[counted]):
-            cadj[a].add(b)
-            cadj[b].add(a)
-        del candidates, codes, left, right, scores, conflicts
-        self._recluster(set(new))
-        return new
-
-    def _drop_edge(self, p: tuple[str, str]) -> tuple[str, str]:
-        if self._parsed[p[0]].normalized != self._parsed[p[1]].normalized:
-            self._edges.pop(p, None)
-            self._unlink(*p)
-            self._link(*p)  # a user judgement still links the pair
-        return p
-
-    def _score_all(self, pairs: list[tuple[str, str]]) -> None:
-        """Score candidate pairs, in worker processes when there are many."""
-        results = scored_pairs(self._parsed, pairs, self.workers)
-        edges, adj, cadj = self._edges, self._adj, self._cadj
-        judged = self._must or self._cannot
-        for p, (score, conflict) in zip(pairs, results, strict=True):
-            if judged or p in edges:
-                self._unlink(*p)
-                self._store(p, score, conflict)
-                self._link(*p)
-                continue
-            a, b = p
-            if conflict:
-                cadj[a].add(b)
-                cadj[b].add(a)
-            elif score >= KEEP_SCORE:
-                edges[p] = score
-                if score >= WEAK_LINK:
-                    adj[a].add(b)
-                    adj[b].add(a)
-
     def _entity(self, members: tuple[str, ...]) -> Entity:
         cached = self._entity_cache.get(members)
         if cached is None:
@@ -451,32 +325,6 @@ class Resolver(ClusterStages):
             cached = build_entity(list(members), self._parsed, score)
             self._entity_cache[members] = cached
         return cached
-
-
-@contextlib.contextmanager
-def _gc_paused() -> Iterator[None]:
-    """Pause Python's cyclic garbage collector for one batch, then restore it.
-
-    A batch builds millions of long-lived objects (parsed names, keys, pairs,
-    cached part forms); each full collection walks all of them again and
-    finds nothing, as aliaskit's data holds no reference cycles (reference
-    counting frees it). At 100,000 mentions that walking took a quarter of
-    the run. Other threads' cyclic garbage waits until the batch ends.
-
-    On the way out, everything the batch made is moved to the oldest
-    generation unexamined (``gc.freeze()`` then ``gc.unfreeze()``): else the
-    first collection after the batch would walk all of it as young objects
-    (9 s after a million mentions). It stays collectable, by full collections.
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.freeze()
-            gc.unfreeze()
-            gc.enable()
 
 
 def cluster(names: Iterable[str], *, threshold: float = DEFAULT_THRESHOLD) -> list[Entity]:
