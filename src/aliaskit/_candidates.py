@@ -18,6 +18,8 @@ import attrs
 import numpy as np
 import numpy.typing as npt
 
+from aliaskit._arrays import distinct
+
 __all__ = ["ROUND_CODES", "CandidatePairs", "CodeCollector"]
 
 Codes = npt.NDArray[np.int64]
@@ -69,7 +71,7 @@ class CodeCollector:
             x, y = _upper(size)
             parts.append((members[:, x] * self.n + members[:, y]).ravel())
         if parts:
-            self._rounds.append(np.unique(np.concatenate(parts)))
+            self._rounds.append(distinct(np.concatenate(parts)))
         self._whole, self._loose, self._pending = {}, [], 0
 
     def codes(self) -> Codes:
@@ -77,7 +79,7 @@ class CodeCollector:
         rounds, self._rounds = self._rounds, []
         if not rounds:
             return np.empty(0, dtype=np.int64)
-        return rounds[0] if len(rounds) == 1 else np.unique(np.concatenate(rounds))
+        return rounds[0] if len(rounds) == 1 else distinct(np.concatenate(rounds))
 
 
 @attrs.frozen

@@ -20,6 +20,7 @@ from collections.abc import Iterator, Mapping, Sequence
 import numpy as np
 import numpy.typing as npt
 
+from aliaskit._arrays import distinct
 from aliaskit._edges import MUST_SCORE
 from aliaskit.compare import prepare, score_pair
 from aliaskit.parse import ParsedName
@@ -147,7 +148,7 @@ def scored_ids(
     methods = multiprocessing.get_all_start_methods()
     if workers < 2 or len(left) < PARALLEL_MIN_PAIRS or "fork" not in methods:
         return _score_ids(parsed, names, left, right)
-    for i in np.unique(np.concatenate((left, right))).tolist():
+    for i in distinct(np.concatenate((left, right))).tolist():
         prepare(parsed[names[i]])  # per-name work once, inherited by the workers
     size = max(MIN_CHUNK, min(MAX_CHUNK, len(left) // (workers * CHUNKS_PER_WORKER)))
     bounds = [(i, min(i + size, len(left))) for i in range(0, len(left), size)]

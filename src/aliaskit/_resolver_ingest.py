@@ -15,6 +15,7 @@ from collections.abc import Iterator
 import attrs
 import numpy as np
 
+from aliaskit._arrays import distinct
 from aliaskit._block_index import BlockIndex
 from aliaskit._candidates import CodeCollector
 from aliaskit._edges import ordered_pair
@@ -108,7 +109,7 @@ class IngestNames(ClusterStages):
             if len(group) > 1:
                 same_form.add_block([position[x] for x in group])
         del position
-        codes = np.union1d(candidates.codes, same_form.codes())
+        codes = distinct(np.concatenate((candidates.codes, same_form.codes())))
         left, right = candidates.ids(codes)
         scores, conflicts = scored_ids(self._parsed, names_by_id, left, right, self.workers)
         kept = ~conflicts & (scores >= KEEP_SCORE)
