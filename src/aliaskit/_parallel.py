@@ -25,7 +25,7 @@ from aliaskit._edges import MUST_SCORE
 from aliaskit.compare import prepare, score_pair
 from aliaskit.parse import ParsedName
 
-__all__ = ["PARALLEL_MIN_PAIRS", "score_one", "scored_ids", "scored_pairs"]
+__all__ = ["PARALLEL_MIN_PAIRS", "locality_order", "score_one", "scored_ids", "scored_pairs"]
 
 #: Candidate pairs are scored in worker processes from this many on.
 PARALLEL_MIN_PAIRS = 20_000
@@ -145,8 +145,56 @@ def scored_ids(
     pairs are never built as strings in this process, and the results come
     back as two arrays in pair order.
     """
+    if len(left) < PARALLEL_MIN_PAIRS:
+        return _score_ids(parsed, names, left, right)
+    # Scored in an order that keeps the pairs of two surnames together, so that
+    # the memoised verdicts on their words are reused while they are cached.
+    order = locality_order(parsed, names, left, right)
+    in_order = _scored_id_pairs(parsed, names, left[order], right[order], workers)
+    scores = np.empty(len(left), dtype=np.float64)
+    conflicts = np.empty(len(left), dtype=np.bool_)
+    scores[order], conflicts[order] = in_order
+    return scores, conflicts
+
+
+def locality_order(
+    parsed: Mapping[str, ParsedName],
+    names: Sequence[str],
+    left: npt.NDArray[np.int64],
+    right: npt.NDArray[np.int64],
+) -> npt.NDArray[np.intp]:
+    """An order of the pairs ``(names[left[k]], names[right[k]])`` that keeps the
+    pairs of the same two surnames together (then by ids).
+
+    Scores do not depend on the order, but their speed does: the verdicts on
+    two words are memoised in bounded caches, and pairs in id order (names
+    sorted by given name first) meet each pair of surnames again only after
+    the cache has forgotten it. At a million family-shaped mentions that made
+    70% of the surname verdicts misses.
+    """
+    surnames: dict[tuple[str, ...], int] = {}
+    key = np.fromiter(
+        (
+            surnames.setdefault(tuple(p.text for p in parsed[n].surname), len(surnames))
+            for n in names
+        ),
+        dtype=np.int64,
+        count=len(names),
+    )
+    a, b = key[left], key[right]
+    return np.lexsort((right, left, np.maximum(a, b), np.minimum(a, b)))
+
+
+def _scored_id_pairs(
+    parsed: Mapping[str, ParsedName],
+    names: Sequence[str],
+    left: npt.NDArray[np.int64],
+    right: npt.NDArray[np.int64],
+    workers: int,
+) -> tuple[npt.NDArray[np.float64], npt.NDArray[np.bool_]]:
+    """:func:`scored_ids` in the order given: in forked workers when there are many."""
     methods = multiprocessing.get_all_start_methods()
-    if workers < 2 or len(left) < PARALLEL_MIN_PAIRS or "fork" not in methods:
+    if workers < 2 or "fork" not in methods:
         return _score_ids(parsed, names, left, right)
     for i in distinct(np.concatenate((left, right))).tolist():
         prepare(parsed[names[i]])  # per-name work once, inherited by the workers

@@ -14,11 +14,20 @@ from collections.abc import Iterable
 import numpy as np
 import numpy.typing as npt
 
+from aliaskit._arrays import distinct
 from aliaskit._edges import CANNOT_EDGE, MUST_EDGE, MUST_SCORE, Edge, ordered_pair
 from aliaskit.compare import score_pair
 from aliaskit.parse import ParsedName
 
-__all__ = ["KEEP_SCORE", "MAX_CROSS_PAIRS", "WEAK_LINK", "EdgeGraph", "UnionFind", "components"]
+__all__ = [
+    "KEEP_SCORE",
+    "MAX_CROSS_PAIRS",
+    "WEAK_LINK",
+    "EdgeGraph",
+    "UnionFind",
+    "components",
+    "counted_conflicts",
+]
 
 #: Links from this score on join names into one component (weak names included).
 WEAK_LINK = 0.6
@@ -80,6 +89,55 @@ def components(
         if np.array_equal(nxt, label):
             return label
         label = nxt
+
+
+def counted_conflicts(
+    left: npt.NDArray[np.int64],
+    right: npt.NDArray[np.int64],
+    scores: npt.NDArray[np.float64],
+    conflicts: npt.NDArray[np.bool_],
+    weak: npt.NDArray[np.bool_],
+    threshold: float,
+) -> npt.NDArray[np.bool_]:
+    """Which conflicting pairs ``(left[k], right[k])`` a clustering stage can consult,
+    when all names arrive in one batch (``weak[i]``: name ``i`` is weak).
+
+    The stages read cannot-links only between names that may end up in one
+    group (see :meth:`aliaskit._resolver_stages.ClusterStages._recluster`):
+
+    1. full names group along links at the threshold (among full names), so
+       only a conflict inside one component of such links counts;
+    2. a weak name joins a full group it links with from :data:`WEAK_LINK`
+       on, so its conflict with a full name counts when that name's component
+       is one such a link reaches;
+    3. weak names left alone group along links at the threshold among weak
+       names, so their conflicts count inside one component of those;
+    4. must-links join groups whatever their conflicts.
+
+    Links are kept scores (no conflict) from :data:`WEAK_LINK` and the
+    threshold up, as the stages find them in the adjacency sets.
+    """
+    n = len(weak)
+    kept = ~conflicts & (scores >= KEEP_SCORE)
+    link = kept & (scores >= max(threshold, WEAK_LINK))
+    weak_l, weak_r = weak[left], weak[right]
+    full = ~weak_l & ~weak_r
+    both_weak = weak_l & weak_r
+    full_group = components(n, left[link & full], right[link & full])
+    weak_group = components(n, left[link & both_weak], right[link & both_weak])
+    counted = conflicts & full & (full_group[left] == full_group[right])
+    counted |= conflicts & both_weak & (weak_group[left] == weak_group[right])
+    # Stage 2: the full components each weak name's links reach, as codes.
+    mixed = weak_l != weak_r
+    reach = kept & (scores >= WEAK_LINK) & mixed
+    w = np.where(weak_l, left, right)  # the weak end of a mixed pair
+    f = np.where(weak_l, right, left)  # and the full end
+    offers = distinct(w[reach] * n + full_group[f[reach]])
+    asked = conflicts & mixed
+    codes = w[asked] * n + full_group[f[asked]]
+    at = np.minimum(np.searchsorted(offers, codes), max(len(offers) - 1, 0))
+    counted[asked] = (offers[at] == codes) if len(offers) else False
+    return counted
 
 
 class EdgeGraph:

@@ -20,7 +20,7 @@ from aliaskit._block_index import BlockIndex
 from aliaskit._candidates import CodeCollector
 from aliaskit._edges import ordered_pair
 from aliaskit._parallel import scored_ids, scored_pairs
-from aliaskit._resolver_graph import KEEP_SCORE, WEAK_LINK, components
+from aliaskit._resolver_graph import KEEP_SCORE, WEAK_LINK, counted_conflicts
 from aliaskit._resolver_stages import ClusterStages
 from aliaskit.parse import parse_name
 
@@ -93,9 +93,10 @@ class IngestNames(ClusterStages):
 
         Candidate pairs stay integer codes (:class:`~aliaskit._candidates.CandidatePairs`)
         and are scored into two arrays; only pairs from :data:`KEEP_SCORE` up become
-        edges. A conflict matters only between two names of one link component
-        (every clustering stage works inside one), so conflicts elsewhere are dropped
-        once the components are known: the same entities, in a fraction of the memory.
+        edges. A conflict matters only between two names that a clustering stage may
+        put in one group (:func:`~aliaskit._resolver_graph.counted_conflicts`), so the
+        others are dropped once the links are known: the same entities, in a fraction
+        of the memory.
         """
         new = self._admit(names, start)
         candidates = self._index.candidates((raw, self._parsed[raw]) for raw in new)
@@ -119,9 +120,8 @@ class IngestNames(ClusterStages):
             if score >= WEAK_LINK:
                 adj[a].add(b)
                 adj[b].add(a)
-        linked = kept & (scores >= WEAK_LINK)
-        component = components(len(names_by_id), left[linked], right[linked])
-        counted = conflicts & (component[left] == component[right])
+        weak = np.fromiter((x in self._weak for x in names_by_id), np.bool_, len(names_by_id))
+        counted = counted_conflicts(left, right, scores, conflicts, weak, self.threshold)
         for a, b in candidates.pairs(codes[counted]):
             cadj[a].add(b)
             cadj[b].add(a)
