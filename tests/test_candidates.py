@@ -38,15 +38,18 @@ def test_array_candidates_equal_the_tracked_index_pairs(shape: str) -> None:
     assert len(arrays) == len(tracked.pairs())  # distinct codes
 
 
-@pytest.mark.parametrize("shape", SHAPES)
-def test_one_batch_clustering_equals_incremental_clustering(shape: str) -> None:
-    """cluster() (array path, conflicts kept only inside link components) gives the
-    entities of a Resolver fed in four batches (string pairs, every conflict kept)."""
+@pytest.mark.parametrize(
+    ("shape", "threshold"), [(s, 0.75) for s in SHAPES] + [("family", 0.55), ("distinct", 0.9)]
+)
+def test_one_batch_clustering_equals_incremental_clustering(shape: str, threshold: float) -> None:
+    """cluster() (array path, only the conflicts a stage can consult kept) gives the
+    entities of a Resolver fed in four batches (string pairs, every conflict kept),
+    at thresholds below, at and above the weak-link score."""
     names = [name for _, name in generate(2_500, seed=4, shape=shape)]
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        batch = cluster(names)
-    resolver = Resolver()
+        batch = cluster(names, threshold=threshold)
+    resolver = Resolver(threshold=threshold)
     for k in range(4):
         resolver.add_many(names[k::4])
     view = [(e.id, e.canonical, e.aliases) for e in batch]

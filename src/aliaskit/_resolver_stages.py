@@ -161,16 +161,34 @@ class ClusterStages(EdgeGraph):
                     if below is None or score < below:
                         links.append((score, a, b))
         links.sort(key=lambda t: (-t[0], t[1], t[2]))
+        members = uf.members
+        # Unions refused so far, by the state of the two groups: a group is its
+        # root and size (groups only grow, and a root that joins another is
+        # never a root again), and a refusal depends on nothing else.
+        refused: set[tuple[str, int, str, int]] = set()
         for score, a, b in links:
             ra, rb = uf.find(a), uf.find(b)
             if ra == rb:
                 continue
-            if score != MUST_SCORE and (
-                blocked[ra] & set(uf.members[rb])
-                or self._mean_link(uf.members[ra], uf.members[rb]) < floor - AVERAGE_SLACK
-            ):
-                continue
-            merged = blocked[ra] | blocked[rb]
+            if score != MUST_SCORE:
+                xs, ys = members[ra], members[rb]
+                state = (ra, len(xs), rb, len(ys))
+                if state in refused:
+                    continue
+                # A cannot-link between the groups, looked up from the smaller
+                # (cannot-links are symmetric).
+                if len(ys) <= len(xs):
+                    split = not blocked[ra].isdisjoint(ys)
+                else:
+                    split = not blocked[rb].isdisjoint(xs)
+                if split or self._mean_link(xs, ys) < floor - AVERAGE_SLACK:
+                    refused.add(state)
+                    continue
+            # The larger cannot-link set takes in the smaller: each name's
+            # cannot-links are copied O(log n) times, not at every union.
+            keep, other = (ra, rb) if len(blocked[ra]) >= len(blocked[rb]) else (rb, ra)
+            merged = blocked[keep]
+            merged |= blocked[other]
             blocked[uf.union(ra, rb)] = merged
         return [list(m) for m in uf.members.values()]
 
