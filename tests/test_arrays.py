@@ -16,4 +16,3 @@ def test_distinct_equals_numpy_unique(values: list[int]) -> None:
     array = np.array(values, dtype=np.int64)
     assert distinct(array).tolist() == np.unique(array).tolist()
     assert distinct(array).dtype == np.int64
-

@@ -29,4 +29,3 @@ def distinct(values: Ints) -> Ints:
     keep[0] = True
     np.not_equal(ordered[1:], ordered[:-1], out=keep[1:])
     return ordered[keep]
-

@@ -125,7 +125,7 @@ def counted_conflicts(
     both_weak = weak_l & weak_r
     full_group = components(n, left[link & full], right[link & full])
     weak_group = components(n, left[link & both_weak], right[link & both_weak])
-    counted = conflicts & full & (full_group[left] == full_group[right])
+    counted: npt.NDArray[np.bool_] = conflicts & full & (full_group[left] == full_group[right])
     counted |= conflicts & both_weak & (weak_group[left] == weak_group[right])
     # Stage 2: the full components each weak name's links reach, as codes.
     mixed = weak_l != weak_r
