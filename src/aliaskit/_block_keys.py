@@ -3,6 +3,8 @@ second-name keys that split oversized blocks (see :mod:`aliaskit.blocking`)."""
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from aliaskit import knowledge
 from aliaskit.belarusian import belarusian_name, name_word_reading
 from aliaskit.latin import latin_forms, part_keys
@@ -57,6 +59,9 @@ INITIAL_ONLY = "!"
 #: and middle names (:func:`second_keys`), so that a common surname with a
 #: common given name does not pair every Ivan Ivanov with every other.
 MAX_GIVEN_GROUP = 50
+#: Keys computed from a name's given names, or its patronymic and middle
+#: names, are memoised per those words (they repeat across names): this many.
+MEMO_KEYS = 1 << 16
 
 
 def block_keys(name: ParsedName) -> frozenset[str]:
@@ -119,11 +124,19 @@ def _pair_keys(name: ParsedName) -> set[str]:
     out: set[str] = set()
     for i, a in enumerate(parts):
         for b in parts[i + 1 :]:
-            for ka in sorted(part_keys(a)):
-                for kb in sorted(part_keys(b)):
-                    if len(ka) + len(kb) >= PAIR_MIN:
-                        out.add("W:" + "|".join(sorted((ka, kb))))
+            out |= _word_pair_keys(a, b)
     return out
+
+
+@lru_cache(maxsize=MEMO_KEYS)
+def _word_pair_keys(a: str, b: str) -> frozenset[str]:
+    """The order-free keys of two words (see :func:`_pair_keys`)."""
+    out = set()
+    for ka in part_keys(a):
+        for kb in part_keys(b):
+            if len(ka) + len(kb) >= PAIR_MIN:
+                out.add("W:" + "|".join(sorted((ka, kb))))
+    return frozenset(out)
 
 
 def block_limit(key: str) -> int:
@@ -137,17 +150,22 @@ def _dropped(key: str) -> set[str]:
     return {key} | {key[:i] + key[i + 1 :] for i in range(len(key))}
 
 
-def _given_anchors(name: ParsedName) -> set[str]:
-    """Whole skeleton keys of the given names, and their curated groups."""
+def _given_texts(name: ParsedName) -> tuple[str, ...]:
+    """The texts of a name's given name and nicknames."""
+    return tuple(p.text for p in (name.given, *name.role("nickname")) if p is not None)
+
+
+@lru_cache(maxsize=MEMO_KEYS)
+def _given_anchors(texts: tuple[str, ...]) -> tuple[str, ...]:
+    """The first :data:`MAX_ANCHORS` of the whole skeleton keys of given names
+    (``texts``) and their curated groups, sorted."""
     anchors: set[str] = set()
-    for part in (name.given, *name.role("nickname")):
-        if part is None:
-            continue
-        anchors.update(part_keys(part.text))
+    for text in texts:
+        anchors.update(part_keys(text))
         anchors.update(
-            g for g in knowledge.name_groups(part.text) if g.startswith(knowledge.CURATED_PREFIX)
+            g for g in knowledge.name_groups(text) if g.startswith(knowledge.CURATED_PREFIX)
         )
-    return anchors
+    return tuple(sorted(anchors)[:MAX_ANCHORS])
 
 
 def _by_size(key: str) -> tuple[int, str]:
@@ -155,16 +173,21 @@ def _by_size(key: str) -> tuple[int, str]:
     return len(key), key
 
 
-def _near_keys(name: ParsedName, surname_keys: set[str]) -> set[str]:
+def _near_keys(name: ParsedName, surname_keys: set[str]) -> frozenset[str]:
     """Keys that let surnames one consonant apart meet, anchored on the whole given name."""
     sources = sorted((k for k in surname_keys if len(k) >= NEAR_MIN), key=_by_size)
     if not sources:
-        return set()
-    anchors = sorted(_given_anchors(name))[:MAX_ANCHORS]
+        return frozenset()
+    return _anchored(tuple(sources[:MAX_NEAR_SOURCES]), _given_anchors(_given_texts(name)))
+
+
+@lru_cache(maxsize=MEMO_KEYS)
+def _anchored(sources: tuple[str, ...], anchors: tuple[str, ...]) -> frozenset[str]:
+    """The near keys of surname keys ``sources`` anchored on given-name ``anchors``."""
     near: set[str] = set()
-    for key in sources[:MAX_NEAR_SOURCES]:
+    for key in sources:
         near |= _dropped(key)
-    return {f"{NEAR_PREFIX}{k}|{a}" for k in near for a in anchors}
+    return frozenset(f"{NEAR_PREFIX}{k}|{a}" for k in near for a in anchors)
 
 
 def _given_part(name: ParsedName) -> NamePart | None:
@@ -194,20 +217,25 @@ def given_keys(name: ParsedName) -> frozenset[str]:
     (Valerija meets Vladimir, Margarita Marta), 13% of all candidate pairs at
     300,000 mentions, of which 0.2% were the same person and 85% a cannot-link.
     """
+    parts = tuple((p.text, p.script) for p in (name.given, *name.role("nickname")) if p is not None)
+    if parts:
+        return _full_given_keys(parts)
     initial = _given_part(name)
-    parts = [p for p in (name.given, *name.role("nickname")) if p is not None]
-    if not parts:
-        if initial is None:
-            return frozenset({ANY_GIVEN})
-        letter = latin_forms(initial.text.rstrip(".")).forms[0][:1]
-        return frozenset({INITIAL_ONLY, "L:" + letter})
+    if initial is None:
+        return frozenset({ANY_GIVEN})
+    letter = latin_forms(initial.text.rstrip(".")).forms[0][:1]
+    return frozenset({INITIAL_ONLY, "L:" + letter})
+
+
+@lru_cache(maxsize=MEMO_KEYS)
+def _full_given_keys(parts: tuple[tuple[str, str], ...]) -> frozenset[str]:
+    """:func:`given_keys` of full given names and nicknames, as (text, script)."""
     keys: set[str] = set()
-    for part in parts:
-        text = part.text
+    for text, script in parts:
         skeletons = part_keys(text)
         keys.update("K:" + k for k in skeletons)
         keys.update("H:" + k[:n] for k in skeletons for n in range(ANCHOR_LEN, len(k)))
-        first = "P:" if part.script == "Hebr" else "Q:"
+        first = "P:" if script == "Hebr" else "Q:"
         keys.update(first + k[:ANCHOR_LEN] for k in skeletons if len(k) >= ANCHOR_LEN)
         keys.add("L:" + latin_forms(text).forms[0][:1])
         for group in knowledge.name_groups(text):
@@ -238,20 +266,26 @@ def second_keys(name: ParsedName) -> frozenset[str]:
     >>> meets(second("Ivan Petrovich Ivanov"), second("Ivan Sergeevich Ivanov"))
     False
     """
-    full = [p for p in name.parts if p.role in _SECOND_ROLES]
-    initials = list(name.role("initial"))
+    full = tuple(p.text for p in name.parts if p.role in _SECOND_ROLES)
+    initials = name.role("initial")
     if name.given is None:
         initials = initials[1:]  # the first stands for the given name
+    return _second_keys(full, tuple(p.text for p in initials))
+
+
+@lru_cache(maxsize=MEMO_KEYS)
+def _second_keys(full: tuple[str, ...], initials: tuple[str, ...]) -> frozenset[str]:
+    """:func:`second_keys` of patronymics and middle names ``full`` and ``initials``."""
     if not full and not initials:
         return frozenset({ANY_GIVEN})
-    keys = {"L:" + latin_forms(p.text.rstrip(".")).forms[0][:1] for p in initials}
+    keys = {"L:" + latin_forms(text.rstrip(".")).forms[0][:1] for text in initials}
     if not full:
         return frozenset({INITIAL_ONLY, *keys})
-    for part in full:
-        skeletons = part_keys(part.text)
+    for text in full:
+        skeletons = part_keys(text)
         keys.update("K:" + k for k in skeletons)
         keys.update("H:" + k[:n] for k in skeletons for n in range(ANCHOR_LEN, len(k)))
-        keys.add("L:" + latin_forms(part.text).forms[0][:1])
+        keys.add("L:" + latin_forms(text).forms[0][:1])
     return frozenset(keys)
 
 
