@@ -26,7 +26,7 @@ __all__ = [
     "EdgeGraph",
     "UnionFind",
     "components",
-    "counted_conflicts",
+    "consulted_pairs",
 ]
 
 #: Links from this score on join names into one component (weak names included).
@@ -91,28 +91,31 @@ def components(
         label = nxt
 
 
-def counted_conflicts(
+def consulted_pairs(
     left: npt.NDArray[np.int64],
     right: npt.NDArray[np.int64],
     scores: npt.NDArray[np.float64],
     conflicts: npt.NDArray[np.bool_],
     weak: npt.NDArray[np.bool_],
     threshold: float,
-) -> npt.NDArray[np.bool_]:
-    """Which conflicting pairs ``(left[k], right[k])`` a clustering stage can consult,
-    when all names arrive in one batch (``weak[i]``: name ``i`` is weak).
+) -> tuple[npt.NDArray[np.bool_], npt.NDArray[np.bool_]]:
+    """Which kept scores and which conflicts of the pairs ``(left[k], right[k])`` a
+    clustering stage can consult, when all names arrive in one batch (``weak[i]``:
+    name ``i`` is weak).
 
-    The stages read cannot-links only between names that may end up in one
-    group (see :meth:`aliaskit._resolver_stages.ClusterStages._recluster`):
+    The stages read pairs only between names that may end up in one entity
+    (see :meth:`aliaskit._resolver_stages.ClusterStages._recluster`):
 
     1. full names group along links at the threshold (among full names), so
-       only a conflict inside one component of such links counts;
+       only a pair inside one component of such links counts;
     2. a weak name joins a full group it links with from :data:`WEAK_LINK`
-       on, so its conflict with a full name counts when that name's component
-       is one such a link reaches;
+       on, so its pair with a full name counts when that name's component is
+       one such a link reaches;
     3. weak names left alone group along links at the threshold among weak
-       names, so their conflicts count inside one component of those;
-    4. must-links join groups whatever their conflicts.
+       names, so their conflicts count inside one component of those. Their
+       scores are all kept: two weak names placed in one full group meet in
+       its entity, whose canonical name weighs every score among its members;
+    4. must-links (one normalised form, so one kind of name) are links.
 
     Links are kept scores (no conflict) from :data:`WEAK_LINK` and the
     threshold up, as the stages find them in the adjacency sets.
@@ -125,19 +128,21 @@ def counted_conflicts(
     both_weak = weak_l & weak_r
     full_group = components(n, left[link & full], right[link & full])
     weak_group = components(n, left[link & both_weak], right[link & both_weak])
-    counted: npt.NDArray[np.bool_] = conflicts & full & (full_group[left] == full_group[right])
-    counted |= conflicts & both_weak & (weak_group[left] == weak_group[right])
     # Stage 2: the full components each weak name's links reach, as codes.
     mixed = weak_l != weak_r
     reach = kept & (scores >= WEAK_LINK) & mixed
     w = np.where(weak_l, left, right)  # the weak end of a mixed pair
     f = np.where(weak_l, right, left)  # and the full end
     offers = distinct(w[reach] * n + full_group[f[reach]])
-    asked = conflicts & mixed
+    asked = (kept | conflicts) & mixed
     codes = w[asked] * n + full_group[f[asked]]
     at = np.minimum(np.searchsorted(offers, codes), max(len(offers) - 1, 0))
-    counted[asked] = (offers[at] == codes) if len(offers) else False
-    return counted
+    offered = np.zeros(len(left), dtype=np.bool_)
+    offered[asked] = (offers[at] == codes) if len(offers) else False
+    scope: npt.NDArray[np.bool_] = (full & (full_group[left] == full_group[right])) | offered
+    edges = kept & (scope | both_weak)
+    counted = conflicts & (scope | (both_weak & (weak_group[left] == weak_group[right])))
+    return edges, counted
 
 
 class EdgeGraph:

@@ -20,7 +20,7 @@ from aliaskit._block_index import BlockIndex
 from aliaskit._candidates import CodeCollector
 from aliaskit._edges import ordered_pair
 from aliaskit._parallel import scored_ids, scored_pairs
-from aliaskit._resolver_graph import KEEP_SCORE, WEAK_LINK, counted_conflicts
+from aliaskit._resolver_graph import KEEP_SCORE, WEAK_LINK, consulted_pairs
 from aliaskit._resolver_stages import ClusterStages
 from aliaskit.parse import parse_name
 
@@ -92,10 +92,10 @@ class IngestNames(ClusterStages):
         """The one batch of :func:`cluster`: pairs as arrays, conflicts kept where they count.
 
         Candidate pairs stay integer codes (:class:`~aliaskit._candidates.CandidatePairs`)
-        and are scored into two arrays; only pairs from :data:`KEEP_SCORE` up become
-        edges. A conflict matters only between two names that a clustering stage may
-        put in one group (:func:`~aliaskit._resolver_graph.counted_conflicts`), so the
-        others are dropped once the links are known: the same entities, in a fraction
+        and are scored into two arrays. A score or a conflict matters only between two
+        names that a clustering stage may put in one entity
+        (:func:`~aliaskit._resolver_graph.consulted_pairs`), so only those become edges
+        and cannot-links once the links are known: the same entities, in a fraction
         of the memory.
         """
         new = self._admit(names, start)
@@ -113,15 +113,14 @@ class IngestNames(ClusterStages):
         codes = distinct(np.concatenate((candidates.codes, same_form.codes())))
         left, right = candidates.ids(codes)
         scores, conflicts = scored_ids(self._parsed, names_by_id, left, right, self.workers)
-        kept = ~conflicts & (scores >= KEEP_SCORE)
+        weak = np.fromiter((x in self._weak for x in names_by_id), np.bool_, len(names_by_id))
+        kept, counted = consulted_pairs(left, right, scores, conflicts, weak, self.threshold)
         edges, adj, cadj = self._edges, self._adj, self._cadj
         for (a, b), score in zip(candidates.pairs(codes[kept]), scores[kept].tolist(), strict=True):
             edges[a, b] = score
             if score >= WEAK_LINK:
                 adj[a].add(b)
                 adj[b].add(a)
-        weak = np.fromiter((x in self._weak for x in names_by_id), np.bool_, len(names_by_id))
-        counted = counted_conflicts(left, right, scores, conflicts, weak, self.threshold)
         for a, b in candidates.pairs(codes[counted]):
             cadj[a].add(b)
             cadj[b].add(a)
