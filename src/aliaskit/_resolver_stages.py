@@ -148,29 +148,20 @@ class ClusterStages(EdgeGraph):
         of one pass (:func:`greedy_band`, used by :mod:`aliaskit.spark`).
         """
         uf = UnionFind(sorted(units))
-        blocked = {u: {c for c in self._cadj[u] if c in units} for u in units}
-        for group in start:
-            uf.adopt(group)
-            blocked[group[0]] = set().union(*(blocked[m] for m in group))
+        blocked = self._group_cannot_links(units, uf, start)
         least, below = band if band is not None else (floor, None)
-        links: list[tuple[float, str, str]] = []
-        for a in units:
-            for b in self._adj[a]:
-                if a < b and b in units and self._linked(a, b, max(floor, least)):
-                    score = self._score(a, b)
-                    if below is None or score < below:
-                        links.append((score, a, b))
-        links.sort(key=lambda t: (-t[0], t[1], t[2]))
+        links = self._sorted_links(units, max(floor, least), below)
         members = uf.members
         # Unions refused so far, by the state of the two groups: a group is its
         # root and size (groups only grow, and a root that joins another is
         # never a root again), and a refusal depends on nothing else.
         refused: set[tuple[str, int, str, int]] = set()
-        for score, a, b in links:
+        for negative, a, b in links:
             ra, rb = uf.find(a), uf.find(b)
             if ra == rb:
                 continue
-            if score != MUST_SCORE:
+            block_a, block_b = blocked.get(ra), blocked.get(rb)
+            if -negative != MUST_SCORE:
                 xs, ys = members[ra], members[rb]
                 state = (ra, len(xs), rb, len(ys))
                 if state in refused:
@@ -178,19 +169,51 @@ class ClusterStages(EdgeGraph):
                 # A cannot-link between the groups, looked up from the smaller
                 # (cannot-links are symmetric).
                 if len(ys) <= len(xs):
-                    split = not blocked[ra].isdisjoint(ys)
+                    split = block_a is not None and not block_a.isdisjoint(ys)
                 else:
-                    split = not blocked[rb].isdisjoint(xs)
+                    split = block_b is not None and not block_b.isdisjoint(xs)
                 if split or self._mean_link(xs, ys) < floor - AVERAGE_SLACK:
                     refused.add(state)
                     continue
-            # The larger cannot-link set takes in the smaller: each name's
-            # cannot-links are copied O(log n) times, not at every union.
-            keep, other = (ra, rb) if len(blocked[ra]) >= len(blocked[rb]) else (rb, ra)
-            merged = blocked[keep]
-            merged |= blocked[other]
-            blocked[uf.union(ra, rb)] = merged
+            merged = _merged(block_a, block_b)
+            root = uf.union(ra, rb)
+            if merged is not None:
+                blocked[root] = merged
         return [list(m) for m in uf.members.values()]
+
+    def _group_cannot_links(
+        self, units: set[str], uf: UnionFind, start: Iterable[list[str]]
+    ) -> dict[str, set[str]]:
+        """The cannot-links inside ``units`` of each group (by its root), after
+        adopting the groups ``start`` into ``uf``; only groups that have some
+        are listed (most names have none)."""
+        blocked: dict[str, set[str]] = {}
+        for u in units:
+            found = {c for c in self._cadj.get(u, ()) if c in units}
+            if found:
+                blocked[u] = found
+        for group in start:
+            uf.adopt(group)
+            merged = set().union(*(blocked.get(m, ()) for m in group))
+            blocked.pop(group[0], None)
+            if merged:
+                blocked[group[0]] = merged
+        return blocked
+
+    def _sorted_links(
+        self, units: set[str], least: float, below: float | None
+    ) -> list[tuple[float, str, str]]:
+        """The links inside ``units`` scoring from ``least`` (and under ``below``)
+        as ``(-score, a, b)`` with ``a < b``, sorted: the strongest first, ties by name."""
+        links: list[tuple[float, str, str]] = []
+        for a in units:
+            for b in self._adj[a]:
+                if a < b and b in units and self._linked(a, b, least):
+                    score = self._score(a, b)
+                    if below is None or score < below:
+                        links.append((-score, a, b))
+        links.sort()
+        return links
 
     def _place(self, w: str) -> None:
         """Stage 2: put weak name ``w`` in its one compatible full group, if any."""
@@ -206,3 +229,14 @@ class ClusterStages(EdgeGraph):
         if len(ok) == 1:
             self._placed[w] = ok[0]
             self._attached.setdefault(ok[0], set()).add(w)
+
+
+def _merged(a: set[str] | None, b: set[str] | None) -> set[str] | None:
+    """The cannot-links of two groups as one set: the larger takes in the
+    smaller, so each name's cannot-links are copied O(log n) times, not at
+    every union."""
+    if a is None or b is None:
+        return a if b is None else b
+    larger, smaller = (a, b) if len(a) >= len(b) else (b, a)
+    larger |= smaller
+    return larger
