@@ -22,7 +22,7 @@ def distinct(values: Ints) -> Ints:
     >>> distinct(np.array([3, 1, 3, 2], dtype=np.int64)).tolist()
     [1, 2, 3]
     """
-    ordered = np.sort(values, kind="stable")
+    ordered = np.sort(values)
     if len(ordered) < 2:
         return ordered
     keep = np.empty(len(ordered), dtype=np.bool_)
