@@ -9,6 +9,7 @@ pair. Must-links (user merges, one normalised form) score
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable
 
 import numpy as np
@@ -233,7 +234,7 @@ class EdgeGraph:
         if len(xs) > len(ys):
             xs, ys = ys, xs
         exhaustive = len(xs) * len(ys) <= MAX_CROSS_PAIRS
-        total, count = 0.0, 0
+        found: list[float] = []
         for x in xs:
             for y in ys:
                 edge = self._cross_edge(x, y) if exhaustive else self._edge(x, y)
@@ -241,9 +242,9 @@ class EdgeGraph:
                     continue
                 if edge.conflict:
                     return -1.0
-                total += min(edge.score, 1.0)
-                count += 1
-        return total / count if count else 1.0
+                found.append(min(edge.score, 1.0))
+        # math.fsum: the exact sum, whatever the order of the members.
+        return math.fsum(found) / len(found) if found else 1.0
 
     def _blockers(self, xs: tuple[str, ...], ys: tuple[str, ...]) -> list[tuple[str, str]]:
         out = []

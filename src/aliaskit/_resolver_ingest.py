@@ -1,9 +1,9 @@
 """How a Resolver takes in names: parsing, candidate pairs, scoring and storing edges.
 
-:meth:`~IngestNames._ingest` serves :meth:`aliaskit.Resolver.add_many` (pairs
-tracked by the index, so later batches can change them); :meth:`~IngestNames._ingest_batch`
-serves :func:`aliaskit.cluster`, the one batch of a Resolver that is then
-discarded (pairs as integer arrays, conflicts kept only inside link components).
+:meth:`~IngestNames._ingest` serves :meth:`aliaskit.Resolver.add_many`: pairs
+are tracked by the index, so later batches can change them. :func:`admit`
+(parsing, and noting the inputs that hold no name) is shared with
+:func:`aliaskit.cluster` (:mod:`aliaskit._batch`).
 """
 
 from __future__ import annotations
@@ -13,18 +13,15 @@ import gc
 from collections.abc import Iterator
 
 import attrs
-import numpy as np
 
-from aliaskit._arrays import distinct
 from aliaskit._block_index import BlockIndex
-from aliaskit._candidates import CodeCollector
 from aliaskit._edges import ordered_pair
-from aliaskit._parallel import scored_ids, scored_pairs
-from aliaskit._resolver_graph import KEEP_SCORE, WEAK_LINK, consulted_pairs
+from aliaskit._parallel import scored_pairs
+from aliaskit._resolver_graph import KEEP_SCORE, WEAK_LINK
 from aliaskit._resolver_stages import ClusterStages
-from aliaskit.parse import parse_name
+from aliaskit.parse import ParsedName, parse_name
 
-__all__ = ["IngestNames", "SkippedName", "gc_paused"]
+__all__ = ["IngestNames", "SkippedName", "admit", "gc_paused"]
 
 _pair = ordered_pair
 
@@ -38,35 +35,40 @@ class SkippedName:
     reason: str
 
 
+def admit(
+    names: list[str], start: int, parsed: dict[str, ParsedName], skipped: list[SkippedName]
+) -> list[str]:
+    """Parse the names not in ``parsed`` yet into it, note the empty ones in
+    ``skipped`` (``start`` is the position of ``names[0]``); return the new ones."""
+    new: list[str] = []
+    for offset, raw in enumerate(names):
+        if raw in parsed:
+            continue
+        name = parse_name(raw)
+        if not name.parts:
+            skipped.append(SkippedName(start + offset, raw, "no letters or digits"))
+            continue
+        parsed[raw] = name  # also marks repeats within ``names`` as seen
+        new.append(raw)
+    return new
+
+
 class IngestNames(ClusterStages):
     """Taking names into a Resolver (state set up by the Resolver)."""
 
     workers: int
     skipped: list[SkippedName]
     _index: BlockIndex
-    _release_index: bool
     _seen: int
 
     def _admit(self, names: list[str], start: int) -> list[str]:
         """Parse the names not seen yet; note the empty ones as skipped; return the new ones."""
-        new: list[str] = []
-        for offset, raw in enumerate(names):
-            self._seen += 1
-            if raw in self._parsed:
-                continue
-            parsed = parse_name(raw)
-            if not parsed.parts:
-                self.skipped.append(SkippedName(start + offset, raw, "no letters or digits"))
-                continue
-            self._parsed[raw] = parsed  # also marks repeats within ``names`` as seen
-            if parsed.is_weak:
-                self._weak.add(raw)
-            new.append(raw)
+        new = admit(names, start, self._parsed, self.skipped)
+        self._seen += len(names)
+        self._weak.update(raw for raw in new if self._parsed[raw].is_weak)
         return new
 
     def _ingest(self, names: list[str], start: int) -> list[str]:
-        if self._release_index:
-            return self._ingest_batch(names, start)
         new = self._admit(names, start)
         touched: set[str] = set(new)
         same_form: set[tuple[str, str]] = set()
@@ -86,46 +88,6 @@ class IngestNames(ClusterStages):
         if len(new) < len(self._parsed):  # else every name in a pair is new, so touched
             touched.update(x for p in scored for x in p)
         self._recluster(touched)
-        return new
-
-    def _ingest_batch(self, names: list[str], start: int) -> list[str]:
-        """The one batch of :func:`cluster`: pairs as arrays, conflicts kept where they count.
-
-        Candidate pairs stay integer codes (:class:`~aliaskit._candidates.CandidatePairs`)
-        and are scored into two arrays. A score or a conflict matters only between two
-        names that a clustering stage may put in one entity
-        (:func:`~aliaskit._resolver_graph.consulted_pairs`), so only those become edges
-        and cannot-links once the links are known: the same entities, in a fraction
-        of the memory.
-        """
-        new = self._admit(names, start)
-        candidates = self._index.candidates((raw, self._parsed[raw]) for raw in new)
-        self._index.release()
-        names_by_id = candidates.names
-        same_form = CodeCollector(len(names_by_id))
-        position = {name: i for i, name in enumerate(names_by_id)}
-        for raw in names_by_id:
-            self._by_norm[self._parsed[raw].normalized].append(raw)
-        for group in self._by_norm.values():
-            if len(group) > 1:
-                same_form.add_block([position[x] for x in group])
-        del position
-        codes = distinct(np.concatenate((candidates.codes, same_form.codes())))
-        left, right = candidates.ids(codes)
-        scores, conflicts = scored_ids(self._parsed, names_by_id, left, right, self.workers)
-        weak = np.fromiter((x in self._weak for x in names_by_id), np.bool_, len(names_by_id))
-        kept, counted = consulted_pairs(left, right, scores, conflicts, weak, self.threshold)
-        edges, adj, cadj = self._edges, self._adj, self._cadj
-        for (a, b), score in zip(candidates.pairs(codes[kept]), scores[kept].tolist(), strict=True):
-            edges[a, b] = score
-            if score >= WEAK_LINK:
-                adj[a].add(b)
-                adj[b].add(a)
-        for a, b in candidates.pairs(codes[counted]):
-            cadj[a].add(b)
-            cadj[b].add(a)
-        del candidates, codes, left, right, scores, conflicts
-        self._recluster(set(new))
         return new
 
     def _drop_edge(self, p: tuple[str, str]) -> tuple[str, str]:

@@ -48,6 +48,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from typing import Any
 
+from aliaskit._batch import cluster_batch
 from aliaskit._check import require_str, require_threshold
 from aliaskit._edges import MUST_SCORE, Edge, ordered_pair
 from aliaskit._resolver_file import FORMAT, FORMAT_VERSION, ResolverFileError, checked_body
@@ -110,7 +111,6 @@ class Resolver(IngestNames):
         self._lock = threading.RLock()
         self._parsed: dict[str, ParsedName] = {}
         self._index = BlockIndex()
-        self._release_index = False
         # Scores of the pairs that may link (from KEEP_SCORE up, no conflict):
         # the bulk of memory. Conflicts are kept as cannot-links in _cadj only.
         self._edges: dict[tuple[str, str], float] = {}
@@ -129,15 +129,6 @@ class Resolver(IngestNames):
         self._extra: dict[tuple[str, str], Edge] = {}
         self.skipped: list[SkippedName] = []
         self._seen = 0
-
-    @classmethod
-    def _for_one_batch(cls, threshold: float) -> Resolver:
-        """A Resolver for a single :meth:`add_many` batch, as :func:`cluster` needs: its
-        index keeps no per-pair counts, and its blocks are freed once paired."""
-        resolver = cls(threshold=threshold)
-        resolver._index = BlockIndex(track_pairs=False)
-        resolver._release_index = True
-        return resolver
 
     # -- reading -------------------------------------------------------------
 
@@ -195,12 +186,7 @@ class Resolver(IngestNames):
         garbage collector is paused while the names are added (see
         :func:`~aliaskit._resolver_ingest.gc_paused`).
         """
-        if isinstance(names, str | bytes):
-            raise TypeError("names must be an iterable of str, not a single str")
-        items = list(names)
-        for i, item in enumerate(items):
-            if not isinstance(item, str):
-                raise TypeError(f"names[{i}] must be a str, not {type(item).__name__}")
+        items = _checked_names(names)
         with self._lock, gc_paused():
             self._ingest(items, start=self._seen)
 
@@ -337,19 +323,30 @@ def cluster(names: Iterable[str], *, threshold: float = DEFAULT_THRESHOLD) -> li
     >>> [e.canonical for e in cluster(["Sasha Troufanov", "Alexander Trufanov", "Elena Troufanov"])]
     ['Alexander Trufanov', 'Elena Troufanov']
     """
-    if isinstance(names, str | bytes):
-        raise TypeError("names must be an iterable of str, not a single str (wrap it in a list)")
-    resolver = Resolver._for_one_batch(threshold)
-    resolver.add_many(names)
-    if resolver.skipped:
-        where = ", ".join(str(s.position) for s in resolver.skipped[:10])
-        more = "" if len(resolver.skipped) <= 10 else ", ..."
+    threshold = require_threshold(threshold)
+    items = _checked_names(names)
+    with gc_paused():
+        entities, skipped = cluster_batch(items, threshold, min(os.cpu_count() or 1, MAX_WORKERS))
+    if skipped:
+        where = ", ".join(str(s.position) for s in skipped[:10])
+        more = "" if len(skipped) <= 10 else ", ..."
         warnings.warn(
-            f"skipped {len(resolver.skipped)} empty name(s) at position(s) {where}{more}",
+            f"skipped {len(skipped)} empty name(s) at position(s) {where}{more}",
             SkippedNamesWarning,
             stacklevel=2,
         )
-    return resolver.entities
+    return entities
+
+
+def _checked_names(names: Iterable[str]) -> list[str]:
+    """The names as a list, once each item is known to be a str (else ``TypeError``)."""
+    if isinstance(names, str | bytes):
+        raise TypeError("names must be an iterable of str, not a single str (wrap it in a list)")
+    items = list(names)
+    for i, item in enumerate(items):
+        if not isinstance(item, str):
+            raise TypeError(f"names[{i}] must be a str, not {type(item).__name__}")
+    return items
 
 
 def cluster_scored(

@@ -1,0 +1,103 @@
+"""One batch of names to entities: the path of :func:`aliaskit.cluster`.
+
+The names are parsed once, numbered in sorted order, paired by the block
+index as integer codes, scored into arrays, and clustered on ids
+(:mod:`aliaskit._batch_stages`). No per-pair Python object is made on the
+way, apart from pairs scored during clustering. The entities are those a
+:class:`~aliaskit.resolver.Resolver` gives for the same names.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections import defaultdict
+
+import numpy as np
+import numpy.typing as npt
+
+from aliaskit._arrays import distinct
+from aliaskit._batch_stages import batch_labels
+from aliaskit._block_index import BlockIndex
+from aliaskit._candidates import CodeCollector
+from aliaskit._pair_rows import PairRows, find_pair
+from aliaskit._parallel import scored_ids
+from aliaskit._resolver_graph import consulted_pairs
+from aliaskit._resolver_ingest import SkippedName, admit
+from aliaskit.compare import score_pair
+from aliaskit.entity import Entity, build_entity
+from aliaskit.parse import ParsedName
+
+__all__ = ["cluster_batch"]
+
+Ids = npt.NDArray[np.int64]
+
+
+def cluster_batch(
+    names: list[str], threshold: float, workers: int
+) -> tuple[list[Entity], list[SkippedName]]:
+    """The entities of ``names`` (sorted by canonical name, then id) and the skipped inputs."""
+    parsed: dict[str, ParsedName] = {}
+    skipped: list[SkippedName] = []
+    new = admit(names, 0, parsed, skipped)
+    index = BlockIndex(track_pairs=False)
+    candidates = index.candidates((raw, parsed[raw]) for raw in new)
+    index.release()
+    ids = candidates.names
+    n = len(ids)
+    same_codes, same_ids = _same_form(ids, parsed)
+    codes = distinct(np.concatenate((candidates.codes, same_codes)))
+    del candidates
+    left, right = codes // max(n, 1), codes % max(n, 1)
+    del codes
+    scores, conflicts = scored_ids(parsed, ids, left, right, workers)
+    weak = np.fromiter((parsed[x].is_weak for x in ids), np.bool_, n)
+    kept, counted = consulted_pairs(left, right, scores, conflicts, weak, threshold)
+    keep = kept | counted
+    rows = PairRows.build(n, left[keep], right[keep], scores[keep], conflicts[keep])
+    del left, right, scores, conflicts, kept, counted, keep
+
+    def score_now(x: int, y: int) -> tuple[float, bool]:
+        return score_pair(parsed[ids[x]], parsed[ids[y]])
+
+    labels = batch_labels(rows, weak, same_ids, threshold, score_now)
+    return _entities(ids, labels, rows, parsed), skipped
+
+
+def _same_form(
+    ids: tuple[str, ...], parsed: dict[str, ParsedName]
+) -> tuple[Ids, tuple[Ids, Ids]]:
+    """Names with one normalised form (must-links): every pair of them as
+    codes (to be scored), and each tied to the first of its form (to join them)."""
+    by_norm: dict[str, list[int]] = defaultdict(list)
+    for i, raw in enumerate(ids):
+        by_norm[parsed[raw].normalized].append(i)
+    same = CodeCollector(len(ids))
+    left: list[int] = []
+    right: list[int] = []
+    for group in by_norm.values():
+        if len(group) > 1:
+            same.add_block(group)
+            left.extend(group[1:])
+            right.extend([group[0]] * (len(group) - 1))
+    return same.codes(), (np.array(left, dtype=np.int64), np.array(right, dtype=np.int64))
+
+
+def _entities(
+    ids: tuple[str, ...], labels: Ids, rows: PairRows, parsed: dict[str, ParsedName]
+) -> list[Entity]:
+    """One entity per label, sorted by canonical name, then id."""
+    start, other, score, conflict = rows.start, rows.other, rows.score, rows.conflict
+
+    def linked(a: str, b: str) -> float:
+        x, y = bisect.bisect_left(ids, a), bisect.bisect_left(ids, b)
+        pos = find_pair(start, other, x, y)
+        return 0.0 if pos < 0 or conflict[pos] else min(float(score[pos]), 1.0)
+
+    order = np.argsort(labels, kind="stable")
+    bounds = np.flatnonzero(np.diff(labels[order])) + 1
+    out = [
+        build_entity([ids[i] for i in group.tolist()], parsed, linked)
+        for group in np.split(order, bounds)
+        if len(group)
+    ]
+    return sorted(out, key=lambda e: (e.canonical, e.id))
