@@ -59,7 +59,13 @@ def module_name(path: Path) -> str:
 
 
 def source_hash(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
+    """SHA-256 of a module's source and, if it has one, its C-type declarations
+    (the ``.pxd`` beside it); ``aliaskit._compiled.source_digest`` computes the same."""
+    digest = hashlib.sha256(path.read_bytes())
+    pxd = path.with_suffix(".pxd")
+    if pxd.exists():
+        digest.update(b"\0" + pxd.read_bytes())
+    return digest.hexdigest()
 
 
 def extensions() -> list[Extension]:

@@ -27,7 +27,7 @@ from aliaskit.compare import score_pair
 from aliaskit.entity import Entity, build_entity
 from aliaskit.parse import ParsedName
 
-__all__ = ["cluster_batch"]
+__all__ = ["cluster_batch", "scored_entities"]
 
 Ids = npt.NDArray[np.int64]
 
@@ -44,42 +44,65 @@ def cluster_batch(
     index.release()
     ids = candidates.names
     n = len(ids)
-    same_codes, same_ids = _same_form(ids, parsed)
-    codes = distinct(np.concatenate((candidates.codes, same_codes)))
+    codes = distinct(np.concatenate((candidates.codes, _same_form(ids, parsed))))
     del candidates
     left, right = codes // max(n, 1), codes % max(n, 1)
     del codes
     scores, conflicts = scored_ids(parsed, ids, left, right, workers)
+    return scored_entities(ids, parsed, left, right, scores, conflicts, threshold), skipped
+
+
+def scored_entities(
+    ids: tuple[str, ...],
+    parsed: dict[str, ParsedName],
+    left: Ids,
+    right: Ids,
+    scores: npt.NDArray[np.float64],
+    conflicts: npt.NDArray[np.bool_],
+    threshold: float,
+) -> list[Entity]:
+    """The entities of the names ``ids`` (sorted, distinct) given their scored
+    pairs ``(ids[left[k]], ids[right[k]])``, each once with ``left < right``,
+    every pair of one normalised form among them scoring
+    :data:`~aliaskit._edges.MUST_SCORE`."""
+    n = len(ids)
     weak = np.fromiter((parsed[x].is_weak for x in ids), np.bool_, n)
     kept, counted = consulted_pairs(left, right, scores, conflicts, weak, threshold)
     keep = kept | counted
     rows = PairRows.build(n, left[keep], right[keep], scores[keep], conflicts[keep])
-    del left, right, scores, conflicts, kept, counted, keep
+    del kept, counted, keep
 
     def score_now(x: int, y: int) -> tuple[float, bool]:
         return score_pair(parsed[ids[x]], parsed[ids[y]])
 
-    labels = batch_labels(rows, weak, same_ids, threshold, score_now)
-    return _entities(ids, labels, rows, parsed), skipped
+    labels = batch_labels(rows, weak, _form_links(ids, parsed), threshold, score_now)
+    return _entities(ids, labels, rows, parsed)
 
 
-def _same_form(
-    ids: tuple[str, ...], parsed: dict[str, ParsedName]
-) -> tuple[Ids, tuple[Ids, Ids]]:
-    """Names with one normalised form (must-links): every pair of them as
-    codes (to be scored), and each tied to the first of its form (to join them)."""
+def _same_form(ids: tuple[str, ...], parsed: dict[str, ParsedName]) -> Ids:
+    """Every pair of names with one normalised form (a must-link), as codes."""
+    same = CodeCollector(len(ids))
+    for group in _by_form(ids, parsed):
+        same.add_block(group)
+    return same.codes()
+
+
+def _form_links(ids: tuple[str, ...], parsed: dict[str, ParsedName]) -> tuple[Ids, Ids]:
+    """Each name tied to the first name of its normalised form."""
+    left: list[int] = []
+    right: list[int] = []
+    for group in _by_form(ids, parsed):
+        left.extend(group[1:])
+        right.extend([group[0]] * (len(group) - 1))
+    return np.array(left, dtype=np.int64), np.array(right, dtype=np.int64)
+
+
+def _by_form(ids: tuple[str, ...], parsed: dict[str, ParsedName]) -> list[list[int]]:
+    """The ids of the names of each normalised form shared by more than one name."""
     by_norm: dict[str, list[int]] = defaultdict(list)
     for i, raw in enumerate(ids):
         by_norm[parsed[raw].normalized].append(i)
-    same = CodeCollector(len(ids))
-    left: list[int] = []
-    right: list[int] = []
-    for group in by_norm.values():
-        if len(group) > 1:
-            same.add_block(group)
-            left.extend(group[1:])
-            right.extend([group[0]] * (len(group) - 1))
-    return same.codes(), (np.array(left, dtype=np.int64), np.array(right, dtype=np.int64))
+    return [group for group in by_norm.values() if len(group) > 1]
 
 
 def _entities(

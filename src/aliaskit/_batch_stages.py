@@ -120,10 +120,11 @@ def greedy_roots(
                 refused.add(state)
                 continue
         _union(parent, size, nxt, tail, ra, rb)
-    roots = np.full(n, -1, dtype=np.int64)
+    out = np.full(n, -1, dtype=np.int64)
+    roots = out
     for u in np.flatnonzero(units).tolist():
         roots[u] = _find(parent, u)
-    return roots
+    return out
 
 
 def _find(parent: Ids, x: int) -> int:
@@ -222,19 +223,20 @@ def placed_roots(rows: PairRows, weak: npt.NDArray[np.bool_], root: Ids) -> Ids:
     :data:`WEAK_LINK`) that holds none of its cannot-links, if there is one.
     """
     start, other, score, conflict = rows.start, rows.other, rows.score, rows.conflict
-    placed = np.full(len(weak), -1, dtype=np.int64)
+    out = np.full(len(weak), -1, dtype=np.int64)
+    placed, root_, weak_ = out, root, weak.view(np.uint8)
     for w in np.flatnonzero(weak).tolist():
         linked: set[int] = set()
         barred: set[int] = set()
         for pos in range(start[w], start[w + 1]):
             y = other[pos]
-            if weak[y]:
+            if weak_[y]:
                 continue
             if conflict[pos]:
-                barred.add(int(root[y]))
+                barred.add(int(root_[y]))
             elif score[pos] >= WEAK_LINK:
-                linked.add(int(root[y]))
+                linked.add(int(root_[y]))
         ok = linked - barred
         if len(ok) == 1:
             placed[w] = ok.pop()
-    return placed
+    return out

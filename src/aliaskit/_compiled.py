@@ -34,7 +34,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from types import ModuleType
 
-__all__ = ["COMPILED", "REASON", "CompiledCoreWarning", "install"]
+__all__ = ["COMPILED", "REASON", "CompiledCoreWarning", "install", "source_digest"]
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 MANIFEST = PACKAGE_DIR / "_compiled_manifest.json"
@@ -83,6 +83,15 @@ def _source_of(name: str) -> Path:
     return PACKAGE_DIR.joinpath(*name.split(".")[1:]).with_suffix(".py")
 
 
+def source_digest(source: Path) -> str:
+    """SHA-256 of a module's source and, if it has one, its ``.pxd`` (as setup.py records it)."""
+    digest = hashlib.sha256(source.read_bytes())
+    pxd = source.with_suffix(".pxd")
+    if pxd.exists():
+        digest.update(b"\0" + pxd.read_bytes())
+    return digest.hexdigest()
+
+
 def _binaries() -> dict[str, Path]:
     """Compiled modules for this Python found in the package, by module name."""
     out: dict[str, Path] = {}
@@ -114,7 +123,7 @@ def _problem(manifest: dict[str, str], binaries: dict[str, Path]) -> str:
             return f"{name} is not compiled for this Python"
         if not source.exists():
             return f"the source of {name} is missing (reinstall to rebuild)"
-        if hashlib.sha256(source.read_bytes()).hexdigest() != digest:
+        if source_digest(source) != digest:
             return f"{name} was edited after it was compiled (reinstall to rebuild)"
     return ""
 

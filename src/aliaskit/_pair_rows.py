@@ -69,9 +69,7 @@ class PairRows:
         )
 
 
-def find_pair(
-    start: npt.NDArray[np.int64], other: npt.NDArray[np.int64], x: int, y: int
-) -> int:
+def find_pair(start: npt.NDArray[np.int64], other: npt.NDArray[np.int64], x: int, y: int) -> int:
     """The position of the pair ``(x, y)`` in row ``x``, or -1 if it is not kept."""
     lo = start[x]
     hi = start[x + 1]
