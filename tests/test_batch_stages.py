@@ -54,14 +54,19 @@ def scored_pairs(draw: st.DrawFn) -> tuple[list[str], list[tuple[str, str, float
     return names, edges
 
 
-def _reference(names: list[str], edges: list[tuple[str, str, float, bool]], threshold: float):
+View = list[tuple[str, str, tuple[str, ...]]]
+
+
+def _reference(
+    names: list[str], edges: list[tuple[str, str, float, bool]], threshold: float
+) -> View:
     resolver = _loaded(names, edges, threshold)
     with resolver._lock:
         resolver._recluster(set(resolver._parsed))
     return [(e.id, e.canonical, e.aliases) for e in resolver.entities]
 
 
-def _batch(names: list[str], edges: list[tuple[str, str, float, bool]], threshold: float):
+def _batch(names: list[str], edges: list[tuple[str, str, float, bool]], threshold: float) -> View:
     parsed: dict[str, ParsedName] = {x: parse_name(x) for x in names}
     ids = tuple(names)
     at = {x: i for i, x in enumerate(ids)}
