@@ -22,7 +22,7 @@ import numpy.typing as npt
 
 from aliaskit._arrays import distinct
 from aliaskit._edges import MUST_SCORE
-from aliaskit.compare import prepare, score_pair
+from aliaskit.compare import MEMO_LARGE, prepare, score_pair
 from aliaskit.parse import ParsedName
 
 __all__ = ["PARALLEL_MIN_PAIRS", "locality_order", "score_one", "scored_ids", "scored_pairs"]
@@ -196,8 +196,14 @@ def _scored_id_pairs(
     methods = multiprocessing.get_all_start_methods()
     if workers < 2 or "fork" not in methods:
         return _score_ids(parsed, names, left, right)
-    for i in distinct(np.concatenate((left, right))).tolist():
-        prepare(parsed[names[i]])  # per-name work once, inherited by the workers
+    named = distinct(np.concatenate((left, right)))
+    if len(named) <= MEMO_LARGE:
+        # Per-name work once, inherited by the workers. With more names than
+        # the per-name memo holds, the first ones would be forgotten before
+        # the fork: the workers then do it as they meet each name (at 300,000
+        # names, 30.4 s of scoring that way against 33.0 s).
+        for i in named.tolist():
+            prepare(parsed[names[i]])
     size = max(MIN_CHUNK, min(MAX_CHUNK, len(left) // (workers * CHUNKS_PER_WORKER)))
     bounds = [(i, min(i + size, len(left))) for i in range(0, len(left), size)]
     scores = np.empty(len(left), dtype=np.float64)
