@@ -34,6 +34,7 @@ PURE = {
     "_compiled.py",
     "_edges.py",
     "_parallel.py",
+    "_score_stream.py",
     "_evaluation_checks.py",
     "_evaluation_gold.py",
     "evaluation.py",

@@ -15,14 +15,13 @@ from collections import defaultdict
 import numpy as np
 import numpy.typing as npt
 
-from aliaskit._arrays import distinct
 from aliaskit._batch_stages import batch_labels
 from aliaskit._block_index import BlockIndex
 from aliaskit._candidates import CodeCollector
 from aliaskit._pair_rows import PairRows, find_pair
-from aliaskit._parallel import scored_ids
 from aliaskit._resolver_graph import consulted_pairs
 from aliaskit._resolver_ingest import SkippedName, admit
+from aliaskit._score_stream import ScoreStream
 from aliaskit.compare import score_pair
 from aliaskit.entity import Entity, build_entity
 from aliaskit.parse import ParsedName
@@ -39,16 +38,17 @@ def cluster_batch(
     parsed: dict[str, ParsedName] = {}
     skipped: list[SkippedName] = []
     new = admit(names, 0, parsed, skipped)
-    index = BlockIndex(track_pairs=False)
-    candidates = index.candidates((raw, parsed[raw]) for raw in new)
-    index.release()
-    ids = candidates.names
-    n = len(ids)
-    codes = distinct(np.concatenate((candidates.codes, _same_form(ids, parsed))))
-    del candidates
-    left, right = codes // max(n, 1), codes % max(n, 1)
+    ids = tuple(sorted(new))
+    n = max(len(ids), 1)
+    # Candidate pairs are scored in workers while the index goes on finding them.
+    with ScoreStream(parsed, ids, workers) as stream:
+        index = BlockIndex(track_pairs=False)
+        index.candidates(((raw, parsed[raw]) for raw in ids), on_round=stream.submit)
+        index.release()
+        stream.submit(_same_form(ids, parsed))
+        codes, scores, conflicts = stream.finish()
+    left, right = codes // n, codes % n
     del codes
-    scores, conflicts = scored_ids(parsed, ids, left, right, workers)
     return scored_entities(ids, parsed, left, right, scores, conflicts, threshold), skipped
 
 

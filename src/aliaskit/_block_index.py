@@ -4,16 +4,20 @@ it yields (see :mod:`aliaskit.blocking` for which names meet)."""
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from collections.abc import Set as AbstractSet
 from itertools import combinations
 
 import numpy as np
 
 from aliaskit._block_keys import NEAR_PREFIX, block_keys, block_limit, given_keys, second_keys
-from aliaskit._candidates import CandidatePairs, CodeCollector
+from aliaskit._candidates import CandidatePairs, CodeCollector, Codes
 from aliaskit._split import SetSink, split_block
 from aliaskit.parse import ParsedName
+
+#: Pair codes per round when the rounds are streamed (to scoring, which starts
+#: on the first round while later ones are found).
+STREAM_ROUND_CODES = 1 << 20
 
 __all__ = ["BlockIndex"]
 
@@ -199,7 +203,12 @@ class BlockIndex:
             for key in self._keys[item]:
                 self._blocks[key].add(item)
 
-    def candidates(self, items: Iterable[tuple[str, ParsedName]]) -> CandidatePairs:
+    def candidates(
+        self,
+        items: Iterable[tuple[str, ParsedName]],
+        *,
+        on_round: Callable[[Codes], None] | None = None,
+    ) -> CandidatePairs:
         """Index one batch into an empty untracked index; return its candidate pairs
         as integer arrays (:class:`~aliaskit._candidates.CandidatePairs`).
 
@@ -208,6 +217,10 @@ class BlockIndex:
         each name's key set, a block of one name holds just that name, and
         given-name and second keys are computed only for the members of
         oversized blocks. The index is released afterwards.
+
+        With ``on_round``, the pairs are handed to it in rounds as they are
+        found (sorted codes, distinct within a round but not across rounds),
+        and the result holds no codes.
         """
         self._check_live()
         if self._track or self._keys:
@@ -217,7 +230,10 @@ class BlockIndex:
             fresh.setdefault(item, name)
         names = tuple(sorted(fresh))
         blocks = _file_ids(names, fresh)
-        out = CodeCollector(len(names))
+        if on_round is None:
+            out = CodeCollector(len(names))
+        else:
+            out = CodeCollector(len(names), on_round=on_round, round_codes=STREAM_ROUND_CODES)
         ids = {name: i for i, name in enumerate(names)}
         sink = _CodeSink(out, ids)
         keys = _LazyKeys(fresh)

@@ -11,7 +11,7 @@ memory at a million names).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from functools import cache
 
 import attrs
@@ -36,12 +36,22 @@ def _upper(size: int) -> tuple[npt.NDArray[np.intp], npt.NDArray[np.intp]]:
 class CodeCollector:
     """Gathers pair codes from blocks; :meth:`codes` gives them sorted and distinct."""
 
-    def __init__(self, n: int) -> None:
+    def __init__(
+        self,
+        n: int,
+        *,
+        on_round: Callable[[Codes], None] | None = None,
+        round_codes: int = ROUND_CODES,
+    ) -> None:
+        """``on_round``, if given, takes each round's codes (sorted, distinct within
+        the round) as soon as it closes, and :meth:`codes` then gives none."""
         self.n = n
         self._whole: dict[int, list[list[int]]] = {}  # whole blocks by size: member ids
         self._pending = 0
         self._loose: list[Codes] = []
         self._rounds: list[Codes] = []
+        self._on_round = on_round
+        self._round_codes = round_codes
 
     def add_block(self, member_ids: list[int]) -> None:
         """All pairs of one block's members (ids in any order)."""
@@ -50,7 +60,7 @@ class CodeCollector:
             return
         self._whole.setdefault(size, []).append(member_ids)
         self._pending += size * (size - 1) // 2
-        if self._pending >= ROUND_CODES:
+        if self._pending >= self._round_codes:
             self._close_round()
 
     def add_pairs(self, left: Iterable[int], right: Iterable[int]) -> None:
@@ -61,7 +71,7 @@ class CodeCollector:
             return
         self._loose.append(np.minimum(x, y) * self.n + np.maximum(x, y))
         self._pending += len(x)
-        if self._pending >= ROUND_CODES:
+        if self._pending >= self._round_codes:
             self._close_round()
 
     def _close_round(self) -> None:
@@ -70,9 +80,13 @@ class CodeCollector:
             members = np.sort(np.array(blocks, dtype=np.int64), axis=1)
             x, y = _upper(size)
             parts.append((members[:, x] * self.n + members[:, y]).ravel())
-        if parts:
-            self._rounds.append(distinct(np.concatenate(parts)))
         self._whole, self._loose, self._pending = {}, [], 0
+        if parts:
+            codes = distinct(np.concatenate(parts))
+            if self._on_round is None:
+                self._rounds.append(codes)
+            else:
+                self._on_round(codes)
 
     def codes(self) -> Codes:
         self._close_round()

@@ -29,6 +29,9 @@ from aliaskit.parse import ParsedName
 
 __all__ = ["Entity", "build_entity", "entity_id", "render"]
 
+#: The scripts an entity names its most representative alias in (``Entity.forms``).
+_FORM_SCRIPTS = ("Latn", "Cyrl", "Hebr")
+
 
 @attrs.frozen
 class Entity:
@@ -115,15 +118,20 @@ def build_entity(
     score: Callable[[str, str], float],
 ) -> Entity:
     """Build an :class:`Entity` from raw aliases (``parsed`` maps each to its parse)."""
+    if len(aliases) == 1:  # most entities: the one alias is every choice
+        (alias,) = aliases
+        script = parsed[alias].script
+        forms = ((script, alias),) if script in _FORM_SCRIPTS else ()
+        return Entity(entity_id(alias), render(parsed[alias]), (alias,), forms)
     order = sorted(aliases, key=lambda s: (parsed[s].normalized, s))
     sample = order[:40]
-    central = {a: sum(score(a, b) for b in sample if b != a) for a in order}
+    rank = {a: (*_rank(parsed[a], sum(score(a, b) for b in sample if b != a)), a) for a in order}
     best: dict[str, str] = {}
-    for script in ("Latn", "Cyrl", "Hebr"):
+    for script in _FORM_SCRIPTS:
         members = [a for a in order if parsed[a].script == script]
         if members:
-            best[script] = min(members, key=lambda a: (*_rank(parsed[a], central[a]), a))
-    medoid = min(order, key=lambda a: (*_rank(parsed[a], central[a]), a))
+            best[script] = min(members, key=rank.__getitem__)
+    medoid = min(order, key=rank.__getitem__)
     canonical = render(parsed[medoid])
     forms = tuple(sorted(best.items()))
     return Entity(entity_id(order[0]), canonical, tuple(order), forms)

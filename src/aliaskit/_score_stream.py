@@ -1,0 +1,203 @@
+"""Scoring candidate pairs while they are still being found.
+
+:func:`aliaskit.cluster` finds candidate pairs block by block in rounds
+(:meth:`~aliaskit._block_index.BlockIndex.candidates` with ``on_round``).
+:class:`ScoreStream` takes each round as it comes, drops the pairs an
+earlier round already had, and sends the rest to forked scoring workers at
+once: the workers score while the calling process goes on finding pairs, so
+that the second core does not wait for the first.
+
+As in :mod:`aliaskit._parallel`, the names reach the workers through the
+pool's initializer arguments, inherited by the forked children, and nothing
+is kept in this module's globals in the calling process. Scores are pure
+functions of the two names, so the result is the same with any number of
+workers, and the same as :func:`~aliaskit._parallel.scored_ids` gives.
+Fewer than :data:`~aliaskit._parallel.PARALLEL_MIN_PAIRS` pairs in all are
+scored in the calling process.
+"""
+
+from __future__ import annotations
+
+import gc
+import multiprocessing
+import multiprocessing.pool
+from collections.abc import Mapping, Sequence
+from types import TracebackType
+
+import numpy as np
+import numpy.typing as npt
+
+from aliaskit._parallel import (
+    CHUNKS_PER_WORKER,
+    MAX_CHUNK,
+    MIN_CHUNK,
+    PARALLEL_MIN_PAIRS,
+    locality_order,
+    score_ids,
+    surname_ids,
+)
+from aliaskit.parse import ParsedName
+
+__all__ = ["ScoreStream", "Unseen"]
+
+Codes = npt.NDArray[np.int64]
+Scored = tuple[Codes, npt.NDArray[np.float64], npt.NDArray[np.bool_]]
+#: The names of the pool this process serves (set only in a forked worker).
+_inherited: list[tuple[Mapping[str, ParsedName], Sequence[str]]] = []
+
+
+def _adopt(parsed: Mapping[str, ParsedName], names: Sequence[str]) -> None:
+    _inherited.append((parsed, names))
+
+
+def _score_chunk(left: Codes, right: Codes) -> tuple[bytes, bytes]:
+    parsed, names = _inherited[-1]
+    scores, conflicts = score_ids(parsed, names, left, right)
+    return scores.tobytes(), conflicts.tobytes()
+
+
+class Unseen:
+    """The codes not met before, round after round.
+
+    The codes met are kept as a few sorted arrays of growing size (two of
+    similar size are merged), so each round is checked by binary search
+    against a handful of arrays.
+
+    >>> seen = Unseen()
+    >>> seen.fresh(np.array([1, 4, 7])).tolist(), seen.fresh(np.array([2, 4, 9])).tolist()
+    ([1, 4, 7], [2, 9])
+    """
+
+    def __init__(self) -> None:
+        self._levels: list[Codes] = []
+
+    def fresh(self, codes: Codes) -> Codes:
+        """The codes of ``codes`` (sorted, distinct) not met before; they are met now."""
+        for level in self._levels:
+            if not len(codes):
+                break
+            at = np.minimum(np.searchsorted(level, codes), len(level) - 1)
+            codes = codes[level[at] != codes]
+        if len(codes):
+            self._levels.append(codes)
+            while len(self._levels) > 1 and len(self._levels[-2]) <= 2 * len(self._levels[-1]):
+                top = self._levels.pop()
+                # Two sorted runs: a stable sort (timsort) merges them in linear time.
+                merged = np.concatenate((self._levels[-1], top))
+                self._levels[-1] = np.sort(merged, kind="stable")
+        return codes
+
+
+class ScoreStream:
+    """Scores rounds of pair codes (``i * n + j`` for names ``names[i] < names[j]``)
+    as they arrive; :meth:`finish` gives every distinct pair scored, by code.
+
+    Use it as a context manager, so that its worker pool is always closed.
+    """
+
+    def __init__(
+        self, parsed: Mapping[str, ParsedName], names: Sequence[str], workers: int
+    ) -> None:
+        self.parsed = parsed
+        self.names = names
+        self.n = max(len(names), 1)
+        parallel = workers >= 2 and "fork" in multiprocessing.get_all_start_methods()
+        self.workers = workers if parallel else 1
+        self._unseen = Unseen()
+        self._held: list[Codes] = []  # codes not sent yet (too few to start a pool)
+        self._held_count = 0
+        self._pool: multiprocessing.pool.Pool | None = None
+        self._surname: Codes | None = None  # surname_ids of the names, once sending starts
+        self._sent: list[tuple[Codes, multiprocessing.pool.AsyncResult[tuple[bytes, bytes]]]] = []
+
+    def __enter__(self) -> ScoreStream:
+        return self
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        trace: TracebackType | None,
+    ) -> None:
+        self._close(kind is not None)
+
+    def submit(self, codes: Codes) -> None:
+        """Take a round of codes (sorted, distinct within the round)."""
+        fresh = self._unseen.fresh(codes)
+        if not len(fresh):
+            return
+        if self._pool is None:
+            self._held.append(fresh)
+            self._held_count += len(fresh)
+            if self.workers < 2 or self._held_count < PARALLEL_MIN_PAIRS:
+                return
+            self._start()
+            fresh = np.concatenate(self._held)
+            self._held, self._held_count = [], 0
+        self._send(fresh)
+
+    def _start(self) -> None:
+        # Objects alive at the fork move to the permanent generation, so that the
+        # workers' collections neither walk nor copy the pages they share with
+        # this process (Python's gc.freeze advice); undone in _close.
+        gc.freeze()
+        context = multiprocessing.get_context("fork")
+        self._pool = context.Pool(
+            self.workers, initializer=_adopt, initargs=(self.parsed, self.names)
+        )
+
+    def _send(self, codes: Codes) -> None:
+        assert self._pool is not None
+        left, right = codes // self.n, codes % self.n
+        # Pairs of the same two surnames together: their memoised verdicts are reused.
+        if self._surname is None:
+            self._surname = surname_ids(self.parsed, self.names)
+        order = locality_order(self._surname, left, right)
+        codes, left, right = codes[order], left[order], right[order]
+        size = max(MIN_CHUNK, min(MAX_CHUNK, len(codes) // (self.workers * CHUNKS_PER_WORKER)))
+        for lo in range(0, len(codes), size):
+            hi = min(lo + size, len(codes))
+            task = self._pool.apply_async(_score_chunk, (left[lo:hi], right[lo:hi]))
+            self._sent.append((codes[lo:hi], task))
+
+    def finish(self) -> Scored:
+        """Every pair taken, sorted by code, with its score and conflict flag."""
+        parts_codes: list[Codes] = []
+        parts_scores: list[npt.NDArray[np.float64]] = []
+        parts_conflicts: list[npt.NDArray[np.bool_]] = []
+        if self._held:
+            codes = np.concatenate(self._held)
+            self._held, self._held_count = [], 0
+            scores, conflicts = score_ids(self.parsed, self.names, codes // self.n, codes % self.n)
+            parts_codes.append(codes)
+            parts_scores.append(scores)
+            parts_conflicts.append(conflicts)
+        for codes, task in self._sent:
+            scores_bytes, conflicts_bytes = task.get()
+            parts_codes.append(codes)
+            parts_scores.append(np.frombuffer(scores_bytes, dtype=np.float64))
+            parts_conflicts.append(np.frombuffer(conflicts_bytes, dtype=np.bool_))
+        self._sent = []
+        self._close(False)
+        if not parts_codes:
+            return np.empty(0, np.int64), np.empty(0, np.float64), np.empty(0, np.bool_)
+        all_codes = np.concatenate(parts_codes)
+        order = np.argsort(all_codes)
+        return (
+            all_codes[order],
+            np.concatenate(parts_scores)[order],
+            np.concatenate(parts_conflicts)[order],
+        )
+
+    def _close(self, failed: bool) -> None:
+        pool, self._pool = self._pool, None
+        if pool is None:
+            return
+        try:
+            if failed:
+                pool.terminate()
+            else:
+                pool.close()
+            pool.join()
+        finally:
+            gc.unfreeze()
