@@ -95,9 +95,10 @@ def greedy_roots(
     size = np.ones(n, dtype=np.int64)
     nxt = np.full(n, -1, dtype=np.int64)  # members of a group: a chain from its root
     tail = np.arange(n, dtype=np.int64)
-    start, other, conflict = rows.start, rows.other, rows.conflict
+    start, other, score, conflict = rows.start, rows.other, rows.score, rows.conflict
     link_a, link_b, link_s = links
     least = floor - AVERAGE_SLACK
+    must = MUST_SCORE
     # Unions refused so far, by the state of the two groups (root and size:
     # groups only grow, and a root that joins another is never a root again).
     refused: set[tuple[int, int, int, int]] = set()
@@ -107,7 +108,9 @@ def greedy_roots(
         rb = _find(parent, link_b[k])
         if ra == rb:
             continue
-        if link_s[k] != MUST_SCORE:
+        # Two single names join on their link alone: it is their one pair, kept
+        # without a conflict and scoring at least the floor.
+        if link_s[k] != must and (size[ra] > 1 or size[rb] > 1):
             if ra > rb:
                 ra, rb = rb, ra
             state = (int(ra), int(size[ra]), int(rb), int(size[rb]))
@@ -115,7 +118,10 @@ def greedy_roots(
                 continue
             small, large = (ra, rb) if size[ra] <= size[rb] else (rb, ra)
             if _blocked(parent, nxt, start, other, conflict, small, large) or (
-                _mean_link(parent, size, nxt, rows, small, large, extra, score_now) < least
+                _mean_link(
+                    parent, size, nxt, start, other, score, conflict, small, large, extra, score_now
+                )
+                < least
             ):
                 refused.add(state)
                 continue
@@ -171,7 +177,10 @@ def _mean_link(
     parent: Ids,
     size: Ids,
     nxt: Ids,
-    rows: PairRows,
+    start: Ids,
+    other: Ids,
+    score: npt.NDArray[np.float64],
+    conflict: npt.NDArray[np.uint8],
     small: int,
     large: int,
     extra: dict[tuple[int, int], tuple[float, bool]],
@@ -181,39 +190,80 @@ def _mean_link(
 
     Up to :data:`MAX_CROSS_PAIRS` member pairs, every pair counts, and those
     blocking never paired are scored now; above, only the kept pairs count.
-    Summed with :func:`math.fsum`, so the order of the members is irrelevant.
+    The mean is that of :func:`math.fsum`, so the order of the members is
+    irrelevant (one or two scores are added directly: a single addition of
+    two doubles is correctly rounded, as fsum is).
     """
-    start, other, score, conflict = rows.start, rows.other, rows.score, rows.conflict
-    found: list[float] = []
-    x = small
     if size[small] * size[large] <= MAX_CROSS_PAIRS:
-        while x >= 0:
-            y = large
-            while y >= 0:
-                pos = find_pair(start, other, x, y)
-                if pos >= 0:
-                    if conflict[pos]:
-                        return -1.0
-                    found.append(min(float(score[pos]), 1.0))
-                else:
-                    key = (int(x), int(y)) if x < y else (int(y), int(x))
-                    edge = extra.get(key)
-                    if edge is None:
-                        edge = extra[key] = score_now(key[0], key[1])
-                    if edge[1]:
-                        return -1.0
-                    found.append(min(edge[0], 1.0))
-                y = nxt[y]
-            x = nxt[x]
+        values = _cross_values(start, other, score, conflict, nxt, small, large, extra, score_now)
     else:
-        while x >= 0:
-            for pos in range(start[x], start[x + 1]):
-                if _find(parent, other[pos]) == large:
-                    if conflict[pos]:
-                        return -1.0
-                    found.append(min(float(score[pos]), 1.0))
-            x = nxt[x]
-    return math.fsum(found) / len(found) if found else 1.0
+        values = _kept_values(parent, start, other, score, conflict, nxt, small, large)
+    if values is None:
+        return -1.0
+    if not values:
+        return 1.0
+    if len(values) <= 2:
+        return sum(values) / len(values)
+    return math.fsum(values) / len(values)
+
+
+def _cross_values(
+    start: Ids,
+    other: Ids,
+    score: npt.NDArray[np.float64],
+    conflict: npt.NDArray[np.uint8],
+    nxt: Ids,
+    small: int,
+    large: int,
+    extra: dict[tuple[int, int], tuple[float, bool]],
+    score_now: ScoreNow,
+) -> list[float] | None:
+    """The scores (at most 1) of every member pair of two groups, scoring the pairs
+    blocking never paired; None on a cannot-link."""
+    values: list[float] = []
+    x = small
+    while x >= 0:
+        y = large
+        while y >= 0:
+            pos = find_pair(start, other, x, y)
+            if pos >= 0:
+                if conflict[pos]:
+                    return None
+                values.append(min(float(score[pos]), 1.0))
+            else:
+                key = (int(x), int(y)) if x < y else (int(y), int(x))
+                edge = extra.get(key)
+                if edge is None:
+                    edge = extra[key] = score_now(key[0], key[1])
+                if edge[1]:
+                    return None
+                values.append(min(edge[0], 1.0))
+            y = nxt[y]
+        x = nxt[x]
+    return values
+
+
+def _kept_values(
+    parent: Ids,
+    start: Ids,
+    other: Ids,
+    score: npt.NDArray[np.float64],
+    conflict: npt.NDArray[np.uint8],
+    nxt: Ids,
+    small: int,
+    large: int,
+) -> list[float] | None:
+    """The kept scores (at most 1) between two groups; None on a cannot-link."""
+    values: list[float] = []
+    x = small
+    while x >= 0:
+        for pos in range(start[x], start[x + 1]):
+            if _find(parent, other[pos]) == large:
+                if conflict[pos]:
+                    return None
+                values.append(min(float(score[pos]), 1.0))
+        x = nxt[x]
+    return values
 
 
 def placed_roots(rows: PairRows, weak: npt.NDArray[np.bool_], root: Ids) -> Ids:
