@@ -27,6 +27,7 @@ from types import TracebackType
 import numpy as np
 import numpy.typing as npt
 
+from aliaskit._arrays import absent
 from aliaskit._parallel import (
     CHUNKS_PER_WORKER,
     MAX_CHUNK,
@@ -60,8 +61,8 @@ class Unseen:
     """The codes not met before, round after round.
 
     The codes met are kept as a few sorted arrays of growing size (two of
-    similar size are merged), so each round is checked by binary search
-    against a handful of arrays.
+    similar size are merged), so each round is checked in one forward pass
+    (:func:`~aliaskit._arrays.absent`) against each of a handful of arrays.
 
     >>> seen = Unseen()
     >>> seen.fresh(np.array([1, 4, 7])).tolist(), seen.fresh(np.array([2, 4, 9])).tolist()
@@ -76,8 +77,7 @@ class Unseen:
         for level in self._levels:
             if not len(codes):
                 break
-            at = np.minimum(np.searchsorted(level, codes), len(level) - 1)
-            codes = codes[level[at] != codes]
+            codes = codes[absent(codes, level)]
         if len(codes):
             self._levels.append(codes)
             while len(self._levels) > 1 and len(self._levels[-2]) <= 2 * len(self._levels[-1]):
