@@ -121,8 +121,8 @@ def build_entity(
     if len(aliases) == 1:  # most entities: the one alias is every choice
         (alias,) = aliases
         script = parsed[alias].script
-        forms = ((script, alias),) if script in _FORM_SCRIPTS else ()
-        return Entity(entity_id(alias), render(parsed[alias]), (alias,), forms)
+        only: tuple[tuple[str, str], ...] = ((script, alias),) if script in _FORM_SCRIPTS else ()
+        return Entity(entity_id(alias), render(parsed[alias]), (alias,), only)
     order = sorted(aliases, key=lambda s: (parsed[s].normalized, s))
     sample = order[:40]
     rank = {a: (*_rank(parsed[a], sum(score(a, b) for b in sample if b != a)), a) for a in order}
