@@ -8,7 +8,9 @@ Runs the stages of :func:`aliaskit.cluster` one after another on the
 distinct names of a workload, in one process and one worker, and prints the
 seconds and share of each: parsing, block keys, pair generation (the
 blocks' pairs, without the keys), per-name preparation for comparison,
-scoring every candidate pair, clustering and building the entities. The
+scoring every candidate pair, clustering and building the entities (on
+name ids, as :func:`aliaskit.cluster` does, in a checkout that has
+``aliaskit._batch``; through a Resolver's string stages before). The
 stages use only functions that every version of aliaskit since the
 resolver rewrite has, so the same script measures an older checkout (run it
 with that checkout's ``src`` first on ``PYTHONPATH``).
@@ -17,7 +19,9 @@ with that checkout's ``src`` first on ``PYTHONPATH``).
 from __future__ import annotations
 
 import argparse
+import contextlib
 import gc
+import importlib
 import json
 import sys
 import time
@@ -82,9 +86,18 @@ def run(mentions: int, shape: str, seed: int = 0) -> dict[str, Any]:
         return out
 
     edges = _timed(stages, "scoring", scores)
-    loaded = resolver._loaded([n for n, _ in items], edges, DEFAULT_THRESHOLD)
-    _timed(stages, "clustering", lambda: loaded._recluster(set(loaded._parsed)))
-    entities = _timed(stages, "entities", lambda: loaded.entities)
+    path = "strings"
+    batch: Any = None
+    # The id stages of cluster() (aliaskit._batch), where this checkout has them.
+    with contextlib.suppress(ImportError):
+        batch = importlib.import_module("aliaskit._batch")
+    if batch is None:
+        loaded = resolver._loaded([n for n, _ in items], edges, DEFAULT_THRESHOLD)
+        _timed(stages, "clustering", lambda: loaded._recluster(set(loaded._parsed)))
+        entities = _timed(stages, "entities", lambda: loaded.entities)
+    else:
+        path = "ids"
+        entities = _id_stages(batch, parsed, edges, stages)
     gc.enable()
     total = sum(stages.values())
     return {
@@ -93,6 +106,7 @@ def run(mentions: int, shape: str, seed: int = 0) -> dict[str, Any]:
         "names": len(items),
         "candidate_pairs": len(found),
         "entities": len(entities),
+        "clustering_path": path,
         "seconds": {k: round(v, 2) for k, v in stages.items()},
         "share": {k: round(v / total, 3) for k, v in stages.items()},
         "per_name_us": {
@@ -101,6 +115,46 @@ def run(mentions: int, shape: str, seed: int = 0) -> dict[str, Any]:
         },
         "per_pair_us": round(1e6 * stages["scoring"] / max(len(found), 1), 1),
     }
+
+
+def _id_stages(
+    batch: Any,
+    parsed: dict[str, Any],
+    edges: list[tuple[str, str, float, bool]],
+    stages: dict[str, float],
+) -> list[Any]:
+    """Clustering and entities as :func:`aliaskit.cluster` runs them, on name ids."""
+    import numpy as np
+
+    from aliaskit._batch_stages import batch_labels
+    from aliaskit._pair_rows import PairRows
+    from aliaskit._resolver_graph import consulted_pairs
+    from aliaskit.compare import DEFAULT_THRESHOLD, score_pair
+
+    ids = tuple(sorted({x for a, b, _, _ in edges for x in (a, b)} | set(parsed)))
+    ids = tuple(x for x in ids if parsed[x].parts)
+    at = {x: i for i, x in enumerate(ids)}
+    left = np.array([min(at[a], at[b]) for a, b, _, _ in edges], dtype=np.int64)
+    right = np.array([max(at[a], at[b]) for a, b, _, _ in edges], dtype=np.int64)
+    scores = np.array([e[2] for e in edges], dtype=np.float64)
+    conflicts = np.array([e[3] for e in edges], dtype=np.bool_)
+
+    def clustering() -> tuple[Any, Any]:
+        weak = np.fromiter((parsed[x].is_weak for x in ids), np.bool_, len(ids))
+        kept, counted = consulted_pairs(left, right, scores, conflicts, weak, DEFAULT_THRESHOLD)
+        keep = kept | counted
+        rows = PairRows.build(len(ids), left[keep], right[keep], scores[keep], conflicts[keep])
+        labels = batch_labels(
+            rows,
+            weak,
+            batch._form_links(ids, parsed),
+            DEFAULT_THRESHOLD,
+            lambda x, y: score_pair(parsed[ids[x]], parsed[ids[y]]),
+        )
+        return labels, rows
+
+    labels, rows = _timed(stages, "clustering", clustering)
+    return _timed(stages, "entities", lambda: batch._entities(ids, labels, rows, parsed))
 
 
 def main(argv: list[str] | None = None) -> int:
