@@ -70,6 +70,7 @@ def _batch(names: list[str], edges: list[tuple[str, str, float, bool]], threshol
     parsed: dict[str, ParsedName] = {x: parse_name(x) for x in names}
     ids = tuple(names)
     at = {x: i for i, x in enumerate(ids)}
+    edges = edges[::-1]  # the pairs' order is irrelevant
     left = np.array([at[a] for a, _, _, _ in edges], dtype=np.int64)
     right = np.array([at[b] for _, b, _, _ in edges], dtype=np.int64)
     scores = np.array([s for _, _, s, _ in edges], dtype=np.float64)

@@ -62,7 +62,8 @@ def scored_entities(
     threshold: float,
 ) -> list[Entity]:
     """The entities of the names ``ids`` (sorted, distinct) given their scored
-    pairs ``(ids[left[k]], ids[right[k]])``, each once with ``left < right``,
+    pairs ``(ids[left[k]], ids[right[k]])``, each once with ``left < right``, in
+    any order,
     every pair of one normalised form among them scoring
     :data:`~aliaskit._edges.MUST_SCORE`."""
     n = len(ids)

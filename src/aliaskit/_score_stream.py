@@ -90,7 +90,7 @@ class Unseen:
 
 class ScoreStream:
     """Scores rounds of pair codes (``i * n + j`` for names ``names[i] < names[j]``)
-    as they arrive; :meth:`finish` gives every distinct pair scored, by code.
+    as they arrive; :meth:`finish` gives every distinct pair scored.
 
     Use it as a context manager, so that its worker pool is always closed.
     """
@@ -161,7 +161,9 @@ class ScoreStream:
             self._sent.append((codes[lo:hi], task))
 
     def finish(self) -> Scored:
-        """Every pair taken, sorted by code, with its score and conflict flag."""
+        """Every pair taken, once each, with its score and conflict flag (in no
+        particular order: what follows depends on the pairs, not their order)."""
+        self._unseen = Unseen()  # the codes met are no longer needed
         parts_codes: list[Codes] = []
         parts_scores: list[npt.NDArray[np.float64]] = []
         parts_conflicts: list[npt.NDArray[np.bool_]] = []
@@ -181,12 +183,10 @@ class ScoreStream:
         self._close(False)
         if not parts_codes:
             return np.empty(0, np.int64), np.empty(0, np.float64), np.empty(0, np.bool_)
-        all_codes = np.concatenate(parts_codes)
-        order = np.argsort(all_codes)
         return (
-            all_codes[order],
-            np.concatenate(parts_scores)[order],
-            np.concatenate(parts_conflicts)[order],
+            np.concatenate(parts_codes),
+            np.concatenate(parts_scores),
+            np.concatenate(parts_conflicts),
         )
 
     def _close(self, failed: bool) -> None:
