@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from aliaskit import compare, parse_name
-from aliaskit.compare import DEFAULT_THRESHOLD, prepare, score_pair
+from aliaskit.compare import DEFAULT_THRESHOLD, prepare, score_indexed, score_pair
 from tests.conftest import load_vectors
 from tests.strategies import any_names, hostile_text
 
@@ -282,3 +282,21 @@ def test_score_pair_is_compare_score_and_conflict(a: str, b: str) -> None:
         return
     assert score_pair(pa, pb) == (expected.score, expected.is_conflict)
     assert score_pair(pb, pa) == (expected.score, expected.is_conflict)
+
+
+@given(st.lists(st.one_of(any_names, st.sampled_from(NAMES)), min_size=2, max_size=6), st.data())
+def test_score_indexed_is_score_pair_on_every_pair(texts: list[str], data: st.DataObject) -> None:
+    """score_indexed (the clustering workers' loop) gives score_pair's score and
+    conflict for each pair, in either order, and ``same_form`` for one normalised form."""
+    names = [p for p in (parse_name(t) for t in texts) if p.parts]
+    if len(names) < 2:
+        return
+    index = st.integers(0, len(names) - 1)
+    pairs = data.draw(st.lists(st.tuples(index, index), min_size=1, max_size=12))
+    left, right = [i for i, _ in pairs], [j for _, j in pairs]
+    scores, conflicts = score_indexed(names.__getitem__, left, right, same_form=2.0)
+    for (i, j), score, conflict in zip(pairs, scores, conflicts, strict=True):
+        if names[i].normalized == names[j].normalized:
+            assert (score, conflict) == (2.0, 0)
+        else:
+            assert (score, bool(conflict)) == score_pair(names[i], names[j])

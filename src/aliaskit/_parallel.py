@@ -21,7 +21,7 @@ import numpy as np
 import numpy.typing as npt
 
 from aliaskit._edges import MUST_SCORE
-from aliaskit.compare import prepare, score_pair
+from aliaskit.compare import prepare, score_indexed, score_pair
 from aliaskit.parse import ParsedName
 
 __all__ = [
@@ -107,15 +107,15 @@ def score_ids(
     right: npt.NDArray[np.int64],
 ) -> tuple[npt.NDArray[np.float64], npt.NDArray[np.bool_]]:
     """Scores and conflict flags of the pairs ``(names[left[k]], names[right[k]])``, in
-    this process (see :mod:`aliaskit._score_stream` for scoring them in workers)."""
-    scores = np.empty(len(left), dtype=np.float64)
-    conflicts = np.zeros(len(left), dtype=np.bool_)
-    for k, (i, j) in enumerate(zip(left.tolist(), right.tolist(), strict=True)):
-        score, conflict = score_one(parsed, names[i], names[j])
-        scores[k] = score
-        if conflict:
-            conflicts[k] = True
-    return scores, conflicts
+    this process (see :mod:`aliaskit._score_stream` for scoring them in workers);
+    one normalised form scores MUST_SCORE, as in :func:`score_one`."""
+    scores, conflicts = score_indexed(
+        lambda i: parsed[names[i]], left.tolist(), right.tolist(), MUST_SCORE
+    )
+    return (
+        np.frombuffer(scores, dtype=np.float64),
+        np.frombuffer(conflicts, dtype=np.bool_),
+    )
 
 
 def surname_ids(parsed: Mapping[str, ParsedName], names: Sequence[str]) -> npt.NDArray[np.int64]:

@@ -44,7 +44,7 @@ when it is read.
 
 from __future__ import annotations
 
-from aliaskit.compare._api import compare, prepare, score_pair
+from aliaskit.compare._api import compare, prepare, score_indexed, score_pair
 from aliaskit.compare._given import INITIAL_SCORE, SECOND_GIVEN_PENALTY
 from aliaskit.compare._ladder import (
     BARE_SURNAME_FACTOR,
@@ -67,6 +67,7 @@ __all__ = [
     "Explanation",
     "compare",
     "prepare",
+    "score_indexed",
     "score_pair",
 ]
 

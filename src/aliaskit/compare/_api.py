@@ -1,12 +1,15 @@
-"""The entry points: :func:`compare`, :func:`score_pair` and :func:`prepare`."""
+"""The entry points: :func:`compare`, :func:`score_pair`, :func:`score_indexed`
+and :func:`prepare`."""
 
 from __future__ import annotations
 
+from array import array
+from collections.abc import Callable, Sequence
 from functools import lru_cache, partial
 
 from aliaskit._check import require_str, require_threshold
 from aliaskit.compare._explain import explain
-from aliaskit.compare._features import features
+from aliaskit.compare._features import Features, features
 from aliaskit.compare._ladder import Trace, best
 from aliaskit.compare._result import Comparison, Deferred
 from aliaskit.compare._scale import DEFAULT_THRESHOLD
@@ -70,6 +73,48 @@ def score_pair(a: ParsedName, b: ParsedName) -> tuple[float, bool]:
     elif a.normalized == b.normalized:
         return 1.0, False
     return best(features(a), features(b))
+
+
+def score_indexed(
+    name_of: Callable[[int], ParsedName],
+    left: Sequence[int],
+    right: Sequence[int],
+    same_form: float = 1.0,
+) -> tuple[array[float], bytearray]:
+    """:func:`score_pair` of many pairs of names given by number: the scores of
+    ``(name_of(left[k]), name_of(right[k]))`` and a conflict byte each.
+
+    The same scores as :func:`score_pair`, except that two names of one
+    normalised form score ``same_form``. Each name is looked up and its
+    features read once per call, however many of the pairs it is in.
+
+    >>> from aliaskit import parse_name
+    >>> names = [parse_name("Alexander Trufanov"), parse_name("Alexandra Trufanova")]
+    >>> scores, conflicts = score_indexed(names.__getitem__, [0], [1])
+    >>> list(scores), list(conflicts)
+    ([0.45], [1])
+    """
+    seen: dict[int, tuple[str, Features]] = {}
+    scores: array[float] = array("d")
+    conflicts = bytearray()
+    for i, j in zip(left, right, strict=True):
+        x = seen.get(i)
+        if x is None:
+            name = name_of(i)
+            x = seen[i] = (name.normalized, features(name))
+        y = seen.get(j)
+        if y is None:
+            name = name_of(j)
+            y = seen[j] = (name.normalized, features(name))
+        if x[0] == y[0]:
+            score, conflict = same_form, False
+        elif y[0] < x[0]:  # in score_pair's order
+            score, conflict = best(y[1], x[1])
+        else:
+            score, conflict = best(x[1], y[1])
+        scores.append(score)
+        conflicts.append(conflict)
+    return scores, conflicts
 
 
 def _parsed(value: str | ParsedName, name: str) -> ParsedName:
