@@ -9,8 +9,8 @@ way, apart from pairs scored during clustering. The entities are those a
 
 from __future__ import annotations
 
-import bisect
 from collections import defaultdict
+from functools import partial
 
 import numpy as np
 import numpy.typing as npt
@@ -18,7 +18,7 @@ import numpy.typing as npt
 from aliaskit._batch_stages import batch_labels
 from aliaskit._block_index import BlockIndex
 from aliaskit._candidates import CodeCollector
-from aliaskit._pair_rows import PairRows, find_pair
+from aliaskit._pair_rows import PairRows
 from aliaskit._resolver_graph import consulted_pairs
 from aliaskit._resolver_ingest import SkippedName, admit
 from aliaskit._score_stream import ScoreStream
@@ -110,18 +110,41 @@ def _entities(
     ids: tuple[str, ...], labels: Ids, rows: PairRows, parsed: dict[str, ParsedName]
 ) -> list[Entity]:
     """One entity per label, sorted by canonical name, then id."""
-    start, other, score, conflict = rows.start, rows.other, rows.score, rows.conflict
-
-    def linked(a: str, b: str) -> float:
-        x, y = bisect.bisect_left(ids, a), bisect.bisect_left(ids, b)
-        pos = find_pair(start, other, x, y)
-        return 0.0 if pos < 0 or conflict[pos] else min(float(score[pos]), 1.0)
-
     order = np.argsort(labels, kind="stable")
     bounds = np.flatnonzero(np.diff(labels[order])) + 1
-    out = [
-        build_entity([ids[i] for i in group.tolist()], parsed, linked)
-        for group in np.split(order, bounds)
-        if len(group)
-    ]
+    out = []
+    for group in np.split(order, bounds):
+        members = group.tolist()
+        if len(members) == 1:
+            out.append(build_entity([ids[members[0]]], parsed, _unscored))
+        else:
+            scores = _member_scores(ids, members, rows)
+            score = partial(_pair_score, scores)
+            out.append(build_entity([ids[i] for i in members], parsed, score))
     return sorted(out, key=lambda e: (e.canonical, e.id))
+
+
+def _pair_score(scores: dict[tuple[str, str], float], a: str, b: str) -> float:
+    return scores.get((a, b), 0.0)
+
+
+def _unscored(a: str, b: str) -> float:
+    raise AssertionError("an entity of one alias compares no pair")
+
+
+def _member_scores(
+    ids: tuple[str, ...], members: list[int], rows: PairRows
+) -> dict[tuple[str, str], float]:
+    """The kept scores (at most 1) among an entity's members, keyed by both orders
+    of their names; a pair not kept, or a cannot-link, is absent (it counts 0)."""
+    inside = set(members)
+    found: dict[tuple[str, str], float] = {}
+    for x in members:
+        lo, hi = int(rows.start[x]), int(rows.start[x + 1])
+        partners = rows.other[lo:hi].tolist()
+        scores = rows.score[lo:hi].tolist()
+        conflicts = rows.conflict[lo:hi].tolist()
+        for y, score, conflict in zip(partners, scores, conflicts, strict=True):
+            if y in inside and not conflict:
+                found[ids[x], ids[y]] = min(score, 1.0)
+    return found

@@ -98,8 +98,11 @@ def _suffix_display(suffix: str) -> str:
 
 
 def _rank(name: ParsedName, centrality: float) -> tuple[float, ...]:
-    full = name.given is not None and bool(name.surname)
-    formal = name.given is not None and not knowledge.is_nickname(name.given.text)
+    # One pass over the parts (name.given and name.surname, without the per-name
+    # memo of roles, which a million names would cycle through).
+    given = next((p for p in name.parts if p.role == "given"), None)
+    full = given is not None and any(p.role == "surname" for p in name.parts)
+    formal = given is not None and not knowledge.is_nickname(given.text)
     latin = name.script == "Latn"
     return (
         -float(full),
