@@ -103,3 +103,8 @@ def test_pair_rows_find_exactly_the_pairs_given(pairs: list[tuple[int, int]]) ->
                 assert rows.score[pos] == given_pairs.index(key)
             else:
                 assert pos == -1
+
+
+def test_no_names_give_no_entities() -> None:
+    empty = np.empty(0, dtype=np.int64)
+    assert scored_entities((), {}, empty, empty, np.empty(0), np.empty(0, np.bool_), 0.75) == []

@@ -115,6 +115,8 @@ def _entities(
     out = []
     for group in np.split(order, bounds):
         members = group.tolist()
+        if not members:  # no names at all: np.split gives one empty group
+            continue
         if len(members) == 1:
             out.append(build_entity([ids[members[0]]], parsed, _unscored))
         else:
