@@ -190,9 +190,8 @@ def _mean_link(
 
     Up to :data:`MAX_CROSS_PAIRS` member pairs, every pair counts, and those
     blocking never paired are scored now; above, only the kept pairs count.
-    The mean is that of :func:`math.fsum`, so the order of the members is
-    irrelevant (one or two scores are added directly: a single addition of
-    two doubles is correctly rounded, as fsum is).
+    Summed with :func:`math.fsum`, as the Resolver's stages do, so the order
+    of the members is irrelevant.
     """
     if size[small] * size[large] <= MAX_CROSS_PAIRS:
         values = _cross_values(start, other, score, conflict, nxt, small, large, extra, score_now)
@@ -200,11 +199,7 @@ def _mean_link(
         values = _kept_values(parent, start, other, score, conflict, nxt, small, large)
     if values is None:
         return -1.0
-    if not values:
-        return 1.0
-    if len(values) <= 2:
-        return sum(values) / len(values)
-    return math.fsum(values) / len(values)
+    return math.fsum(values) / len(values) if values else 1.0
 
 
 def _cross_values(
