@@ -5,7 +5,7 @@ from __future__ import annotations
 import unicodedata
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from aliaskit import detect_script, normalize
@@ -37,6 +37,7 @@ def test_normalize_output_is_clean(text: str) -> None:
     assert all(unicodedata.category(ch) not in ("Cc", "Cf", "Cs") for ch in out)
 
 
+@example("QЌ")  # a look-alike letter with an accent, composed or not (found by CI)
 @given(st.text())
 def test_normalize_ignores_unicode_form(text: str) -> None:
     """NFD and NFC forms of a string normalise alike."""

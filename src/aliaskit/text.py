@@ -157,6 +157,9 @@ def _normalize_once(text: str) -> str:
         # changes nothing, casefold is lower, and there are no combining marks.
         text = text.lower().translate(_ASCII_PASS)
     else:
+        # Decomposed first, so that a look-alike letter is repaired whether its
+        # accent is composed with it or not (Cyrillic Ќ, or К and an acute).
+        text = unicodedata.normalize("NFD", text)
         text = unicodedata.normalize("NFKC", repair_homoglyphs(text).translate(_TRANSLATE))
         text = unicodedata.normalize("NFKC", text.casefold())
         text = join_hebrew_acronyms(text)
