@@ -10,6 +10,7 @@ from functools import lru_cache, partial
 from aliaskit._check import require_str, require_threshold
 from aliaskit.compare._explain import explain
 from aliaskit.compare._features import Features, features
+from aliaskit.compare._kernel import Memo, Plain, climb, plain
 from aliaskit.compare._ladder import Trace, best
 from aliaskit.compare._result import Comparison, Deferred
 from aliaskit.compare._scale import DEFAULT_THRESHOLD
@@ -86,7 +87,9 @@ def score_indexed(
 
     The same scores as :func:`score_pair`, except that two names of one
     normalised form score ``same_form``. Each name is looked up and its
-    features read once per call, however many of the pairs it is in.
+    features read once per call, however many of the pairs it is in; pairs
+    of plain names climb the ladder through :func:`._kernel.climb`, with the
+    verdicts memoised for the call.
 
     >>> from aliaskit import parse_name
     >>> names = [parse_name("Alexander Trufanov"), parse_name("Alexandra Trufanova")]
@@ -94,27 +97,35 @@ def score_indexed(
     >>> list(scores), list(conflicts)
     ([0.45], [1])
     """
-    seen: dict[int, tuple[str, Features]] = {}
+    memo = Memo()
+    seen: dict[int, tuple[str, Features, Plain | None]] = {}
     scores: array[float] = array("d")
     conflicts = bytearray()
     for i, j in zip(left, right, strict=True):
         x = seen.get(i)
         if x is None:
-            name = name_of(i)
-            x = seen[i] = (name.normalized, features(name))
+            x = seen[i] = _indexed(name_of(i), memo)
         y = seen.get(j)
         if y is None:
-            name = name_of(j)
-            y = seen[j] = (name.normalized, features(name))
+            y = seen[j] = _indexed(name_of(j), memo)
         if x[0] == y[0]:
-            score, conflict = same_form, False
-        elif y[0] < x[0]:  # in score_pair's order
-            score, conflict = best(y[1], x[1])
-        else:
-            score, conflict = best(x[1], y[1])
+            scores.append(same_form)
+            conflicts.append(False)
+            continue
+        if y[0] < x[0]:  # in score_pair's order
+            x, y = y, x
+        px, py = x[2], y[2]
+        found = None if px is None or py is None else climb(px, py, memo)
+        score, conflict = best(x[1], y[1]) if found is None else found
         scores.append(score)
         conflicts.append(conflict)
     return scores, conflicts
+
+
+def _indexed(name: ParsedName, memo: Memo) -> tuple[str, Features, Plain | None]:
+    """A name's normalised form, features and plain form, as score_indexed reads them."""
+    found = features(name)
+    return name.normalized, found, plain(found, memo)
 
 
 def _parsed(value: str | ParsedName, name: str) -> ParsedName:

@@ -88,28 +88,55 @@ def score_reading(
     given = best_given(a, b)
     pa, pb = a.patronymic, b.patronymic
     patronymic = None if pa is None or pb is None else patronymic_verdict(pa.text, pb.text)
-    # The mean, summed in the order the parts are shown: given, patronymic, surname.
-    total = weight = 0.0
-    if given is not None:
-        total += GIVEN_WEIGHT * given.score
-        weight += GIVEN_WEIGHT
-    if patronymic is not None:
-        total += PATRONYMIC_WEIGHT * patronymic.score
-        weight += PATRONYMIC_WEIGHT
-    if surname is not None:
-        total += SURNAME_WEIGHT * surname.score
-        weight += SURNAME_WEIGHT
-    score = total / weight if weight else 0.0
-    if surname is not None:
-        score = min(score, surname.score + SURNAME_MARGIN)
-    if surname is None or given is None:
-        score *= BARE_SURNAME_FACTOR
+    score = weighed(
+        0.0 if surname is None else surname.score,
+        0.0 if given is None else given.score,
+        0.0 if patronymic is None else patronymic.score,
+        surname is not None,
+        given is not None,
+        patronymic is not None,
+    )
     conflicts = _conflicts(a, b, surname, given, patronymic, trace is not None)
-    if conflicts:
-        score = min(score, CONFLICT_CAP)
     if trace is not None:
         trace.reading = Reading(order, a, b, surname, given, patronymic, tuple(conflicts))
-    return round(max(0.0, min(1.0, score)), SCORE_DIGITS), bool(conflicts)
+    return capped(score, bool(conflicts)), bool(conflicts)
+
+
+def weighed(
+    surname: float,
+    given: float,
+    patronymic: float,
+    has_surname: bool,
+    has_given: bool,
+    has_patronymic: bool,
+) -> float:
+    """The weighted mean of the parts both names have (``has_*``), capped at the
+    surname score plus :data:`SURNAME_MARGIN`, and scaled by
+    :data:`BARE_SURNAME_FACTOR` without a given name or surname."""
+    # Summed in the order the parts are shown: given, patronymic, surname.
+    total = weight = 0.0
+    if has_given:
+        total += GIVEN_WEIGHT * given
+        weight += GIVEN_WEIGHT
+    if has_patronymic:
+        total += PATRONYMIC_WEIGHT * patronymic
+        weight += PATRONYMIC_WEIGHT
+    if has_surname:
+        total += SURNAME_WEIGHT * surname
+        weight += SURNAME_WEIGHT
+    score = total / weight if weight else 0.0
+    if has_surname:
+        score = min(score, surname + SURNAME_MARGIN)
+    if not has_surname or not has_given:
+        score *= BARE_SURNAME_FACTOR
+    return score
+
+
+def capped(score: float, conflict: bool) -> float:
+    """A weighed score capped at :data:`CONFLICT_CAP` by a conflict, in [0, 1], rounded."""
+    if conflict:
+        score = min(score, CONFLICT_CAP)
+    return round(max(0.0, min(1.0, score)), SCORE_DIGITS)
 
 
 def _conflicts(

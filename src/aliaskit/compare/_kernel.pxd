@@ -1,0 +1,33 @@
+# C types for the compiled build of _kernel.py (the .py stays plain Python;
+# setup.py and aliaskit._compiled hash this file with it).
+cimport cython
+
+cdef class Memo:
+    cdef public dict ids
+    cdef public dict surnames
+    cdef public dict givens
+    cdef public dict patronymics
+    cpdef long long id_of(self, object value) except -1
+
+cdef class Plain:
+    cdef public object features
+    cdef public long long reading
+    cdef public tuple reading_args
+    cdef public long long given
+    cdef public long long patronymic
+    cdef public str patronymic_text
+    cdef public object gender
+    cdef public object generation
+    cdef public frozenset surname_keys
+    cdef public object swap_keys
+
+@cython.locals(key="long long", score=double, weight=double, conflict=bint)
+cpdef object climb(Plain a, Plain b, Memo memo)
+
+@cython.locals(key="long long")
+cdef object _given(Plain a, Plain b, Memo memo)
+
+@cython.locals(key="long long")
+cdef object _patronymic(Plain a, Plain b, Memo memo)
+
+cdef bint _whole_name_conflict(Plain a, Plain b) except -1

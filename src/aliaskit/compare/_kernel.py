@@ -1,0 +1,151 @@
+"""The ladder's usual case, for many pairs at once: what :func:`score_indexed` climbs.
+
+Most names are *plain*: one surname reading and no compound surname, at
+most one given name (or initial) and no middle names. For two plain names
+the ladder (:mod:`._ladder`) reduces to three verdicts (surname readings,
+given names, patronymics), the weighing, and two whole-name conflicts that
+rarely apply. :func:`climb` takes those verdicts from memos keyed by small
+integers (one :class:`Memo` per run of pairs) and calls the rungs' own
+functions on a miss, so the rules live in one place; it weighs them with
+:func:`._ladder.weighed` and :func:`._ladder.capped`, as the ladder does.
+
+When a reading the other way round may count (a two-part name whose given
+name meets the other's surname), :func:`climb` gives up and the caller
+climbs the whole ladder (:func:`._ladder.best`). Names that are not plain
+always do. The scores are the ladder's exactly: a property test checks it.
+"""
+
+from __future__ import annotations
+
+from aliaskit.compare._conflicts import gender_conflict, generation_conflict
+from aliaskit.compare._features import Features
+from aliaskit.compare._given import given_verdict
+from aliaskit.compare._ladder import DIFFERENT_SURNAME, capped, weighed
+from aliaskit.compare._patronymic import patronymic_verdict
+from aliaskit.compare._scale import DEFAULT_THRESHOLD
+from aliaskit.compare._surname import _readings_verdict
+
+__all__ = ["Memo", "Plain", "climb", "plain"]
+
+#: The bits of a memo key that hold the second id (ids stay below 2**31).
+_SHIFT = 32
+
+
+class Memo:
+    """Ids for the surname readings, given names and patronymics of one run of
+    pairs, and the verdicts on pairs of them (keyed ``first << 32 | second``)."""
+
+    def __init__(self) -> None:
+        self.ids: dict[object, int] = {}
+        self.surnames: dict[int, object] = {}
+        self.givens: dict[int, object] = {}
+        self.patronymics: dict[int, object] = {}
+
+    def id_of(self, value: object) -> int:
+        """A small integer for ``value``, the same for equal values."""
+        found = self.ids.get(value)
+        if found is None:
+            found = self.ids[value] = len(self.ids)
+        return found
+
+
+class Plain:
+    """What :func:`climb` reads of one plain name (see :func:`plain`)."""
+
+    def __init__(self, features: Features, memo: Memo) -> None:
+        self.features = features
+        reading = features.surnames[0]
+        self.reading = memo.id_of(reading)
+        self.reading_args = (reading.joined, reading.shown, reading.belarusian)
+        self.given = memo.id_of(features.given_ids[0]) if features.given_ids else -1
+        patronymic = features.patronymic
+        self.patronymic = -1 if patronymic is None else memo.id_of(patronymic.text)
+        self.patronymic_text = "" if patronymic is None else patronymic.text
+        self.gender = features.gender()
+        self.generation = features.name.generation
+        self.surname_keys = features.surname_keys()
+        self.swap_keys = None if features.swap_given is None else features.swap_keys()
+
+
+def plain(features: Features, memo: Memo) -> Plain | None:
+    """The plain form of a name's features, or None if the name is not plain."""
+    if (
+        len(features.surnames) != 1
+        or features.pieces
+        or len(features.given_ids) > 1
+        or features.middle_ids
+    ):
+        return None
+    return Plain(features, memo)
+
+
+def climb(a: Plain, b: Plain, memo: Memo) -> tuple[float, bool] | None:
+    """``best(a.features, b.features)``, or None when the whole ladder must decide
+    (a reading the other way round may win)."""
+    key = (a.reading << _SHIFT) | b.reading
+    surname = memo.surnames.get(key)
+    if surname is None:
+        surname = memo.surnames[key] = _readings_verdict(*a.reading_args, *b.reading_args)
+    score = surname.score  # type: ignore[attr-defined]
+    conflict = False
+    if score >= DIFFERENT_SURNAME:
+        # The weighed rungs (as score_reading climbs them): given name, patronymic, surname.
+        given = _given(a, b, memo)
+        patronymic = _patronymic(a, b, memo)
+        weight = weighed(
+            score,
+            0.0 if given is None else given.score,  # type: ignore[attr-defined]
+            0.0 if patronymic is None else patronymic.score,  # type: ignore[attr-defined]
+            True,
+            given is not None,
+            patronymic is not None,
+        )
+        conflict = (
+            (given is not None and given.conflict is not None)  # type: ignore[attr-defined]
+            or (patronymic is not None and patronymic.conflict is not None)  # type: ignore[attr-defined]
+            or _whole_name_conflict(a, b)  # plain names have no middle names
+        )
+        score = capped(weight, conflict)
+    if score >= DEFAULT_THRESHOLD and not conflict:
+        return score, conflict
+    # A reading the other way round counts only if its given name meets the other's surname.
+    if a.swap_keys is not None and not a.swap_keys.isdisjoint(b.surname_keys):
+        return None
+    if b.swap_keys is not None and not b.swap_keys.isdisjoint(a.surname_keys):
+        return None
+    return score, conflict
+
+
+def _given(a: Plain, b: Plain, memo: Memo) -> object:
+    """The verdict on the given names of two plain names (None: one has none)."""
+    if a.given < 0 or b.given < 0:
+        return None
+    key = (a.given << _SHIFT) | b.given
+    found = memo.givens.get(key)
+    if found is None:
+        found = given_verdict(a.features.given_ids[0], b.features.given_ids[0])
+        memo.givens[key] = found
+    return found
+
+
+def _patronymic(a: Plain, b: Plain, memo: Memo) -> object:
+    """The verdict on the patronymics of two plain names (None: one has none)."""
+    if a.patronymic < 0 or b.patronymic < 0:
+        return None
+    key = (a.patronymic << _SHIFT) | b.patronymic
+    found = memo.patronymics.get(key)
+    if found is None:
+        found = patronymic_verdict(a.patronymic_text, b.patronymic_text)
+        memo.patronymics[key] = found
+    return found
+
+
+def _whole_name_conflict(a: Plain, b: Plain) -> bool:
+    """Opposite genders, else different generations (the ladder's last conflicts)."""
+    ga, gb = a.gender, b.gender
+    opposite = ga is not None and gb is not None and ga != gb
+    if opposite and gender_conflict(a.features, b.features) is not None:
+        return True
+    if a.generation is not None and b.generation is not None:
+        return generation_conflict(a.features, b.features) is not None
+    return False

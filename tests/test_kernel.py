@@ -1,0 +1,134 @@
+"""The ladder's usual case for many pairs (compare._kernel) against the ladder itself."""
+
+from __future__ import annotations
+
+import importlib
+import itertools
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from aliaskit import parse_name
+from aliaskit.compare import DEFAULT_THRESHOLD, score_pair
+from tests.strategies import cyrillic_names, hebrew_names, latin_names
+
+_kernel = importlib.import_module("aliaskit.compare._kernel")
+_features = importlib.import_module("aliaskit.compare._features")
+_ladder = importlib.import_module("aliaskit.compare._ladder")
+
+#: Plain names that reach the rarer rungs: opposite genders, gendered surname
+#: forms, generations, a bare surname, an initial, names read either way round.
+RARE_RUNGS = (
+    "John Smith Jr.",
+    "John Smith Sr.",
+    "John Smith",
+    "Alexandra Trufanova",
+    "Alexander Trufanov",
+    "Trufanov",
+    "A. Trufanov",
+    "Cohen Noa",
+    "Noa Cohen",
+    "Yelena Trufanova",
+    "Елена Труфанова",
+    "Олег Труфанов",
+    "Piatrova Aliaksandra",
+    "Саша Труфанова",
+    "Саша Труфанов",
+    "Женя Иванова",
+)
+
+names = st.one_of(latin_names, cyrillic_names, hebrew_names(), st.sampled_from(RARE_RUNGS))
+
+
+def _ordered(a: str, b: str) -> tuple[Any, Any] | None:
+    """The features of two names in score_pair's order (None: one normalised form)."""
+    pa, pb = parse_name(a), parse_name(b)
+    if not pa.parts or not pb.parts or pa.normalized == pb.normalized:
+        return None
+    if pb.normalized < pa.normalized:
+        pa, pb = pb, pa
+    return _features.features(pa), _features.features(pb)
+
+
+@settings(max_examples=300)
+@given(st.lists(names, min_size=2, max_size=8, unique=True), st.randoms(use_true_random=False))
+def test_climb_gives_the_ladders_score_or_defers(texts: list[str], random: object) -> None:
+    """On two plain names, climb gives best()'s score and conflict, or None (the
+    ladder decides); one memo serves all the pairs, met in any order."""
+    memo = _kernel.Memo()
+    pairs = list(itertools.combinations(texts, 2))
+    random.shuffle(pairs)  # type: ignore[attr-defined]
+    for a, b in pairs:
+        found = _ordered(a, b)
+        if found is None:
+            continue
+        fa, fb = found
+        pa, pb = _kernel.plain(fa, memo), _kernel.plain(fb, memo)
+        if pa is None or pb is None:
+            continue
+        climbed = _kernel.climb(pa, pb, memo)
+        if climbed is not None:
+            assert climbed == _ladder.best(fa, fb), (a, b)
+
+
+@pytest.mark.parametrize(
+    ("text", "is_plain"),
+    [
+        ("Ivan Petrovich Ivanov", True),
+        ("Sasha Trupanov", True),
+        ("סשה טרופנוב", True),
+        ("Trupanov", True),
+        ("Kim Yong Chol", False),  # a middle name
+        ("I. P. Ivanov", False),  # a second initial
+        ("Anna Kuznetsova-Krasovskaya", False),  # a compound surname
+        ("Elena Troufanov (née Petrova)", False),  # a maiden name
+        ("Sasha (Alexander) Trupanov", False),  # a nickname beside the given name
+    ],
+)
+def test_the_usual_names_are_plain(text: str, is_plain: bool) -> None:
+    """Names with one surname reading, at most one given name and no middle
+    names take the kernel; the others always climb the whole ladder."""
+    found = _kernel.plain(_features.features(parse_name(text)), _kernel.Memo())
+    assert (found is not None) is is_plain
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Ivan Petrovich Ivanov", "Иван Петрович Иванов"),
+        ("Ivan Petrovich Ivanov", "Ivan Sergeevich Ivanov"),
+        ("Alexander Trufanov", "Alexandra Trufanova"),
+        ("Саша Труфанова", "Саша Труфанов"),  # opposite genders shown by the surnames
+        ("John Smith Jr.", "John Smith Sr."),
+        ("Sasha Trupanov", "Elena Troufanov"),
+        ("Sasha Trupanov", "Trupanov"),
+        ("Sasha Trupanov", "Vitali Tarasov"),
+    ],
+)
+def test_climb_answers_the_usual_pairs_itself(a: str, b: str) -> None:
+    """The usual pairs (a match, a patronymic, gender or generation conflict,
+    a bare surname, different surnames) do not fall back to the ladder."""
+    found = _ordered(a, b)
+    assert found is not None
+    fa, fb = found
+    memo = _kernel.Memo()
+    pa, pb = _kernel.plain(fa, memo), _kernel.plain(fb, memo)
+    assert pa is not None
+    assert pb is not None
+    assert _kernel.climb(pa, pb, memo) == _ladder.best(fa, fb) == score_pair(fa.name, fb.name)
+
+
+def test_climb_defers_a_name_read_the_other_way_round() -> None:
+    """When a two-part name's given name meets the other's surname, the reading
+    the other way round may win: climb leaves the pair to the ladder."""
+    found = _ordered("Cohen Noa", "Noa Cohen")
+    assert found is not None
+    fa, fb = found
+    memo = _kernel.Memo()
+    pa, pb = _kernel.plain(fa, memo), _kernel.plain(fb, memo)
+    assert pa is not None
+    assert pb is not None
+    assert _kernel.climb(pa, pb, memo) is None
+    assert _ladder.best(fa, fb)[0] >= DEFAULT_THRESHOLD
