@@ -109,6 +109,13 @@ def fathers(patronymic: str) -> tuple[str, ...]:
     return (patronymic,)
 
 
+@lru_cache(maxsize=MEMO_LARGE)
+def father_groups(patronymic: str) -> tuple[tuple[frozenset[str], ...], frozenset[str]]:
+    """The name groups of each of :func:`fathers`, in order, and all of them together."""
+    groups = tuple(name_groups(f) for f in fathers(patronymic))
+    return groups, frozenset().union(*groups)
+
+
 def _verdict(score: float, rule: str, detail: str) -> PatronymicVerdict:
     conflict = "conflicting patronymic" if score < DIFFERENT_PATRONYMIC else None
     return PatronymicVerdict(score, rule, detail, conflict)
@@ -121,16 +128,16 @@ def _patronymic_verdict(x: str, y: str) -> PatronymicVerdict:
     if match.score >= SAME_WORD:
         return _verdict(match.score, match.rule, match.detail)
     fx, fy = fathers(x), fathers(y)
-    groups_y = [name_groups(b) for b in fy]
-    any_y = frozenset().union(*groups_y)
-    for a in fx:
-        groups_a = name_groups(a)
-        if not groups_a & any_y:
-            continue  # no father's name of y shares a group with a
-        for groups_b in groups_y:
-            group = shared_group(groups_a, groups_b)
-            if group:
-                return _verdict(HYPOCORISM_SCORE, "patronymic_of_same_name", group)
+    groups_x, any_x = father_groups(x)
+    groups_y, any_y = father_groups(y)
+    if not any_x.isdisjoint(any_y):  # else no father's name of x shares a group with y's
+        for groups_a in groups_x:
+            if groups_a.isdisjoint(any_y):
+                continue
+            for groups_b in groups_y:
+                group = shared_group(groups_a, groups_b)
+                if group:
+                    return _verdict(HYPOCORISM_SCORE, "patronymic_of_same_name", group)
     stem = part_similarity(fx[0], fy[0]) if fx[0] != x or fy[0] != y else match
     if stem.score > match.score:
         return _verdict(stem.score, stem.rule, f"father's name {stem.detail}")
