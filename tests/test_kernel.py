@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from aliaskit import parse_name
-from aliaskit.compare import DEFAULT_THRESHOLD, score_pair
+from aliaskit.compare import DEFAULT_THRESHOLD, IndexedScorer, score_pair
 from tests.strategies import cyrillic_names, hebrew_names, latin_names
 
 _kernel = importlib.import_module("aliaskit.compare._kernel")
@@ -132,3 +132,38 @@ def test_climb_defers_a_name_read_the_other_way_round() -> None:
     assert pb is not None
     assert _kernel.climb(pa, pb, memo) is None
     assert _ladder.best(fa, fb)[0] >= DEFAULT_THRESHOLD
+
+
+@settings(max_examples=200)
+@given(
+    st.lists(names, min_size=2, max_size=8, unique=True),
+    st.data(),
+    st.sampled_from((0, 3, 1 << 20)),
+)
+def test_an_indexed_scorer_scores_call_after_call_as_score_pair(
+    texts: list[str], data: st.DataObject, limit: int
+) -> None:
+    """An IndexedScorer kept across calls (as a scoring worker keeps one), and
+    started afresh whenever it holds more than ``limit`` entries, gives
+    score_pair's scores in every call."""
+    parsed = [p for p in (parse_name(t) for t in texts) if p.parts]
+    if len(parsed) < 2:
+        return
+    index = st.integers(0, len(parsed) - 1)
+    calls = data.draw(
+        st.lists(st.lists(st.tuples(index, index), min_size=1, max_size=10), min_size=2, max_size=5)
+    )
+    api: Any = importlib.import_module("aliaskit.compare._api")
+    saved = api.INDEXED_MEMO
+    api.INDEXED_MEMO = limit
+    try:
+        scorer = IndexedScorer(parsed.__getitem__, same_form=2.0)
+        for pairs in calls:
+            scores, conflicts = scorer.score([i for i, _ in pairs], [j for _, j in pairs])
+            for (i, j), score, conflict in zip(pairs, scores, conflicts, strict=True):
+                if parsed[i].normalized == parsed[j].normalized:
+                    assert (score, conflict) == (2.0, 0)
+                else:
+                    assert (score, bool(conflict)) == score_pair(parsed[i], parsed[j])
+    finally:
+        api.INDEXED_MEMO = saved

@@ -28,6 +28,7 @@ import numpy as np
 import numpy.typing as npt
 
 from aliaskit._arrays import absent
+from aliaskit._edges import MUST_SCORE
 from aliaskit._parallel import (
     CHUNKS_PER_WORKER,
     MAX_CHUNK,
@@ -37,24 +38,28 @@ from aliaskit._parallel import (
     score_ids,
     surname_ids,
 )
+from aliaskit.compare import IndexedScorer
 from aliaskit.parse import ParsedName
 
 __all__ = ["ScoreStream", "Unseen"]
 
 Codes = npt.NDArray[np.int64]
 Scored = tuple[Codes, npt.NDArray[np.float64], npt.NDArray[np.bool_]]
-#: The names of the pool this process serves (set only in a forked worker).
-_inherited: list[tuple[Mapping[str, ParsedName], Sequence[str]]] = []
+#: The scorer of the pool this process serves (set only in a forked worker): it
+#: keeps the names' features and the verdicts it memoised from chunk to chunk.
+_inherited: list[IndexedScorer] = []
 
 
 def _adopt(parsed: Mapping[str, ParsedName], names: Sequence[str]) -> None:
-    _inherited.append((parsed, names))
+    def name_of(i: int) -> ParsedName:
+        return parsed[names[i]]
+
+    _inherited.append(IndexedScorer(name_of, MUST_SCORE))
 
 
 def _score_chunk(left: Codes, right: Codes) -> tuple[bytes, bytes]:
-    parsed, names = _inherited[-1]
-    scores, conflicts = score_ids(parsed, names, left, right)
-    return scores.tobytes(), conflicts.tobytes()
+    scores, conflicts = _inherited[-1].score(left.tolist(), right.tolist())
+    return scores.tobytes(), bytes(conflicts)
 
 
 class Unseen:

@@ -44,7 +44,7 @@ when it is read.
 
 from __future__ import annotations
 
-from aliaskit.compare._api import compare, prepare, score_indexed, score_pair
+from aliaskit.compare._api import IndexedScorer, compare, prepare, score_indexed, score_pair
 from aliaskit.compare._given import INITIAL_SCORE, SECOND_GIVEN_PENALTY
 from aliaskit.compare._ladder import (
     BARE_SURNAME_FACTOR,
@@ -65,6 +65,7 @@ __all__ = [
     "AlignedPart",
     "Comparison",
     "Explanation",
+    "IndexedScorer",
     "compare",
     "prepare",
     "score_indexed",

@@ -86,10 +86,8 @@ def score_indexed(
     ``(name_of(left[k]), name_of(right[k]))`` and a conflict byte each.
 
     The same scores as :func:`score_pair`, except that two names of one
-    normalised form score ``same_form``. Each name is looked up and its
-    features read once per call, however many of the pairs it is in; pairs
-    of plain names climb the ladder through :func:`._kernel.climb`, with the
-    verdicts memoised for the call.
+    normalised form score ``same_form``. See :class:`IndexedScorer`, which
+    also keeps what it learnt for later calls.
 
     >>> from aliaskit import parse_name
     >>> names = [parse_name("Alexander Trufanov"), parse_name("Alexandra Trufanova")]
@@ -97,29 +95,61 @@ def score_indexed(
     >>> list(scores), list(conflicts)
     ([0.45], [1])
     """
-    memo = Memo()
-    seen: dict[int, tuple[str, Features, Plain | None]] = {}
-    scores: array[float] = array("d")
-    conflicts = bytearray()
-    for i, j in zip(left, right, strict=True):
-        x = seen.get(i)
-        if x is None:
-            x = seen[i] = _indexed(name_of(i), memo)
-        y = seen.get(j)
-        if y is None:
-            y = seen[j] = _indexed(name_of(j), memo)
-        if x[0] == y[0]:
-            scores.append(same_form)
-            conflicts.append(False)
-            continue
-        if y[0] < x[0]:  # in score_pair's order
-            x, y = y, x
-        px, py = x[2], y[2]
-        found = None if px is None or py is None else climb(px, py, memo)
-        score, conflict = best(x[1], y[1]) if found is None else found
-        scores.append(score)
-        conflicts.append(conflict)
-    return scores, conflicts
+    return IndexedScorer(name_of, same_form).score(left, right)
+
+
+#: What an IndexedScorer keeps (names and memoised verdicts) before starting afresh.
+INDEXED_MEMO = 1 << 20
+
+
+class IndexedScorer:
+    """Scores pairs of names given by number, call after call (one thread only).
+
+    Each name is looked up and its features read once, however many pairs
+    it is in; pairs of plain names climb the ladder through
+    :func:`._kernel.climb`, with the verdicts on pairs of words memoised.
+    What it keeps is dropped once it holds :data:`INDEXED_MEMO` entries:
+    scores never depend on it.
+    """
+
+    def __init__(self, name_of: Callable[[int], ParsedName], same_form: float = 1.0) -> None:
+        self.name_of = name_of
+        self.same_form = same_form
+        self._fresh()
+
+    def _fresh(self) -> None:
+        self.memo = Memo()
+        self.seen: dict[int, tuple[str, Features, Plain | None]] = {}
+
+    def score(self, left: Sequence[int], right: Sequence[int]) -> tuple[array[float], bytearray]:
+        """The scores and conflict bytes of the pairs ``(left[k], right[k])``."""
+        memo = self.memo
+        if len(self.seen) + memo.size() > INDEXED_MEMO:
+            self._fresh()
+            memo = self.memo
+        seen = self.seen
+        same_form = self.same_form
+        scores: array[float] = array("d")
+        conflicts = bytearray()
+        for i, j in zip(left, right, strict=True):
+            x = seen.get(i)
+            if x is None:
+                x = seen[i] = _indexed(self.name_of(i), memo)
+            y = seen.get(j)
+            if y is None:
+                y = seen[j] = _indexed(self.name_of(j), memo)
+            if x[0] == y[0]:
+                scores.append(same_form)
+                conflicts.append(False)
+                continue
+            if y[0] < x[0]:  # in score_pair's order
+                x, y = y, x
+            px, py = x[2], y[2]
+            found = None if px is None or py is None else climb(px, py, memo)
+            score, conflict = best(x[1], y[1]) if found is None else found
+            scores.append(score)
+            conflicts.append(conflict)
+        return scores, conflicts
 
 
 def _indexed(name: ParsedName, memo: Memo) -> tuple[str, Features, Plain | None]:

@@ -8,6 +8,7 @@ cdef class Memo:
     cdef public dict givens
     cdef public dict patronymics
     cpdef long long id_of(self, object value) except -1
+    cpdef Py_ssize_t size(self)
 
 cdef class Plain:
     cdef public object features

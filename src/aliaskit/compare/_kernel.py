@@ -41,6 +41,10 @@ class Memo:
         self.givens: dict[int, object] = {}
         self.patronymics: dict[int, object] = {}
 
+    def size(self) -> int:
+        """How many ids and verdicts it holds."""
+        return len(self.ids) + len(self.surnames) + len(self.givens) + len(self.patronymics)
+
     def id_of(self, value: object) -> int:
         """A small integer for ``value``, the same for equal values."""
         found = self.ids.get(value)
