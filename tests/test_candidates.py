@@ -3,6 +3,7 @@ clustering path that uses them gives the entities of adding names one batch at a
 
 from __future__ import annotations
 
+import importlib
 import warnings
 
 import numpy as np
@@ -27,9 +28,16 @@ def _parsed(names: list[str]) -> list[tuple[str, ParsedName]]:
     return out
 
 
+@pytest.mark.parametrize("small_cross", [0, 256, 1 << 30])
 @pytest.mark.parametrize("shape", SHAPES)
-def test_array_candidates_equal_the_tracked_index_pairs(shape: str) -> None:
-    """The untracked index's arrays hold exactly the pairs the incremental index tracks."""
+def test_array_candidates_equal_the_tracked_index_pairs(
+    shape: str, small_cross: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The untracked index's arrays hold exactly the pairs the incremental index
+    tracks, whether the crosses of split blocks go through numpy or the buffer."""
+    monkeypatch.setattr(
+        importlib.import_module("aliaskit._block_index"), "SMALL_CROSS", small_cross
+    )
     items = _parsed([name for _, name in generate(2_500, seed=2, shape=shape)])
     tracked = BlockIndex()
     tracked.add_many(items)

@@ -22,22 +22,58 @@ STREAM_ROUND_CODES = 1 << 20
 __all__ = ["BlockIndex"]
 
 
+#: A cross of at most this many pairs is expanded in Python into a buffer (most
+#: are a handful of pairs, where numpy's per-call cost would dominate) ...
+SMALL_CROSS = 256
+#: ... which goes to the collector once it holds this many pairs.
+CROSS_BUFFER = 1 << 16
+
+
 class _CodeSink:
-    """Sends a block's pairs to a :class:`CodeCollector` as name ids."""
+    """Sends a block's pairs to a :class:`CodeCollector` as name ids.
+
+    Call :meth:`flush` when the last block is sent.
+    """
 
     def __init__(self, collector: CodeCollector, ids: dict[str, int]) -> None:
         self.collector = collector
         self.ids = ids
+        self._left: list[int] = []
+        self._right: list[int] = []
 
     def clique(self, members: Sequence[str]) -> None:
         self.collector.add_block([self.ids[m] for m in members])
 
     def cross(self, xs: Sequence[str], ys: Sequence[str]) -> None:
-        x = np.array([self.ids[m] for m in xs], dtype=np.int64)
-        y = np.array([self.ids[m] for m in ys], dtype=np.int64)
-        left, right = np.repeat(x, len(y)), np.tile(y, len(x))
-        keep = left != right
-        self.collector.add_pairs(left[keep], right[keep])
+        ids = self.ids
+        x_ids = [ids[m] for m in xs]
+        y_ids = [ids[m] for m in ys]
+        if len(x_ids) * len(y_ids) <= SMALL_CROSS:
+            left, right = self._left, self._right
+            for i in x_ids:
+                for j in y_ids:
+                    if i < j:
+                        left.append(i)
+                        right.append(j)
+                    elif j < i:
+                        left.append(j)
+                        right.append(i)
+            if len(left) >= CROSS_BUFFER:
+                self.flush()
+            return
+        x = np.array(x_ids, dtype=np.int64)
+        y = np.array(y_ids, dtype=np.int64)
+        left_ids, right_ids = np.repeat(x, len(y)), np.tile(y, len(x))
+        keep = left_ids != right_ids
+        self.collector.add_pairs(left_ids[keep], right_ids[keep])
+
+    def flush(self) -> None:
+        """Send the buffered pairs of small crosses."""
+        if self._left:
+            left = np.array(self._left, dtype=np.int64)
+            right = np.array(self._right, dtype=np.int64)
+            self._left, self._right = [], []
+            self.collector.add_pairs(left, right)
 
 
 def _file_ids(names: Sequence[str], parsed: dict[str, ParsedName]) -> dict[str, int | list[int]]:
@@ -254,6 +290,7 @@ class BlockIndex:
                 out.add_block(held)
             else:
                 split_block([names[i] for i in held], keys.given, keys.second, sink)
+        sink.flush()
         del blocks, done
         self._released = True
         return CandidatePairs(names, out.codes())

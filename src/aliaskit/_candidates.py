@@ -63,10 +63,13 @@ class CodeCollector:
         if self._pending >= self._round_codes:
             self._close_round()
 
-    def add_pairs(self, left: Iterable[int], right: Iterable[int]) -> None:
+    def add_pairs(self, left: Codes | Iterable[int], right: Codes | Iterable[int]) -> None:
         """Some pairs of ids, each pair in any order."""
-        x = np.fromiter(left, dtype=np.int64)
-        y = np.fromiter(right, dtype=np.int64)
+        if isinstance(left, np.ndarray) and isinstance(right, np.ndarray):
+            x, y = left.astype(np.int64, copy=False), right.astype(np.int64, copy=False)
+        else:
+            x = np.fromiter(left, dtype=np.int64)
+            y = np.fromiter(right, dtype=np.int64)
         if not len(x):
             return
         self._loose.append(np.minimum(x, y) * self.n + np.maximum(x, y))
