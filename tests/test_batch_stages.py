@@ -3,6 +3,9 @@ entities of the Resolver's string stages, on any scored pairs."""
 
 from __future__ import annotations
 
+import importlib
+from typing import Any
+
 import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -108,3 +111,45 @@ def test_pair_rows_find_exactly_the_pairs_given(pairs: list[tuple[int, int]]) ->
 def test_no_names_give_no_entities() -> None:
     empty = np.empty(0, dtype=np.int64)
     assert scored_entities((), {}, empty, empty, np.empty(0), np.empty(0, np.bool_), 0.75) == []
+
+
+@settings(max_examples=200)
+@given(
+    st.integers(2, 12).flatmap(
+        lambda n: st.tuples(
+            st.just(n),
+            st.lists(st.booleans(), min_size=n, max_size=n),
+            st.lists(
+                st.tuples(
+                    st.integers(0, n - 1),
+                    st.integers(0, n - 1),
+                    st.sampled_from((0.3, 0.5, 0.55, 0.6, 0.7, 0.75, 0.8, 0.95, MUST_SCORE)),
+                    st.booleans(),
+                ),
+                max_size=40,
+            ),
+        )
+    ),
+    st.sampled_from((1, 2, 5)),
+)
+def test_consulted_pairs_do_not_depend_on_the_chunk_size(
+    case: tuple[int, list[bool], list[tuple[int, int, float, bool]]], chunk: int
+) -> None:
+    """consulted_pairs reads the pairs in chunks: any chunk size gives the same answer."""
+    _, weak_list, rows = case
+    pairs = {(min(a, b), max(a, b)): (s, c) for a, b, s, c in rows if a != b}
+    left = np.array([a for a, _ in pairs], dtype=np.int64)
+    right = np.array([b for _, b in pairs], dtype=np.int64)
+    scores = np.array([s for s, _ in pairs.values()], dtype=np.float64)
+    conflicts = np.array([c for _, c in pairs.values()], dtype=np.bool_)
+    weak = np.array(weak_list, dtype=np.bool_)
+    graph: Any = importlib.import_module("aliaskit._resolver_graph")
+    whole = graph.consulted_pairs(left, right, scores, conflicts, weak, 0.75)
+    saved = graph.CONSULT_CHUNK
+    graph.CONSULT_CHUNK = chunk
+    try:
+        chunked = graph.consulted_pairs(left, right, scores, conflicts, weak, 0.75)
+    finally:
+        graph.CONSULT_CHUNK = saved
+    assert whole[0].tolist() == chunked[0].tolist()
+    assert whole[1].tolist() == chunked[1].tolist()

@@ -122,28 +122,65 @@ def consulted_pairs(
     threshold up, as the stages find them in the adjacency sets.
     """
     n = len(weak)
-    kept = ~conflicts & (scores >= KEEP_SCORE)
-    link = kept & (scores >= max(threshold, WEAK_LINK))
-    weak_l, weak_r = weak[left], weak[right]
-    full = ~weak_l & ~weak_r
-    both_weak = weak_l & weak_r
-    full_group = components(n, left[link & full], right[link & full])
-    weak_group = components(n, left[link & both_weak], right[link & both_weak])
+    size = len(left)
+    floor = max(threshold, WEAK_LINK)
+    # The links among full names and among weak names, for their components.
+    full_l, full_r, weak_l, weak_r = [], [], [], []
+    for lo, hi in _chunks(size):
+        x, y, score = left[lo:hi], right[lo:hi], scores[lo:hi]
+        link = ~conflicts[lo:hi] & (score >= KEEP_SCORE) & (score >= floor)
+        wx, wy = weak[x], weak[y]
+        full = link & ~wx & ~wy
+        both_weak = link & wx & wy
+        full_l.append(x[full])
+        full_r.append(y[full])
+        weak_l.append(x[both_weak])
+        weak_r.append(y[both_weak])
+    full_group = components(n, _joined(full_l), _joined(full_r))
+    weak_group = components(n, _joined(weak_l), _joined(weak_r))
+    del full_l, full_r, weak_l, weak_r
     # Stage 2: the full components each weak name's links reach, as codes.
-    mixed = weak_l != weak_r
-    reach = kept & (scores >= WEAK_LINK) & mixed
-    w = np.where(weak_l, left, right)  # the weak end of a mixed pair
-    f = np.where(weak_l, right, left)  # and the full end
-    offers = distinct(w[reach] * n + full_group[f[reach]])
-    asked = (kept | conflicts) & mixed
-    codes = w[asked] * n + full_group[f[asked]]
-    at = np.minimum(np.searchsorted(offers, codes), max(len(offers) - 1, 0))
-    offered = np.zeros(len(left), dtype=np.bool_)
-    offered[asked] = (offers[at] == codes) if len(offers) else False
-    scope: npt.NDArray[np.bool_] = (full & (full_group[left] == full_group[right])) | offered
-    edges = kept & (scope | both_weak)
-    counted = conflicts & (scope | (both_weak & (weak_group[left] == weak_group[right])))
+    reached = []
+    for lo, hi in _chunks(size):
+        x, y, score = left[lo:hi], right[lo:hi], scores[lo:hi]
+        wx = weak[x]
+        reach = ~conflicts[lo:hi] & (score >= KEEP_SCORE) & (score >= WEAK_LINK) & (wx != weak[y])
+        w = np.where(wx, x, y)[reach]  # the weak end of a mixed pair
+        f = np.where(wx, y, x)[reach]  # and the full end
+        reached.append(w * n + full_group[f])
+    offers = distinct(_joined(reached))
+    del reached
+    edges = np.empty(size, dtype=np.bool_)
+    counted = np.empty(size, dtype=np.bool_)
+    for lo, hi in _chunks(size):
+        x, y, score, conflict = left[lo:hi], right[lo:hi], scores[lo:hi], conflicts[lo:hi]
+        kept = ~conflict & (score >= KEEP_SCORE)
+        wx, wy = weak[x], weak[y]
+        mixed = wx != wy
+        asked = (kept | conflict) & mixed
+        codes = np.where(wx, x, y)[asked] * n + full_group[np.where(wx, y, x)[asked]]
+        at = np.minimum(np.searchsorted(offers, codes), max(len(offers) - 1, 0))
+        offered = np.zeros(hi - lo, dtype=np.bool_)
+        offered[asked] = (offers[at] == codes) if len(offers) else False
+        full = ~wx & ~wy
+        both_weak = wx & wy
+        scope = (full & (full_group[x] == full_group[y])) | offered
+        edges[lo:hi] = kept & (scope | both_weak)
+        counted[lo:hi] = conflict & (scope | (both_weak & (weak_group[x] == weak_group[y])))
     return edges, counted
+
+
+#: consulted_pairs reads the pairs this many at a time, so that its temporary
+#: arrays stay a few times this size (at a million names, tens of millions of pairs).
+CONSULT_CHUNK = 1 << 22
+
+
+def _chunks(size: int) -> list[tuple[int, int]]:
+    return [(lo, min(lo + CONSULT_CHUNK, size)) for lo in range(0, size, CONSULT_CHUNK)]
+
+
+def _joined(parts: list[npt.NDArray[np.int64]]) -> npt.NDArray[np.int64]:
+    return np.concatenate(parts) if parts else np.empty(0, dtype=np.int64)
 
 
 class EdgeGraph:
