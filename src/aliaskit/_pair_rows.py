@@ -55,18 +55,27 @@ class PairRows:
         conflicts: npt.NDArray[np.bool_],
     ) -> PairRows:
         """The rows of the pairs ``(left[k], right[k])``, each pair listed once."""
+        # Each temporary is dropped as soon as it has served: at a million
+        # names these arrays are hundreds of megabytes each.
         src = np.concatenate((left, right)).astype(np.int64, copy=False)
-        dst = np.concatenate((right, left)).astype(np.int64, copy=False)
-        order = np.argsort(src * max(n, 1) + dst)
         counts = np.bincount(src, minlength=n)
         start = np.zeros(n + 1, dtype=np.int64)
         np.cumsum(counts, out=start[1:])
-        return cls(
-            start,
-            np.ascontiguousarray(dst[order]),
-            np.ascontiguousarray(np.concatenate((scores, scores))[order], dtype=np.float64),
-            np.ascontiguousarray(np.concatenate((conflicts, conflicts))[order], dtype=np.uint8),
-        )
+        del counts
+        dst = np.concatenate((right, left)).astype(np.int64, copy=False)
+        key = src * max(n, 1)
+        del src
+        key += dst
+        order = np.argsort(key)
+        del key
+        other = np.ascontiguousarray(dst[order])
+        del dst
+        both = np.concatenate((scores, scores)).astype(np.float64, copy=False)
+        score = np.ascontiguousarray(both[order])
+        del both
+        flags = np.concatenate((conflicts, conflicts))
+        conflict = np.ascontiguousarray(flags[order], dtype=np.uint8)
+        return cls(start, other, score, conflict)
 
 
 def find_pair(start: npt.NDArray[np.int64], other: npt.NDArray[np.int64], x: int, y: int) -> int:
