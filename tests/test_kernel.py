@@ -154,8 +154,8 @@ def test_an_indexed_scorer_scores_call_after_call_as_score_pair(
         st.lists(st.lists(st.tuples(index, index), min_size=1, max_size=10), min_size=2, max_size=5)
     )
     api: Any = importlib.import_module("aliaskit.compare._api")
-    saved = api.INDEXED_MEMO
-    api.INDEXED_MEMO = limit
+    saved = api.INDEXED_NAMES, api.INDEXED_MEMO
+    api.INDEXED_NAMES = api.INDEXED_MEMO = limit
     try:
         scorer = IndexedScorer(parsed.__getitem__, same_form=2.0)
         for pairs in calls:
@@ -166,4 +166,4 @@ def test_an_indexed_scorer_scores_call_after_call_as_score_pair(
                 else:
                     assert (score, bool(conflict)) == score_pair(parsed[i], parsed[j])
     finally:
-        api.INDEXED_MEMO = saved
+        api.INDEXED_NAMES, api.INDEXED_MEMO = saved

@@ -47,7 +47,8 @@ def cluster_batch(
         index.release()
         stream.submit(_same_form(ids, parsed))
         codes, scores, conflicts = stream.finish()
-    left, right = codes // n, codes % n
+    left = codes // n
+    right = np.remainder(codes, n, out=codes)  # in place: no third array of every pair
     del codes
     return scored_entities(ids, parsed, left, right, scores, conflicts, threshold), skipped
 

@@ -169,30 +169,32 @@ class ScoreStream:
         """Every pair taken, once each, with its score and conflict flag (in no
         particular order: what follows depends on the pairs, not their order)."""
         self._unseen = Unseen()  # the codes met are no longer needed
-        parts_codes: list[Codes] = []
-        parts_scores: list[npt.NDArray[np.float64]] = []
-        parts_conflicts: list[npt.NDArray[np.bool_]] = []
-        if self._held:
-            codes = np.concatenate(self._held)
-            self._held, self._held_count = [], 0
-            scores, conflicts = score_ids(self.parsed, self.names, codes // self.n, codes % self.n)
-            parts_codes.append(codes)
-            parts_scores.append(scores)
-            parts_conflicts.append(conflicts)
-        for codes, task in self._sent:
+        held = np.concatenate(self._held) if self._held else np.empty(0, np.int64)
+        self._held, self._held_count = [], 0
+        sent, self._sent = self._sent, []
+        total = len(held) + sum(len(codes) for codes, _ in sent)
+        # Filled in place, part by part, each part dropped once copied: at a
+        # million names a second copy of every pair would not fit.
+        codes_out = np.empty(total, dtype=np.int64)
+        scores_out = np.empty(total, dtype=np.float64)
+        conflicts_out = np.empty(total, dtype=np.bool_)
+        at = len(held)
+        if at:
+            scores, conflicts = score_ids(self.parsed, self.names, held // self.n, held % self.n)
+            codes_out[:at], scores_out[:at], conflicts_out[:at] = held, scores, conflicts
+        del held
+        sent.reverse()  # popped from the end: in the order sent
+        while sent:
+            codes, task = sent.pop()
             scores_bytes, conflicts_bytes = task.get()
-            parts_codes.append(codes)
-            parts_scores.append(np.frombuffer(scores_bytes, dtype=np.float64))
-            parts_conflicts.append(np.frombuffer(conflicts_bytes, dtype=np.bool_))
-        self._sent = []
+            end = at + len(codes)
+            codes_out[at:end] = codes
+            scores_out[at:end] = np.frombuffer(scores_bytes, dtype=np.float64)
+            conflicts_out[at:end] = np.frombuffer(conflicts_bytes, dtype=np.bool_)
+            at = end
+            del codes, task, scores_bytes, conflicts_bytes
         self._close(False)
-        if not parts_codes:
-            return np.empty(0, np.int64), np.empty(0, np.float64), np.empty(0, np.bool_)
-        return (
-            np.concatenate(parts_codes),
-            np.concatenate(parts_scores),
-            np.concatenate(parts_conflicts),
-        )
+        return codes_out, scores_out, conflicts_out
 
     def _close(self, failed: bool) -> None:
         pool, self._pool = self._pool, None

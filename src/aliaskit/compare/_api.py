@@ -98,7 +98,10 @@ def score_indexed(
     return IndexedScorer(name_of, same_form).score(left, right)
 
 
-#: What an IndexedScorer keeps (names and memoised verdicts) before starting afresh.
+#: An IndexedScorer starts afresh once it holds this many names (their features,
+#: about a kilobyte each) ...
+INDEXED_NAMES = 1 << 17
+#: ... or this many ids and memoised verdicts (about a hundred bytes each).
 INDEXED_MEMO = 1 << 20
 
 
@@ -108,8 +111,8 @@ class IndexedScorer:
     Each name is looked up and its features read once, however many pairs
     it is in; pairs of plain names climb the ladder through
     :func:`._kernel.climb`, with the verdicts on pairs of words memoised.
-    What it keeps is dropped once it holds :data:`INDEXED_MEMO` entries:
-    scores never depend on it.
+    What it keeps is dropped once it holds :data:`INDEXED_NAMES` names or
+    :data:`INDEXED_MEMO` memoised entries: scores never depend on it.
     """
 
     def __init__(self, name_of: Callable[[int], ParsedName], same_form: float = 1.0) -> None:
@@ -124,7 +127,7 @@ class IndexedScorer:
     def score(self, left: Sequence[int], right: Sequence[int]) -> tuple[array[float], bytearray]:
         """The scores and conflict bytes of the pairs ``(left[k], right[k])``."""
         memo = self.memo
-        if len(self.seen) + memo.size() > INDEXED_MEMO:
+        if len(self.seen) > INDEXED_NAMES or memo.size() > INDEXED_MEMO:
             self._fresh()
             memo = self.memo
         seen = self.seen
