@@ -111,8 +111,9 @@ class IndexedScorer:
     Each name is looked up and its features read once, however many pairs
     it is in; pairs of plain names climb the ladder through
     :func:`._kernel.climb`, with the verdicts on pairs of words memoised.
-    What it keeps is dropped once it holds :data:`INDEXED_NAMES` names or
-    :data:`INDEXED_MEMO` memoised entries: scores never depend on it.
+    It forgets the names once it holds :data:`INDEXED_NAMES` of them, and
+    everything once it holds :data:`INDEXED_MEMO` memoised entries: scores
+    never depend on what it keeps.
     """
 
     def __init__(self, name_of: Callable[[int], ParsedName], same_form: float = 1.0) -> None:
@@ -127,9 +128,11 @@ class IndexedScorer:
     def score(self, left: Sequence[int], right: Sequence[int]) -> tuple[array[float], bytearray]:
         """The scores and conflict bytes of the pairs ``(left[k], right[k])``."""
         memo = self.memo
-        if len(self.seen) > INDEXED_NAMES or memo.size() > INDEXED_MEMO:
-            self._fresh()
+        if memo.size() > INDEXED_MEMO:
+            self._fresh()  # the names' plain forms hold ids of the memo: both go
             memo = self.memo
+        elif len(self.seen) > INDEXED_NAMES:
+            self.seen = {}  # the memo's ids stay valid for the names read again
         seen = self.seen
         same_form = self.same_form
         scores: array[float] = array("d")
