@@ -8,7 +8,9 @@ Runs the stages of :func:`aliaskit.cluster` one after another on the
 distinct names of a workload, in one process and one worker, and prints the
 seconds and share of each: parsing, block keys, pair generation (the
 blocks' pairs, without the keys), per-name preparation for comparison,
-scoring every candidate pair, clustering and building the entities (on
+scoring every candidate pair (as the scoring workers do, through one
+``IndexedScorer`` in pairs of surnames, where the checkout has one),
+clustering and building the entities (on
 name ids, as :func:`aliaskit.cluster` does, in a checkout that has
 ``aliaskit._batch``; through a Resolver's string stages before). The
 stages use only functions that every version of aliaskit since the
@@ -44,7 +46,7 @@ def _timed(stages: dict[str, float], stage: str, fn: Callable[[], T]) -> T:
 def run(mentions: int, shape: str, seed: int = 0) -> dict[str, Any]:
     """Seconds per stage for the distinct names of ``mentions`` workload mentions."""
     from aliaskit import blocking, resolver
-    from aliaskit.compare import DEFAULT_THRESHOLD, prepare, score_pair
+    from aliaskit.compare import DEFAULT_THRESHOLD, prepare
     from aliaskit.parse import parse_name
 
     names = sorted({name for _, name in generate(mentions, seed, shape)})
@@ -76,15 +78,7 @@ def run(mentions: int, shape: str, seed: int = 0) -> dict[str, Any]:
 
     _timed(stages, "prepare", prepared)
 
-    def scores() -> list[tuple[str, str, float, bool]]:
-        out = []
-        for a, b in found:
-            if parsed[a].normalized == parsed[b].normalized:
-                out.append((a, b, 2.0, False))
-            else:
-                out.append((a, b, *score_pair(parsed[a], parsed[b])))
-        return out
-
+    scores = _scoring(items, parsed, found)
     edges = _timed(stages, "scoring", scores)
     path = "strings"
     batch: Any = None
@@ -115,6 +109,43 @@ def run(mentions: int, shape: str, seed: int = 0) -> dict[str, Any]:
         },
         "per_pair_us": round(1e6 * stages["scoring"] / max(len(found), 1), 1),
     }
+
+
+Edge = tuple[str, str, float, bool]
+
+
+def _scoring(
+    items: list[tuple[str, Any]], parsed: dict[str, Any], found: list[tuple[str, str]]
+) -> Callable[[], list[Edge]]:
+    """The scoring stage: as the scoring workers score, where this checkout has an
+    IndexedScorer (in pairs of surnames, through one scorer that keeps its memos);
+    else pair by pair through score_pair. Sorts ``found`` for the former."""
+    from aliaskit.compare import score_pair
+
+    indexed = getattr(importlib.import_module("aliaskit.compare"), "IndexedScorer", None)
+    if indexed is None:
+
+        def one_by_one() -> list[Edge]:
+            out = []
+            for a, b in found:
+                if parsed[a].normalized == parsed[b].normalized:
+                    out.append((a, b, 2.0, False))
+                else:
+                    out.append((a, b, *score_pair(parsed[a], parsed[b])))
+            return out
+
+        return one_by_one
+    surname = {n: tuple(q.text for q in p.surname) for n, p in items}
+    found.sort(key=lambda pair: tuple(sorted((surname[pair[0]], surname[pair[1]]))))
+    numbered = [n for n, _ in items]
+    number = {n: i for i, n in enumerate(numbered)}
+
+    def through_scorer() -> list[Edge]:
+        scorer = indexed(lambda i: parsed[numbered[i]], 2.0)
+        values, flags = scorer.score([number[a] for a, _ in found], [number[b] for _, b in found])
+        return [(a, b, s, bool(c)) for (a, b), s, c in zip(found, values, flags, strict=True)]
+
+    return through_scorer
 
 
 def _id_stages(
