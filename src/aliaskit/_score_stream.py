@@ -51,10 +51,8 @@ _inherited: list[IndexedScorer] = []
 
 
 def _adopt(parsed: Mapping[str, ParsedName], names: Sequence[str]) -> None:
-    def name_of(i: int) -> ParsedName:
-        return parsed[names[i]]
-
-    _inherited.append(IndexedScorer(name_of, MUST_SCORE))
+    by_id = [parsed[name] for name in names]  # looked up by a C method, not a closure
+    _inherited.append(IndexedScorer(by_id.__getitem__, MUST_SCORE))
 
 
 def _score_chunk(left: Codes, right: Codes) -> tuple[bytes, bytes]:
