@@ -22,7 +22,7 @@ from aliaskit._pair_rows import PairRows
 from aliaskit._resolver_graph import consulted_pairs
 from aliaskit._resolver_ingest import SkippedName, admit
 from aliaskit._score_stream import ScoreStream
-from aliaskit.compare import score_pair
+from aliaskit.compare import IndexedScorer
 from aliaskit.entity import Entity, build_entity
 from aliaskit.parse import ParsedName
 
@@ -74,8 +74,13 @@ def scored_entities(
     rows = PairRows.build(n, left[keep], right[keep], scores[keep], conflicts[keep])
     del kept, counted, keep
 
+    # Pairs blocking never paired, scored when a merge weighs them (score_pair's
+    # scores, one normalised form 1.0), through one scorer that keeps its memos.
+    scorer = IndexedScorer([parsed[x] for x in ids].__getitem__)
+
     def score_now(x: int, y: int) -> tuple[float, bool]:
-        return score_pair(parsed[ids[x]], parsed[ids[y]])
+        scores, conflicts = scorer.score((x,), (y,))
+        return scores[0], bool(conflicts[0])
 
     labels = batch_labels(rows, weak, _form_links(ids, parsed), threshold, score_now)
     return _entities(ids, labels, rows, parsed)
