@@ -107,3 +107,29 @@ def test_a_common_given_name_under_a_common_surname_splits_by_patronymic() -> No
     assert ("Ivan P. Ivanov", "Ivan Petrovich Ivanov") in found
     assert ("Ivan Petrovich Ivanov", "Иван Петрович Иванов") in found
     assert meets(given_keys(parse_name(names[0])), given_keys(parse_name(names[1])))
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(st.sampled_from(POOL), min_size=2, max_size=60, unique=True),
+    st.lists(st.sampled_from(POOL), min_size=2, max_size=60, unique=True),
+    st.integers(1, 4),
+)
+def test_routing_a_group_once_per_batch_keeps_the_union_of_pairs(
+    first: list[str], second: list[str], limit: int
+) -> None:
+    """split_block with a ``routed`` set kept across blocks (as candidates() keeps
+    one) gives the same union of pairs as splitting each block on its own."""
+    given_of = {n: given_keys(parse_name(n)) for n in {*first, *second}}
+    second_of = {n: second_keys(parse_name(n)) for n in {*first, *second}}
+    blocks = [sorted(first), sorted(second), sorted({*first, *second})]
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(_split, "MAX_GIVEN_GROUP", limit)
+        alone = _split.SetSink()
+        for members in blocks:
+            _split.split_block(members, given_of.__getitem__, second_of.__getitem__, alone)
+        shared = _split.SetSink()
+        routed: set[object] = set()
+        for members in blocks:
+            _split.split_block(members, given_of.__getitem__, second_of.__getitem__, shared, routed)
+    assert shared.pairs == alone.pairs

@@ -276,6 +276,7 @@ class BlockIndex:
         # Blocks with the same members give the same pairs when they are all
         # paired, or all split: the near keys of one surname mostly do.
         done: set[tuple[bool, tuple[int, ...]]] = set()
+        routed: set[object] = set()  # large given-name groups already split (split_block)
         for key, held in blocks.items():
             if isinstance(held, int):  # most blocks hold one name and give no pairs
                 continue
@@ -289,9 +290,9 @@ class BlockIndex:
             if whole:
                 out.add_block(held)
             else:
-                split_block([names[i] for i in held], keys.given, keys.second, sink)
+                split_block([names[i] for i in held], keys.given, keys.second, sink, routed)
         sink.flush()
-        del blocks, done
+        del blocks, done, routed
         self._released = True
         return CandidatePairs(names, out.codes())
 

@@ -116,11 +116,30 @@ def _routes(
         route(ws, letters[key], len(letters[key]), sink)
 
 
-def split_block(members: Sequence[str], given: Keys, second: Keys, sink: PairSink) -> None:
+def split_block(
+    members: Sequence[str],
+    given: Keys,
+    second: Keys,
+    sink: PairSink,
+    routed: set[object] | None = None,
+) -> None:
     """Send the pairs of an oversized block to ``sink``.
 
     ``given`` and ``second`` give each member's given-name and second keys.
+    With ``routed`` (a set kept across the blocks of one batch, whose pairs
+    all go to one sink as a union), a large group split by second keys is
+    routed once: the blocks of one common surname and its variants hold the
+    same thousand Ivan Ivanovs again and again.
     """
+
+    def seen_before(xs: Sequence[str], ys: Sequence[str] | None) -> bool:
+        if routed is None:
+            return False
+        key = frozenset(xs) if ys is None else (frozenset(xs), frozenset(ys))
+        if key in routed:
+            return True
+        routed.add(key)
+        return False
 
     def second_route(xs: Sequence[str], ys: Sequence[str] | None, size: int, out: PairSink) -> None:
         # The second level never splits further: its routes pair whole.
@@ -132,6 +151,8 @@ def split_block(members: Sequence[str], given: Keys, second: Keys, sink: PairSin
     def given_route(xs: Sequence[str], ys: Sequence[str] | None, size: int, out: PairSink) -> None:
         if size <= MAX_GIVEN_GROUP:
             second_route(xs, ys, size, out)
+        elif seen_before(xs, ys):
+            return  # routed whole for an earlier block: the same pairs
         elif ys is None:
             _routes(xs, second, out, second_route, initials_meet=False)
         else:
