@@ -76,29 +76,62 @@ def block_keys(name: ParsedName) -> frozenset[str]:
         raise TypeError(
             f"block_keys takes a ParsedName (parse_name(text)), not {type(name).__name__}"
         )
-    surname = [p.text for p in name.surname if p.role == "surname"]
+    bound, middles, maiden, given = _roles(name)
+    surname = [p.text for p in bound if p.role == "surname"]
     if surname:
         keys = set(part_keys("".join(surname)))
-        middles = name.role("middle")
         if middles:  # a compound surname written with a space: Dekel Chen
             keys |= part_keys(middles[-1].text + "".join(surname))
         for piece in surname[-1].split("-") if "-" in surname[-1] else ():
             keys |= part_keys(piece)  # one part of a compound: Kuznetsov-Krasovsky
         for piece in surname if len(surname) > 1 else ():
             keys |= part_keys(piece)  # two surnames marked by a comma or capitals
-        for part in name.role("maiden"):
+        for part in maiden:
             keys |= part_keys(part.text)  # a maiden name: Trufanova née Petrova
         if len(surname) == 1 and belarusian_name([p.text for p in name.parts]):
             reading = name_word_reading(surname[0])  # Piatrova beside Aliaksandrauna
             keys |= part_keys(reading) if reading is not None else frozenset()
-        if len(name.surname) > len(surname):  # a particle written fused: Benaroya, Elabed
-            keys |= part_keys("".join(p.text for p in name.surname))
+        if len(bound) > len(surname):  # a particle written fused: Benaroya, Elabed
+            keys |= part_keys("".join(p.text for p in bound))
         keys |= _filiation_keys(name)
-        return frozenset({"S:" + k for k in keys} | _near_keys(name, keys) | _pair_keys(name))
-    given = name.given or (name.role("nickname") or (None,))[0]
-    if given is not None:
-        return frozenset({"S:" + k for k in part_keys(given.text)} | _pair_keys(name))
+        near = _near_keys(tuple(p.text for p in given), keys)
+        return frozenset({"S:" + k for k in keys} | near | _pair_keys(name))
+    if given:
+        return frozenset({"S:" + k for k in part_keys(given[0].text)} | _pair_keys(name))
     return frozenset("S:" + k for p in name.parts for k in part_keys(p.text))
+
+
+def _roles(
+    name: ParsedName,
+) -> tuple[list[NamePart], list[NamePart], list[NamePart], list[NamePart]]:
+    """In one pass over the parts: the surname with its particles (as
+    ``ParsedName.surname`` gives it), the middle names, the maiden names, and
+    the given name with the nicknames (as :func:`_given_parts` gives them)."""
+    bound: list[NamePart] = []
+    pending: list[NamePart] = []
+    middles: list[NamePart] = []
+    maiden: list[NamePart] = []
+    given: list[NamePart] = []
+    nicknames: list[NamePart] = []
+    for part in name.parts:
+        role = part.role
+        if role == "particle":
+            pending.append(part)
+            continue
+        if role == "surname":
+            bound.extend(pending)
+            bound.append(part)
+        elif role == "middle":
+            middles.append(part)
+        elif role == "maiden":
+            maiden.append(part)
+        elif role == "given":
+            if not given:
+                given.append(part)
+        elif role == "nickname":
+            nicknames.append(part)
+        pending = []
+    return bound, middles, maiden, given + nicknames
 
 
 def _filiation_keys(name: ParsedName) -> frozenset[str]:
@@ -173,14 +206,13 @@ def _by_size(key: str) -> tuple[int, str]:
     return len(key), key
 
 
-def _near_keys(name: ParsedName, surname_keys: set[str]) -> frozenset[str]:
-    """Keys that let surnames one consonant apart meet, anchored on the whole given name."""
+def _near_keys(given_texts: tuple[str, ...], surname_keys: set[str]) -> frozenset[str]:
+    """Keys that let surnames one consonant apart meet, anchored on the whole given
+    name (``given_texts``: the given name and nicknames)."""
     sources = sorted((k for k in surname_keys if len(k) >= NEAR_MIN), key=_by_size)
     if not sources:
         return frozenset()
-    return _anchored(
-        tuple(sources[:MAX_NEAR_SOURCES]), _given_anchors(tuple(p.text for p in _given_parts(name)))
-    )
+    return _anchored(tuple(sources[:MAX_NEAR_SOURCES]), _given_anchors(given_texts))
 
 
 @lru_cache(maxsize=MEMO_KEYS)
