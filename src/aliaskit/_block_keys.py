@@ -106,7 +106,7 @@ def _roles(
 ) -> tuple[list[NamePart], list[NamePart], list[NamePart], list[NamePart]]:
     """In one pass over the parts: the surname with its particles (as
     ``ParsedName.surname`` gives it), the middle names, the maiden names, and
-    the given name with the nicknames (as :func:`_given_parts` gives them)."""
+    the given name with the nicknames."""
     bound: list[NamePart] = []
     pending: list[NamePart] = []
     middles: list[NamePart] = []
@@ -183,11 +183,6 @@ def _dropped(key: str) -> set[str]:
     return {key} | {key[:i] + key[i + 1 :] for i in range(len(key))}
 
 
-def _given_parts(name: ParsedName) -> tuple[NamePart, ...]:
-    """A name's given name and nicknames."""
-    return tuple(p for p in (name.given, *name.role("nickname")) if p is not None)
-
-
 @lru_cache(maxsize=MEMO_KEYS)
 def _given_anchors(texts: tuple[str, ...]) -> tuple[str, ...]:
     """The first :data:`MAX_ANCHORS` of the whole skeleton keys of given names
@@ -224,13 +219,6 @@ def _anchored(sources: tuple[str, ...], anchors: tuple[str, ...]) -> frozenset[s
     return frozenset(f"{NEAR_PREFIX}{k}|{a}" for k in near for a in anchors)
 
 
-def _given_part(name: ParsedName) -> NamePart | None:
-    if name.given is not None:
-        return name.given
-    initials = name.role("initial")
-    return initials[0] if initials else None
-
-
 def given_keys(name: ParsedName) -> frozenset[str]:
     """Keys that split an oversized block by given name.
 
@@ -251,10 +239,20 @@ def given_keys(name: ParsedName) -> frozenset[str]:
     (Valerija meets Vladimir, Margarita Marta), 13% of all candidate pairs at
     300,000 mentions, of which 0.2% were the same person and 85% a cannot-link.
     """
-    parts = tuple((p.text, p.script) for p in _given_parts(name))
-    if parts:
-        return _full_given_keys(parts)
-    initial = _given_part(name)
+    given: list[NamePart] = []
+    nicknames: list[NamePart] = []
+    initial: NamePart | None = None
+    for part in name.parts:  # one pass: the given name, nicknames, first initial
+        role = part.role
+        if role == "given":
+            if not given:
+                given.append(part)
+        elif role == "nickname":
+            nicknames.append(part)
+        elif role == "initial" and initial is None:
+            initial = part
+    if given or nicknames:
+        return _full_given_keys(tuple((p.text, p.script) for p in (*given, *nicknames)))
     if initial is None:
         return frozenset({ANY_GIVEN})
     letter = latin_forms(initial.text.rstrip(".")).forms[0][:1]
@@ -300,11 +298,20 @@ def second_keys(name: ParsedName) -> frozenset[str]:
     >>> meets(second("Ivan Petrovich Ivanov"), second("Ivan Sergeevich Ivanov"))
     False
     """
-    full = tuple(p.text for p in name.parts if p.role in _SECOND_ROLES)
-    initials = name.role("initial")
-    if name.given is None:
+    full: list[str] = []
+    initials: list[str] = []
+    has_given = False
+    for part in name.parts:  # one pass over the parts
+        role = part.role
+        if role in _SECOND_ROLES:
+            full.append(part.text)
+        elif role == "initial":
+            initials.append(part.text)
+        elif role == "given":
+            has_given = True
+    if not has_given:
         initials = initials[1:]  # the first stands for the given name
-    return _second_keys(full, tuple(p.text for p in initials))
+    return _second_keys(tuple(full), tuple(initials))
 
 
 @lru_cache(maxsize=MEMO_KEYS)
