@@ -105,8 +105,10 @@ class ParsedName:
     @property
     def given(self) -> NamePart | None:
         """The first given name, if any."""
-        found = self.role("given")
-        return found[0] if found else None
+        for part in self.parts:  # a few parts: quicker than the memo of roles
+            if part.role == "given":
+                return part
+        return None
 
     @property
     def surname(self) -> tuple[NamePart, ...]:
@@ -126,13 +128,15 @@ class ParsedName:
     @property
     def patronymic(self) -> NamePart | None:
         """The patronymic, if any."""
-        found = self.role("patronymic")
-        return found[0] if found else None
+        for part in self.parts:
+            if part.role == "patronymic":
+                return part
+        return None
 
     @property
     def is_weak(self) -> bool:
         """True for a bare surname or a name whose given part is only an initial."""
-        return self.given is None and not self.role("nickname")
+        return not any(part.role in ("given", "nickname") for part in self.parts)
 
 
 @lru_cache(maxsize=MEMO_LARGE)
