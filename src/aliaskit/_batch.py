@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from functools import partial
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
@@ -50,7 +51,11 @@ def cluster_batch(
     left = codes // n
     right = np.remainder(codes, n, out=codes)  # in place: no third array of every pair
     del codes
-    return scored_entities(ids, parsed, left, right, scores, conflicts, threshold), skipped
+    # Handed over in a list that the callee empties, so that every scored pair
+    # can be freed once the pairs a stage consults are taken from them.
+    held = [left, right, scores, conflicts]
+    del left, right, scores, conflicts
+    return _scored_entities(ids, parsed, held, threshold), skipped
 
 
 def scored_entities(
@@ -67,12 +72,33 @@ def scored_entities(
     any order,
     every pair of one normalised form among them scoring
     :data:`~aliaskit._edges.MUST_SCORE`."""
+    return _scored_entities(ids, parsed, [left, right, scores, conflicts], threshold)
+
+
+def _scored_entities(
+    ids: tuple[str, ...],
+    parsed: dict[str, ParsedName],
+    held: list[Any],
+    threshold: float,
+) -> list[Entity]:
+    """:func:`scored_entities` of the arrays in ``held`` (left, right, scores,
+    conflicts), which it empties: once the consulted pairs are taken, the rest
+    is freed unless the caller keeps a reference."""
     n = len(ids)
+    left: Ids = held[0]
+    right: Ids = held[1]
+    scores: npt.NDArray[np.float64] = held[2]
+    conflicts: npt.NDArray[np.bool_] = held[3]
+    held.clear()
     weak = np.fromiter((parsed[x].is_weak for x in ids), np.bool_, n)
     kept, counted = consulted_pairs(left, right, scores, conflicts, weak, threshold)
     keep = kept | counted
-    rows = PairRows.build(n, left[keep], right[keep], scores[keep], conflicts[keep])
-    del kept, counted, keep
+    del kept, counted
+    kept_left, kept_right = left[keep], right[keep]
+    kept_scores, kept_conflicts = scores[keep], conflicts[keep]
+    del left, right, scores, conflicts, keep
+    rows = PairRows.build(n, kept_left, kept_right, kept_scores, kept_conflicts)
+    del kept_left, kept_right, kept_scores, kept_conflicts
 
     # Pairs blocking never paired, scored when a merge weighs them (score_pair's
     # scores, one normalised form 1.0), through one scorer that keeps its memos.
