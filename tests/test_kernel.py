@@ -52,6 +52,18 @@ def _ordered(a: str, b: str) -> tuple[Any, Any] | None:
     return _features.features(pa), _features.features(pb)
 
 
+def _climbed(a: str, b: str) -> tuple[Any, Any, tuple[float, bool] | None]:
+    """The features of two plain names in score_pair's order, and what climb gives."""
+    found = _ordered(a, b)
+    assert found is not None
+    fa, fb = found
+    memo = _kernel.Memo()
+    pa, pb = _kernel.plain(fa, memo), _kernel.plain(fb, memo)
+    assert pa is not None
+    assert pb is not None
+    return fa, fb, _kernel.climb(pa, pb, memo)
+
+
 @settings(max_examples=300)
 @given(st.lists(names, min_size=2, max_size=8, unique=True), st.randoms(use_true_random=False))
 def test_climb_gives_the_ladders_score_or_defers(texts: list[str], random: object) -> None:
@@ -110,27 +122,15 @@ def test_the_usual_names_are_plain(text: str, is_plain: bool) -> None:
 def test_climb_answers_the_usual_pairs_itself(a: str, b: str) -> None:
     """The usual pairs (a match, a patronymic, gender or generation conflict,
     a bare surname, different surnames) do not fall back to the ladder."""
-    found = _ordered(a, b)
-    assert found is not None
-    fa, fb = found
-    memo = _kernel.Memo()
-    pa, pb = _kernel.plain(fa, memo), _kernel.plain(fb, memo)
-    assert pa is not None
-    assert pb is not None
-    assert _kernel.climb(pa, pb, memo) == _ladder.best(fa, fb) == score_pair(fa.name, fb.name)
+    fa, fb, climbed = _climbed(a, b)
+    assert climbed == _ladder.best(fa, fb) == score_pair(fa.name, fb.name)
 
 
 def test_climb_defers_a_name_read_the_other_way_round() -> None:
     """When a two-part name's given name meets the other's surname, the reading
     the other way round may win: climb leaves the pair to the ladder."""
-    found = _ordered("Cohen Noa", "Noa Cohen")
-    assert found is not None
-    fa, fb = found
-    memo = _kernel.Memo()
-    pa, pb = _kernel.plain(fa, memo), _kernel.plain(fb, memo)
-    assert pa is not None
-    assert pb is not None
-    assert _kernel.climb(pa, pb, memo) is None
+    fa, fb, climbed = _climbed("Cohen Noa", "Noa Cohen")
+    assert climbed is None
     assert _ladder.best(fa, fb)[0] >= DEFAULT_THRESHOLD
 
 

@@ -8,7 +8,7 @@ from functools import lru_cache
 from aliaskit import knowledge
 from aliaskit.belarusian import belarusian_name, name_word_reading
 from aliaskit.latin import latin_forms, part_keys
-from aliaskit.parse import NamePart, ParsedName
+from aliaskit.parse import NamePart, ParsedName, parts_by_role
 
 __all__ = [
     "ANY_GIVEN",
@@ -104,34 +104,11 @@ def block_keys(name: ParsedName) -> frozenset[str]:
 def _roles(
     name: ParsedName,
 ) -> tuple[list[NamePart], list[NamePart], list[NamePart], list[NamePart]]:
-    """In one pass over the parts: the surname with its particles (as
-    ``ParsedName.surname`` gives it), the middle names, the maiden names, and
-    the given name with the nicknames."""
-    bound: list[NamePart] = []
-    pending: list[NamePart] = []
-    middles: list[NamePart] = []
-    maiden: list[NamePart] = []
-    given: list[NamePart] = []
-    nicknames: list[NamePart] = []
-    for part in name.parts:
-        role = part.role
-        if role == "particle":
-            pending.append(part)
-            continue
-        if role == "surname":
-            bound.extend(pending)
-            bound.append(part)
-        elif role == "middle":
-            middles.append(part)
-        elif role == "maiden":
-            maiden.append(part)
-        elif role == "given":
-            if not given:
-                given.append(part)
-        elif role == "nickname":
-            nicknames.append(part)
-        pending = []
-    return bound, middles, maiden, given + nicknames
+    """The surname with its particles, the middle names, the maiden names, and
+    the given name with the nicknames, from one pass over the parts."""
+    roles, bound = parts_by_role(name)
+    given = roles.get("given", [])[:1] + roles.get("nickname", [])
+    return bound, roles.get("middle", []), roles.get("maiden", []), given
 
 
 def _filiation_keys(name: ParsedName) -> frozenset[str]:

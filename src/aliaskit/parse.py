@@ -139,6 +139,32 @@ class ParsedName:
         return not any(part.role in ("given", "nickname") for part in self.parts)
 
 
+def parts_by_role(name: ParsedName) -> tuple[dict[str, list[NamePart]], list[NamePart]]:
+    """In one pass over a name's parts: its parts by role, in written order, and
+    its surname parts with the particles bound to them (as :attr:`ParsedName.surname`).
+
+    Not memoised: for code that reads a name once (features, block keys).
+    """
+    roles: dict[str, list[NamePart]] = {}
+    surname: list[NamePart] = []
+    pending: list[NamePart] = []
+    for part in name.parts:
+        role = part.role
+        if role in roles:
+            roles[role].append(part)
+        else:
+            roles[role] = [part]
+        if role == "particle":
+            pending.append(part)
+            continue
+        if role == "surname":
+            surname.extend(pending)
+            surname.append(part)
+        if pending:
+            pending = []
+    return roles, surname
+
+
 @lru_cache(maxsize=MEMO_LARGE)
 def _by_role(name: ParsedName) -> dict[str, tuple[NamePart, ...]]:
     """The parts of a name grouped by role (computed once per name)."""

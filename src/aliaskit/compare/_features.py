@@ -18,7 +18,7 @@ from aliaskit.belarusian import belarusian_name, name_word_reading
 from aliaskit.compare._scale import MEMO_LARGE
 from aliaskit.compare._tokens import given_gender
 from aliaskit.latin import part_keys
-from aliaskit.parse import NamePart, ParsedName
+from aliaskit.parse import NamePart, ParsedName, parts_by_role
 
 #: The key of a given name's verdicts: its text and whether it is an initial.
 GivenId = tuple[str, bool]
@@ -245,25 +245,7 @@ def gender_evidence(
 @lru_cache(maxsize=MEMO_LARGE)
 def features(name: ParsedName) -> Features:
     """The features of a parsed name (memoised per name)."""
-    # One pass over the parts: the parts of each role, and the surname parts
-    # with the particles bound to them (as ParsedName.role and .surname give).
-    roles: dict[str, list[NamePart]] = {}
-    surname: list[NamePart] = []
-    pending: list[NamePart] = []
-    for part in name.parts:
-        role = part.role
-        if role in roles:
-            roles[role].append(part)
-        else:
-            roles[role] = [part]
-        if role == "particle":
-            pending.append(part)
-            continue
-        if role == "surname":
-            surname.extend(pending)
-            surname.append(part)
-        if pending:
-            pending = []
+    roles, surname = parts_by_role(name)
     given_role = roles.get("given", [])
     initial_role = roles.get("initial", [])
     middles = roles.get("middle", [])

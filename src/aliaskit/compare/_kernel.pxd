@@ -14,6 +14,7 @@ cdef class Plain:
     cdef public object features
     cdef public long long reading
     cdef public tuple reading_args
+    cdef public object given_arg
     cdef public long long given
     cdef public long long patronymic
     cdef public str patronymic_text
@@ -25,10 +26,12 @@ cdef class Plain:
 @cython.locals(key="long long", score=double, weight=double, conflict=bint)
 cpdef object climb(Plain a, Plain b, Memo memo)
 
-@cython.locals(key="long long")
 cdef object _given(Plain a, Plain b, Memo memo)
 
-@cython.locals(key="long long")
 cdef object _patronymic(Plain a, Plain b, Memo memo)
+
+@cython.locals(key="long long")
+cdef object _memoised(dict table, long long x, long long y, object verdict, object x_arg,
+                      object y_arg)
 
 cdef bint _whole_name_conflict(Plain a, Plain b) except -1

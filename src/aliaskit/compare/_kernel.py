@@ -17,6 +17,9 @@ always do. The scores are the ladder's exactly: a property test checks it.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from aliaskit.compare._conflicts import gender_conflict, generation_conflict
 from aliaskit.compare._features import Features
 from aliaskit.compare._given import given_verdict
@@ -61,7 +64,8 @@ class Plain:
         reading = features.surnames[0]
         self.reading = memo.id_of(reading)
         self.reading_args = (reading.joined, reading.shown, reading.belarusian)
-        self.given = memo.id_of(features.given_ids[0]) if features.given_ids else -1
+        self.given_arg = features.given_ids[0] if features.given_ids else None
+        self.given = -1 if self.given_arg is None else memo.id_of(self.given_arg)
         patronymic = features.patronymic
         self.patronymic = -1 if patronymic is None else memo.id_of(patronymic.text)
         self.patronymic_text = "" if patronymic is None else patronymic.text
@@ -122,25 +126,37 @@ def climb(a: Plain, b: Plain, memo: Memo) -> tuple[float, bool] | None:
 
 def _given(a: Plain, b: Plain, memo: Memo) -> object:
     """The verdict on the given names of two plain names (None: one has none)."""
-    if a.given < 0 or b.given < 0:
-        return None
-    key = (a.given << _SHIFT) | b.given
-    found = memo.givens.get(key)
-    if found is None:
-        found = given_verdict(a.features.given_ids[0], b.features.given_ids[0])
-        memo.givens[key] = found
-    return found
+    return _memoised(memo.givens, a.given, b.given, given_verdict, a.given_arg, b.given_arg)
 
 
 def _patronymic(a: Plain, b: Plain, memo: Memo) -> object:
     """The verdict on the patronymics of two plain names (None: one has none)."""
-    if a.patronymic < 0 or b.patronymic < 0:
+    return _memoised(
+        memo.patronymics,
+        a.patronymic,
+        b.patronymic,
+        patronymic_verdict,
+        a.patronymic_text,
+        b.patronymic_text,
+    )
+
+
+def _memoised(
+    table: dict[int, object],
+    x: int,
+    y: int,
+    verdict: Callable[[Any, Any], object],
+    x_arg: object,
+    y_arg: object,
+) -> object:
+    """``verdict(x_arg, y_arg)`` memoised in ``table`` by the ids ``x`` and ``y``
+    (None when either is -1: a name without that part)."""
+    if x < 0 or y < 0:
         return None
-    key = (a.patronymic << _SHIFT) | b.patronymic
-    found = memo.patronymics.get(key)
+    key = (x << _SHIFT) | y
+    found = table.get(key)
     if found is None:
-        found = patronymic_verdict(a.patronymic_text, b.patronymic_text)
-        memo.patronymics[key] = found
+        found = table[key] = verdict(x_arg, y_arg)
     return found
 
 
