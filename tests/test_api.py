@@ -5,15 +5,18 @@ from __future__ import annotations
 import aliaskit
 
 EXPECTED = [
+    "BirthDate",
     "Comparison",
     "Entity",
     "Explanation",
     "ParsedName",
+    "Record",
     "Resolver",
     "cluster",
     "compare",
     "detect_script",
     "normalize",
+    "parse_birth_date",
     "parse_name",
     "phonetic_keys",
     "readings",

@@ -20,6 +20,9 @@ A short tour:
   itself (:class:`Comparison`).
 * :func:`cluster`, :class:`Resolver`: names into :class:`Entity` objects
   with stable ids and canonical names, at once or incrementally.
+* :class:`Record`, :class:`BirthDate`, :func:`parse_birth_date`: a listed
+  person's names with the evidence a list gives (birth date, countries,
+  gender), which :func:`compare` and :func:`cluster` weigh.
 * :data:`compiled`: True when the compiled core runs, False on the
   pure-Python fallback (same results; ``ALIASKIT_PURE=1`` forces it).
 
@@ -33,26 +36,31 @@ from __future__ import annotations
 # First (as sorted): choose the compiled core or pure Python before any module loads.
 from aliaskit import _compiled
 from aliaskit.compare import Comparison, Explanation, compare
+from aliaskit.dates import BirthDate, parse_birth_date
 from aliaskit.entity import Entity
 from aliaskit.hebrew import readings
 from aliaskit.latin import romanize
 from aliaskit.parse import ParsedName, parse_name
 from aliaskit.phonetic import phonetic_keys
+from aliaskit.record import Record
 from aliaskit.resolver import Resolver, cluster
 from aliaskit.similarity import similarity
 from aliaskit.text import detect_script, normalize
 from aliaskit.translit import romanizations, schemes, transliterate
 
 __all__ = [
+    "BirthDate",
     "Comparison",
     "Entity",
     "Explanation",
     "ParsedName",
+    "Record",
     "Resolver",
     "cluster",
     "compare",
     "detect_script",
     "normalize",
+    "parse_birth_date",
     "parse_name",
     "phonetic_keys",
     "readings",

@@ -27,7 +27,7 @@ from aliaskit.compare import IndexedScorer
 from aliaskit.entity import Entity, build_entity
 from aliaskit.parse import ParsedName
 
-__all__ = ["cluster_batch", "scored_entities"]
+__all__ = ["cluster_batch", "member_scores", "scored_entities", "scored_labels", "scored_names"]
 
 Ids = npt.NDArray[np.int64]
 
@@ -36,6 +36,18 @@ def cluster_batch(
     names: list[str], threshold: float, workers: int
 ) -> tuple[list[Entity], list[SkippedName]]:
     """The entities of ``names`` (sorted by canonical name, then id) and the skipped inputs."""
+    ids, parsed, skipped, held = scored_names(names, workers)
+    return _scored_entities(ids, parsed, held, threshold), skipped
+
+
+def scored_names(
+    names: list[str], workers: int
+) -> tuple[tuple[str, ...], dict[str, ParsedName], list[SkippedName], list[Any]]:
+    """The distinct names (sorted: a name's id is its place), their parses, the
+    skipped inputs, and the scored candidate pairs in a list that the
+    clustering stages empty: ``[left, right, scores, conflicts]``, each pair
+    once with ``left < right``, every pair of one normalised form scoring
+    :data:`~aliaskit._edges.MUST_SCORE`."""
     parsed: dict[str, ParsedName] = {}
     skipped: list[SkippedName] = []
     new = admit(names, 0, parsed, skipped)
@@ -55,7 +67,7 @@ def cluster_batch(
     # can be freed once the pairs a stage consults are taken from them.
     held = [left, right, scores, conflicts]
     del left, right, scores, conflicts
-    return _scored_entities(ids, parsed, held, threshold), skipped
+    return ids, parsed, skipped, held
 
 
 def scored_entities(
@@ -84,6 +96,21 @@ def _scored_entities(
     """:func:`scored_entities` of the arrays in ``held`` (left, right, scores,
     conflicts), which it empties: once the consulted pairs are taken, the rest
     is freed unless the caller keeps a reference."""
+    labels, rows = scored_labels(ids, parsed, held, threshold)
+    return _entities(ids, labels, rows, parsed)
+
+
+def scored_labels(
+    ids: tuple[str, ...],
+    parsed: dict[str, ParsedName],
+    held: list[Any],
+    threshold: float,
+    links: tuple[Ids, Ids] | None = None,
+) -> tuple[Ids, PairRows]:
+    """The entity of each name as a label, and the pairs kept for its
+    canonical name, from the arrays in ``held`` (emptied, as
+    :func:`_scored_entities` says). ``links`` are more must-links (pairs of
+    ids) beside those of one normalised form."""
     n = len(ids)
     left: Ids = held[0]
     right: Ids = held[1]
@@ -108,8 +135,11 @@ def _scored_entities(
         scores, conflicts = scorer.score((x,), (y,))
         return scores[0], bool(conflicts[0])
 
-    labels = batch_labels(rows, weak, _form_links(ids, parsed), threshold, score_now)
-    return _entities(ids, labels, rows, parsed)
+    same_form = _form_links(ids, parsed)
+    if links is not None:
+        same_form = (np.concatenate((same_form[0], links[0])), np.concatenate((same_form[1], links[1])))
+    labels = batch_labels(rows, weak, same_form, threshold, score_now)
+    return labels, rows
 
 
 def _same_form(ids: tuple[str, ...], parsed: dict[str, ParsedName]) -> Ids:
@@ -152,7 +182,7 @@ def _entities(
         if len(members) == 1:
             out.append(build_entity([ids[members[0]]], parsed, _unscored))
         else:
-            scores = _member_scores(ids, members, rows)
+            scores = member_scores(ids, members, rows)
             score = partial(_pair_score, scores)
             out.append(build_entity([ids[i] for i in members], parsed, score))
     return sorted(out, key=lambda e: (e.canonical, e.id))
@@ -166,7 +196,7 @@ def _unscored(a: str, b: str) -> float:
     raise AssertionError("an entity of one alias compares no pair")
 
 
-def _member_scores(
+def member_scores(
     ids: tuple[str, ...], members: list[int], rows: PairRows
 ) -> dict[tuple[str, str], float]:
     """The kept scores (at most 1) among an entity's members, keyed by both orders

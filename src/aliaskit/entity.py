@@ -47,6 +47,13 @@ class Entity:
     canonical: str
     aliases: tuple[str, ...]
     forms: tuple[tuple[str, str], ...] = ()
+    #: The keys of the entity's records (a record's id, or the name of a
+    #: record without one), sorted; the aliases when plain strings were clustered.
+    records: tuple[str, ...] = attrs.field()
+
+    @records.default
+    def _records_of_aliases(self) -> tuple[str, ...]:
+        return self.aliases
 
     def form(self, script: str) -> str | None:
         """The most representative alias in a script (``"Latn"``, ``"Cyrl"``, ``"Hebr"``)."""

@@ -51,6 +51,7 @@ from typing import Any
 from aliaskit._batch import cluster_batch
 from aliaskit._check import require_str, require_threshold
 from aliaskit._edges import MUST_SCORE, Edge, ordered_pair
+from aliaskit._records_batch import cluster_records
 from aliaskit._resolver_file import FORMAT, FORMAT_VERSION, ResolverFileError, checked_body
 from aliaskit._resolver_graph import KEEP_SCORE, WEAK_LINK
 from aliaskit._resolver_ingest import IngestNames, SkippedName, gc_paused
@@ -59,6 +60,7 @@ from aliaskit.blocking import BlockIndex
 from aliaskit.compare import DEFAULT_THRESHOLD, compare
 from aliaskit.entity import Entity, build_entity
 from aliaskit.parse import ParsedName, parse_name
+from aliaskit.record import Record
 
 __all__ = [
     "AVERAGE_SLACK",
@@ -313,20 +315,33 @@ class Resolver(IngestNames):
         return cached
 
 
-def cluster(names: Iterable[str], *, threshold: float = DEFAULT_THRESHOLD) -> list[Entity]:
-    """Cluster names into entities.
+def cluster(names: Iterable[str | Record], *, threshold: float = DEFAULT_THRESHOLD) -> list[Entity]:
+    """Cluster names, or records, into entities.
 
     Every distinct non-empty input string belongs to exactly one entity.
     Empty or punctuation-only names are skipped with a
     :class:`SkippedNamesWarning` that says how many and where.
 
+    Items may be :class:`~aliaskit.Record` values: the unit of clustering is
+    then the record. Its names stay together, its evidence (birth date,
+    countries, gender) weighs as in :func:`~aliaskit.compare.compare`, and
+    ``Entity.records`` lists the records' keys (an id, else the primary
+    name). The same string in two records may end in two entities when their
+    evidence separates them; without evidence, the entities are those of the
+    names. Two records with one id and different content raise
+    :class:`ValueError`.
+
     >>> [e.canonical for e in cluster(["Sasha Troufanov", "Alexander Trufanov", "Elena Troufanov"])]
     ['Alexander Trufanov', 'Elena Troufanov']
     """
     threshold = require_threshold(threshold)
-    items = _checked_names(names)
+    items = _checked_items(names)
+    workers = min(os.cpu_count() or 1, MAX_WORKERS)
     with gc_paused():
-        entities, skipped = cluster_batch(items, threshold, min(os.cpu_count() or 1, MAX_WORKERS))
+        if any(isinstance(item, Record) for item in items):
+            entities, skipped = cluster_records(items, threshold, workers)
+        else:
+            entities, skipped = cluster_batch(items, threshold, workers)  # type: ignore[arg-type]
     if skipped:
         where = ", ".join(str(s.position) for s in skipped[:10])
         more = "" if len(skipped) <= 10 else ", ..."
@@ -336,6 +351,19 @@ def cluster(names: Iterable[str], *, threshold: float = DEFAULT_THRESHOLD) -> li
             stacklevel=2,
         )
     return entities
+
+
+def _checked_items(names: Iterable[str | Record]) -> list[str | Record]:
+    """The names or records as a list, once each item is known to be one (else ``TypeError``)."""
+    if isinstance(names, str | bytes | Record):
+        raise TypeError(
+            "names must be an iterable of str or Record, not a single one (wrap it in a list)"
+        )
+    items = list(names)
+    for i, item in enumerate(items):
+        if not isinstance(item, str | Record):
+            raise TypeError(f"names[{i}] must be a str or a Record, not {type(item).__name__}")
+    return items
 
 
 def _checked_names(names: Iterable[str]) -> list[str]:

@@ -12,11 +12,13 @@ from aliaskit.compare._explain import explain
 from aliaskit.compare._features import Features, features
 from aliaskit.compare._kernel import Memo, Plain, climb, plain
 from aliaskit.compare._ladder import Trace, best
+from aliaskit.compare._records import compare_records
 from aliaskit.compare._result import Comparison, Deferred
 from aliaskit.compare._scale import DEFAULT_THRESHOLD
 from aliaskit.compare._surname import surname_gender
 from aliaskit.compare._tokens import initials, token_info
 from aliaskit.parse import NamePart, ParsedName, parse_name
+from aliaskit.record import Record, as_record
 from aliaskit.similarity import _forms, _loose
 
 
@@ -175,11 +177,19 @@ def _parsed(value: str | ParsedName, name: str) -> ParsedName:
 
 
 def compare(
-    a: str | ParsedName, b: str | ParsedName, *, threshold: float = DEFAULT_THRESHOLD
+    a: str | ParsedName | Record,
+    b: str | ParsedName | Record,
+    *,
+    threshold: float = DEFAULT_THRESHOLD,
 ) -> Comparison:
-    """Compare two person names and explain the score.
+    """Compare two person names, or records, and explain the score.
 
     Symmetric: ``compare(a, b).score == compare(b, a).score``.
+
+    Either side may be a :class:`~aliaskit.Record`: its best-scoring name is
+    compared, and its evidence (birth date, countries, gender) moves the
+    score and joins the explanation (see ``compare._evidence``). A string
+    against a record is a record of that one name.
 
     >>> compare("Alexander Trufanov", "Александр Витальевич Труфанов").is_match
     True
@@ -189,7 +199,15 @@ def compare(
     threshold = require_threshold(threshold)
     if isinstance(a, str) and isinstance(b, str):
         return _compare_strings(a, b, threshold)
+    if isinstance(a, Record) or isinstance(b, Record):
+        return compare_records(_as_record(a, "a"), _as_record(b, "b"), threshold)
     return _compare(a, b, threshold)
+
+
+def _as_record(value: str | ParsedName | Record, side: str) -> Record:
+    if isinstance(value, ParsedName):
+        return Record(value.original)
+    return as_record(value, side)
 
 
 #: Comparisons of two strings kept for when the same pair is compared again.

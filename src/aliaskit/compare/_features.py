@@ -172,6 +172,21 @@ class Features:
         meets the surname of ``other`` by skeleton keys."""
         return not self.swap_keys().isdisjoint(other.surname_keys())
 
+    def with_gender(self, gender: str, *, swap: bool = True) -> Features:
+        """These features with the gender a record states in place of the one
+        the name shows (an explicit gender overrides the name's); so too the
+        swapped reading's (when ``swap``)."""
+        found = Features.__new__(Features)
+        for slot in Features.__slots__:
+            setattr(found, slot, getattr(self, slot))
+        found._gender = (gender, False)
+        if swap:
+            swapped = self.swapped()
+            found._swapped = (None if swapped is None else swapped.with_gender(gender, swap=False),)
+        else:
+            found._swapped = (None,)
+        return found
+
     def swapped(self) -> Features | None:
         """The other reading of a two-part name whose order had no marker."""
         if self._swapped is None:
