@@ -14,10 +14,14 @@ aliaskit it runs the naive baselines the issue asks for
 (:mod:`benchmarks.baselines`): ``naive_dm_jw``, Daitch–Mokotoff blocking on
 the surname with Jaro–Winkler >= 0.82 and union-find, and ``naive``,
 Jaro–Winkler >= 0.94 over unidecoded names, all pairs up to 10,000 names
-and blocked by first letter beyond. Quality is scored against the
-workload's own entity ids (a name said by two people counts for the first).
+and blocked by first letter beyond. ``aliaskit+evidence`` clusters the
+mentions as records with birth dates and countries (:mod:`benchmarks.evidence`).
+Quality is scored per mention against the workload's own entity ids (a name
+said by two people carries both labels), beside the identical-string oracle
+(each distinct string to the person who uses it most).
 Each aliaskit row gets ``time_ratio``: its time over each baseline's time on
-the same shape and size.
+the same shape and size (and, for ``aliaskit+evidence``, over name-only
+aliaskit's).
 
 Rows are merged into ``benchmarks/results/scale.json`` (a row replaces the
 one of the same clusterer, shape and size; ``--replace`` starts afresh), so
@@ -34,6 +38,7 @@ import subprocess
 import sys
 import time
 import warnings
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
@@ -42,54 +47,76 @@ from benchmarks.common import run_in_fresh_process
 ROOT = Path(__file__).resolve().parents[1]
 RESULTS = ROOT / "benchmarks" / "results" / "scale.json"
 SEED = 0
-CLUSTERERS = ("aliaskit", "naive", "naive_dm_jw")
+CLUSTERERS = ("aliaskit", "aliaskit+evidence", "naive", "naive_dm_jw")
 BASELINES = ("naive", "naive_dm_jw", "rapidfuzz", "exact")
 SHAPES = ("family", "distinct")
 SIZES = (10_000, 100_000, 1_000_000)
 
 
 def run_one(clusterer: str, mentions: int, shape: str = "family") -> dict[str, Any]:
-    """Cluster ``mentions`` workload mentions of ``shape`` with ``clusterer``; figures."""
+    """Cluster ``mentions`` workload mentions of ``shape`` with ``clusterer``; figures.
+
+    ``aliaskit+evidence`` clusters the mentions as records with the evidence
+    of :mod:`benchmarks.evidence` (an id each, birth dates, countries); the
+    others cluster the name strings. Quality is scored per mention, against
+    the mention's own person (a string two people use carries two labels),
+    beside the identical-string oracle: each distinct string goes to the
+    person who uses it most, otherwise the gold.
+    """
     from aliaskit import cluster
     from aliaskit.evaluation import bcubed_scores, pairwise_scores
     from benchmarks.baselines import CLUSTERERS as BASELINE_CLUSTERERS
+    from benchmarks.evidence import records
     from benchmarks.workload import generate
 
     pairs = generate(mentions, SEED, shape)
-    gold: dict[str, str] = {}
-    said_by: dict[str, set[str]] = {}
+    gold = {str(i): eid for i, (eid, _) in enumerate(pairs)}
+    said_by: dict[str, Counter[str]] = {}
     for eid, name in pairs:
-        gold.setdefault(name, eid)
-        said_by.setdefault(name, set()).add(eid)
-    names = [name for _, name in pairs]
-    run = cluster if clusterer == "aliaskit" else BASELINE_CLUSTERERS[clusterer]
+        said_by.setdefault(name, Counter())[eid] += 1
+    oracle = {str(i): said_by[name].most_common(1)[0][0] for i, (_, name) in enumerate(pairs)}
+    items: list[Any]
+    if clusterer == "aliaskit+evidence":
+        items = [record for _, record in records(mentions, SEED, shape)]
+        run: Any = cluster
+    else:
+        items = [name for _, name in pairs]
+        run = cluster if clusterer == "aliaskit" else BASELINE_CLUSTERERS[clusterer]
+    del pairs
     started = time.perf_counter()
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        entities = run(names)
+        entities = run(items)
     seconds = time.perf_counter() - started
-    predicted = {a: e.id for e in entities for a in e.aliases}
+    if clusterer == "aliaskit+evidence":
+        predicted = {key: e.id for e in entities for key in e.records}
+    else:
+        of_name = {a: e.id for e in entities for a in e.aliases}
+        predicted = {str(i): of_name.get(name, f"skipped:{i}") for i, name in enumerate(items)}
     own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     workers = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     return {
         "clusterer": clusterer,
         "shape": shape,
         "mentions": mentions,
-        "names": len(gold),
-        "people": len({eid for eid, _ in pairs}),
+        "names": len(said_by),
+        "people": len(set(gold.values())),
         # Names that two or more people of the workload are called by (namesakes):
         # no name matcher can place them right for all, so pairwise recall drops.
         "shared_names": sum(1 for ids in said_by.values() if len(ids) > 1),
         "entities": len(entities),
         "largest_entity": max((len(e.aliases) for e in entities), default=0),
         "seconds": round(seconds, 2),
-        "names_per_second": round(len(gold) / seconds) if seconds else None,
+        "names_per_second": round(len(said_by) / seconds) if seconds else None,
         # ru_maxrss is in KiB on Linux: the process, its largest worker, their sum.
         "peak_rss_gb": round(own / 2**20, 2),
         "worker_peak_rss_gb": round(workers / 2**20, 2),
         "peak_memory_gb": round((own + workers) / 2**20, 2),
+        "scored": "per mention",
         "pairwise": pairwise_scores(predicted, gold).as_dict(),
         "bcubed": bcubed_scores(predicted, gold).as_dict(),
+        "oracle_pairwise": pairwise_scores(oracle, gold).as_dict(),
+        "oracle_bcubed": bcubed_scores(oracle, gold).as_dict(),
     }
 
 
@@ -131,12 +158,15 @@ def merge_rows(old: list[dict[str, Any]], new: list[dict[str, Any]]) -> list[dic
     rows = {_key(r): {**r, "shape": r.get("shape", "family")} for r in old}
     rows.update({_key(r): dict(r) for r in new})
     for (clusterer, shape, mentions), row in rows.items():
-        if clusterer != "aliaskit":
+        if not clusterer.startswith("aliaskit"):
             continue
         ratios = {
             other: round(row["seconds"] / peer["seconds"], 2)
             for (other, s, m), peer in rows.items()
-            if other != "aliaskit" and (s, m) == (shape, mentions) and peer.get("seconds")
+            if other != clusterer
+            and not (clusterer == "aliaskit" and other.startswith("aliaskit"))
+            and (s, m) == (shape, mentions)
+            and peer.get("seconds")
         }
         row.pop("time_ratio", None)
         if ratios:
@@ -144,15 +174,23 @@ def merge_rows(old: list[dict[str, Any]], new: list[dict[str, Any]]) -> list[dic
     return sorted(rows.values(), key=_order)
 
 
+def _oracle(row: dict[str, Any]) -> str:
+    if "oracle_pairwise" not in row:
+        return ""
+    pairwise, bcubed = row["oracle_pairwise"]["f1"], row["oracle_bcubed"]["f1"]
+    return f"(oracle {pairwise:.3f} / {bcubed:.3f})  "
+
+
 def _line(row: dict[str, Any]) -> str:
     ratio = row.get("time_ratio", {})
     ratios = "  ".join(f"x{v:g} of {k}" for k, v in ratio.items())
     return (
-        f"{row['clusterer']:<11} {row['shape']:<8} {row['mentions']:>9,} mentions "
+        f"{row['clusterer']:<17} {row['shape']:<8} {row['mentions']:>9,} mentions "
         f"{row['names']:>8,} names {row['seconds']:>8.1f} s "
         f"{row['peak_memory_gb']:>5.2f} GB (process {row['peak_rss_gb']:.2f} + "
         f"worker {row['worker_peak_rss_gb']:.2f})  "
         f"pairwise F1 {row['pairwise']['f1']:.3f}  B3 F1 {row['bcubed']['f1']:.3f}  "
+        f"{_oracle(row)}"
         f"largest entity {row['largest_entity']}  {ratios}"
     ).rstrip()
 
@@ -165,7 +203,10 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--shapes", nargs="+", choices=SHAPES, default=list(SHAPES))
     parser.add_argument(
-        "--clusterers", nargs="+", choices=("aliaskit", *BASELINES), default=list(CLUSTERERS)
+        "--clusterers",
+        nargs="+",
+        choices=("aliaskit", "aliaskit+evidence", *BASELINES),
+        default=list(CLUSTERERS),
     )
     parser.add_argument("--output", type=Path, default=RESULTS, help="JSON file to merge into")
     parser.add_argument(
@@ -209,8 +250,8 @@ def main(argv: list[str] | None = None) -> int:
     args.output.parent.mkdir(parents=True, exist_ok=True)
     args.output.write_text(json.dumps(merged, indent=1) + "\n", encoding="utf-8")
     for row in merged:
-        if row["clusterer"] == "aliaskit" and "time_ratio" in row:
-            print(f"aliaskit / baseline time, {row['shape']} {row['mentions']:,}: ", end="")
+        if row["clusterer"].startswith("aliaskit") and "time_ratio" in row:
+            print(f"{row['clusterer']} / other time, {row['shape']} {row['mentions']:,}: ", end="")
             print(", ".join(f"{k} {v:g}" for k, v in row["time_ratio"].items()))
     return 1 if failed else 0
 

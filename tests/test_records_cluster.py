@@ -192,3 +192,28 @@ def test_a_year_alone_joins_the_larger_of_the_dates_it_agrees_with() -> None:
         ]
     )
     assert _partition(found) == {frozenset({"a", "b", "d"}), frozenset({"c"})}
+
+
+def test_the_same_full_birth_date_joins_names_kept_apart_alone() -> None:
+    # Alone, "Gerasimov R. S." is ambiguous between two Romans, so it stays apart.
+    names = ["Gerasimov R. S.", "Roman Stepanovich Gerasimov", "Roman Sergeevich Gerasimov"]
+    assert len(cluster(names)) == 3
+    found = cluster(
+        [
+            Record("Gerasimov R. S.", id="a", birth_date="15.7.1968"),
+            Record("Roman Stepanovich Gerasimov", id="b", birth_date="1968-07-15"),
+            Record("Roman Sergeevich Gerasimov", id="c", birth_date="2.2.1970"),
+        ]
+    )
+    assert _partition(found) == {frozenset({"a", "b"}), frozenset({"c"})}
+
+
+def test_an_ambiguous_record_without_evidence_is_left_alone() -> None:
+    found = cluster(
+        [
+            Record("Ivan Petrov", id="a", birth_date="1.1.1970"),
+            Record("Ivan Petrov", id="b", birth_date="2.2.1980"),
+            Record("Ivan Petrov", id="c"),
+        ]
+    )
+    assert _partition(found) == {frozenset({"a"}), frozenset({"b"}), frozenset({"c"})}

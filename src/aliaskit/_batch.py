@@ -137,7 +137,10 @@ def scored_labels(
 
     same_form = _form_links(ids, parsed)
     if links is not None:
-        same_form = (np.concatenate((same_form[0], links[0])), np.concatenate((same_form[1], links[1])))
+        same_form = (
+            np.concatenate((same_form[0], links[0])),
+            np.concatenate((same_form[1], links[1])),
+        )
     labels = batch_labels(rows, weak, same_form, threshold, score_now)
     return labels, rows
 

@@ -7,12 +7,12 @@ The unit of clustering is the record, in two steps:
    plain strings are (:mod:`aliaskit._batch`), with a record's names tied
    together by must-links. Without evidence this is the whole answer: the
    entities are those of the names.
-2. **Evidence.** The records of each entity of names are split where their
-   evidence shows different people (:func:`split_by_evidence`): birth dates
-   that conflict, or stated genders that differ, as
-   :func:`aliaskit.compare` weighs them. So the same string in two records
-   ends in two entities when their birth dates differ. A record without
-   evidence joins the part where its names are most used.
+2. **Evidence** (:mod:`aliaskit._records_evidence`). The records of each
+   entity of names are split where their evidence shows different people
+   (birth dates that conflict, or stated genders that differ, as
+   :func:`aliaskit.compare` weighs them), so the same string in two records
+   ends in two entities when their birth dates differ; then parts are joined
+   where the same full birth date lifts a pair of their names to a match.
 
 Records of the same content (names and evidence) are taken once.
 """
@@ -28,15 +28,26 @@ import numpy as np
 
 from aliaskit._batch import member_scores, scored_labels, scored_names
 from aliaskit._pair_rows import PairRows
+from aliaskit._records_evidence import (
+    merged_by_dates,
+    profile_of,
+    shown,
+    split_by_evidence,
+    support_pairs,
+)
 from aliaskit._resolver_ingest import SkippedName
-from aliaskit.compare._evidence import birth_date_verdict
 from aliaskit.dates import BirthDate
 from aliaskit.entity import Entity, build_entity, entity_id
 from aliaskit.parse import ParsedName
 from aliaskit.record import Record
 from aliaskit.text import normalize
 
-__all__ = ["cluster_records", "distinct_records", "split_by_evidence"]
+__all__ = ["cluster_records", "distinct_records"]
+
+
+#: What makes two records one: their names and evidence (not their ids).
+Content = tuple[tuple[str, ...], "BirthDate | None", frozenset[str], "str | None"]
+_NONE: frozenset[str] = frozenset()
 
 
 def distinct_records(items: list[str | Record]) -> tuple[list[Record], list[list[str]], list[int]]:
@@ -45,25 +56,32 @@ def distinct_records(items: list[str | Record]) -> tuple[list[Record], list[list
 
     Raises :class:`ValueError` for two records with one id and different content.
     """
-    by_content: dict[Record, list[int]] = {}
-    content_of_id: dict[str, Record] = {}
+    by_content: dict[Content, list[int]] = {}
+    content_of_id: dict[str, Content] = {}
     for position, item in enumerate(items):
-        record = item if isinstance(item, Record) else Record(item)
-        content = Record(record.names, None, record.birth_date, record.countries, record.gender)
-        if record.id is not None:
-            key = str(record.id)
-            seen = content_of_id.setdefault(key, content)
-            if seen != content:
+        if isinstance(item, str):
+            content: Content = ((item,), None, _NONE, None)
+        else:
+            content = (item.names, item.birth_date, item.countries, item.gender)
+            if item.id is not None and content_of_id.setdefault(str(item.id), content) != content:
                 raise ValueError(
-                    f"names[{position}]: record id {record.id!r} is used by two different records"
+                    f"names[{position}]: record id {item.id!r} is used by two different records"
                 )
-        by_content.setdefault(content, []).append(position)
+        found = by_content.get(content)
+        if found is None:
+            by_content[content] = [position]
+        else:
+            found.append(position)
     order = sorted(by_content, key=_content_order)
-    keys = []
+    records: list[Record] = []
+    keys: list[list[str]] = []
     for content in order:
-        found = {_key(items[i]) for i in by_content[content]}
-        keys.append(sorted(found, key=_key_order))
-    return order, keys, [by_content[c][0] for c in order]
+        positions = by_content[content]
+        first = items[positions[0]]
+        records.append(Record(first) if isinstance(first, str) else first)
+        found_keys = {_key(items[i]) for i in positions}
+        keys.append(sorted(found_keys, key=_key_order) if len(found_keys) > 1 else list(found_keys))
+    return records, keys, [by_content[c][0] for c in order]
 
 
 def _key(item: str | Record) -> str:
@@ -81,13 +99,9 @@ def _parsed_order(key: str, parsed: dict[str, ParsedName]) -> tuple[str, str]:
     return (normalize(key) if found is None else found.normalized, key)
 
 
-def _content_order(record: Record) -> tuple[Any, ...]:
-    return (
-        [(normalize(n), n) for n in record.names],
-        "" if record.birth_date is None else str(record.birth_date),
-        sorted(record.countries),
-        record.gender or "",
-    )
+def _content_order(content: Content) -> tuple[Any, ...]:
+    names, birth_date, countries, gender = content
+    return (names, "" if birth_date is None else str(birth_date), sorted(countries), gender or "")
 
 
 def cluster_records(
@@ -113,6 +127,7 @@ def cluster_records(
     first = [m[0] for m in members for _ in m[1:]]
     rest = [i for m in members for i in m[1:]]
     links = (np.array(rest, dtype=np.int64), np.array(first, dtype=np.int64))
+    support = support_pairs(held, records, members, len(ids))
     labels, rows = scored_labels(ids, parsed, held, threshold, links)
     by_label: dict[int, list[int]] = defaultdict(list)
     for u, found in enumerate(members):
@@ -120,99 +135,15 @@ def cluster_records(
     groups = [
         part for label in sorted(by_label) for part in split_by_evidence(by_label[label], records)
     ]
+    groups = merged_by_dates(groups, support, records, members, threshold)
     entities = [_entity(group, records, members, keys, ids, parsed, rows) for group in groups]
     profiles = [_profiles_shown(group, records) for group in groups]
     return sorted(_distinct_ids(entities, profiles), key=lambda e: (e.canonical, e.id)), skipped
 
 
-def split_by_evidence(group: list[int], records: list[Record]) -> list[list[int]]:
-    """The records of one entity of names, split where their evidence shows
-    different people (each part in the order of ``group``).
-
-    The distinct evidence profiles (birth date and stated gender), the most
-    specific and the most common first, each join the part with the most
-    records all of whose profiles they agree with (:func:`_agree`), or start
-    a new part. A record without either joins the part with the most records
-    of its names, else the largest part.
-    """
-    profile = {u: _profile(records[u]) for u in group}
-    distinct = {p for p in profile.values() if p is not None}
-    if len(distinct) < 2:
-        return [group]
-    count: dict[Profile, int] = defaultdict(int)
-    for p in profile.values():
-        if p is not None:
-            count[p] += 1
-    parts: list[list[Profile]] = []
-    sizes: list[int] = []
-    for p in sorted(distinct, key=lambda p: (-_specificity(p), -count[p], _shown(p))):
-        fits = [k for k, part in enumerate(parts) if all(_agree(p, q) for q in part)]
-        if fits:
-            k = max(fits, key=lambda k: (sizes[k], -k))
-            parts[k].append(p)
-            sizes[k] += count[p]
-        else:
-            parts.append([p])
-            sizes.append(count[p])
-    if len(parts) == 1:
-        return [group]
-    part_of = {p: k for k, part in enumerate(parts) for p in part}
-    out: list[list[int]] = [[] for _ in parts]
-    named: dict[str, list[int]] = defaultdict(lambda: [0] * len(parts))
-    for u in group:
-        p = profile[u]
-        if p is not None:
-            for name in records[u].names:
-                named[name][part_of[p]] += 1
-    for u in group:
-        p = profile[u]
-        if p is not None:
-            k = part_of[p]
-        else:
-            votes = [
-                sum(named[n][k] for n in records[u].names if n in named) for k in range(len(parts))
-            ]
-            best = max(votes) if any(votes) else None
-            ranked = votes if best else sizes
-            k = max(range(len(parts)), key=lambda k: (ranked[k], -k))
-        out[k].append(u)
-    return [part for part in out if part]
-
-
-#: A record's evidence that can tell two people apart: birth date and stated gender.
-Profile = tuple[BirthDate | None, str | None]
-
-
-def _profile(record: Record) -> Profile | None:
-    if record.birth_date is None and record.gender is None:
-        return None
-    return (record.birth_date, record.gender)
-
-
-def _agree(a: Profile, b: Profile) -> bool:
-    """Whether two profiles can be one person's (no conflict, as compare weighs them)."""
-    if a[1] is not None and b[1] is not None and a[1] != b[1]:
-        return False
-    verdict = birth_date_verdict(a[0], b[0])
-    return verdict is None or verdict.conflict is None
-
-
-def _specificity(p: Profile) -> float:
-    date = p[0]
-    if date is None:
-        return 0.0
-    parts = max(3 if d.is_full else 2 if d.month is not None else 1 for d in date.alternatives)
-    # A hedged date, or one of several alternatives, says less.
-    return parts - 0.5 * date.hedged - 0.25 * (len(date.alternatives) > 1)
-
-
 def _profiles_shown(group: list[int], records: list[Record]) -> str:
-    found = {_profile(records[u]) for u in group}
-    return ";".join(sorted(_shown(p) for p in found if p is not None))
-
-
-def _shown(p: Profile) -> str:
-    return f"{'' if p[0] is None else p[0]}|{p[1] or ''}"
+    found = {profile_of(records[u]) for u in group}
+    return ";".join(sorted(shown(p) for p in found if p is not None))
 
 
 def _entity(
@@ -256,8 +187,8 @@ def _distinct_ids(entities: list[Entity], profiles: list[str]) -> list[Entity]:
     for entity in entities:
         count[entity.id] += 1
     out = []
-    for entity, shown in zip(entities, profiles, strict=True):
+    for entity, evidence in zip(entities, profiles, strict=True):
         if count[entity.id] > 1:
-            entity = attrs.evolve(entity, id=entity_id(f"{entity.records[0]}\x1f{shown}"))
+            entity = attrs.evolve(entity, id=entity_id(f"{entity.records[0]}\x1f{evidence}"))
         out.append(entity)
     return out

@@ -1,0 +1,212 @@
+"""The evidence stages of clustering records (:mod:`aliaskit._records_batch`).
+
+After the names are clustered, the records of each entity of names are
+**split** where their evidence shows different people
+(:func:`split_by_evidence`), then parts are **joined** where a shared full
+birth date supports a match of their names (:func:`merged_by_dates`). Both
+weigh evidence as :func:`aliaskit.compare` does (:mod:`aliaskit.compare._evidence`).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Any
+
+import numpy as np
+
+from aliaskit.compare._evidence import SAME_DATE_SUPPORT, SUPPORT_FLOOR, birth_date_verdict
+from aliaskit.dates import BirthDate, DatePart
+from aliaskit.record import Record
+
+__all__ = [
+    "DOMINANT_SHARE",
+    "Profile",
+    "merged_by_dates",
+    "profile_of",
+    "shown",
+    "split_by_evidence",
+    "support_pairs",
+]
+
+#: The share of the uses of a record's names that one part must hold for a
+#: record without evidence to join it (else it is left alone, ambiguous): a
+#: name most used by one person most likely means that person.
+DOMINANT_SHARE = 2 / 3
+
+#: A record's evidence that can tell two people apart: birth date and stated gender.
+Profile = tuple[BirthDate | None, str | None]
+
+
+def profile_of(record: Record) -> Profile | None:
+    """A record's profile, or None when it states neither a birth date nor a gender."""
+    if record.birth_date is None and record.gender is None:
+        return None
+    return (record.birth_date, record.gender)
+
+
+def agree(a: Profile, b: Profile) -> bool:
+    """Whether two profiles can be one person's (no conflict, as compare weighs them)."""
+    if a[1] is not None and b[1] is not None and a[1] != b[1]:
+        return False
+    verdict = birth_date_verdict(a[0], b[0])
+    return verdict is None or verdict.conflict is None
+
+
+def shown(p: Profile) -> str:
+    """A profile as text, for ordering and ids."""
+    return f"{'' if p[0] is None else p[0]}|{p[1] or ''}"
+
+
+def _specificity(p: Profile) -> float:
+    date = p[0]
+    if date is None:
+        return 0.0
+    parts = max(3 if d.is_full else 2 if d.month is not None else 1 for d in date.alternatives)
+    # A hedged date, or one of several alternatives, says less.
+    return parts - 0.5 * date.hedged - 0.25 * (len(date.alternatives) > 1)
+
+
+def split_by_evidence(group: list[int], records: list[Record]) -> list[list[int]]:
+    """The records of one entity of names, split where their evidence shows
+    different people (each part in the order of ``group``).
+
+    The distinct profiles, the most specific and the most common first, each
+    join the part with the most records all of whose profiles they
+    :func:`agree` with, or start a new part. A record without a profile
+    joins the part that holds :data:`DOMINANT_SHARE` of the uses of its
+    names; if none does, the records so left form a part of their own.
+    """
+    profiles = [profile_of(records[u]) for u in group]
+    count: dict[Profile, int] = defaultdict(int)
+    for p in profiles:
+        if p is not None:
+            count[p] += 1
+    if len(count) < 2:
+        return [group]
+    part_of = _profile_parts(count)
+    n_parts = max(part_of.values()) + 1
+    if n_parts == 1:
+        return [group]
+    uses: dict[str, list[int]] = defaultdict(lambda: [0] * n_parts)
+    for u, p in zip(group, profiles, strict=True):
+        if p is not None:
+            for name in records[u].names:
+                uses[name][part_of[p]] += 1
+    out: list[list[int]] = [[] for _ in range(n_parts + 1)]  # the last: left alone
+    for u, p in zip(group, profiles, strict=True):
+        k = part_of[p] if p is not None else _dominant(records[u].names, uses, n_parts)
+        out[k].append(u)
+    return [part for part in out if part]
+
+
+def _profile_parts(count: dict[Profile, int]) -> dict[Profile, int]:
+    """The part of each profile: greedily, most specific and most common first."""
+    parts: list[list[Profile]] = []
+    sizes: list[int] = []
+    for p in sorted(count, key=lambda p: (-_specificity(p), -count[p], shown(p))):
+        fits = [k for k, part in enumerate(parts) if all(agree(p, q) for q in part)]
+        if fits:
+            k = max(fits, key=lambda k: (sizes[k], -k))
+            parts[k].append(p)
+            sizes[k] += count[p]
+        else:
+            parts.append([p])
+            sizes.append(count[p])
+    return {p: k for k, part in enumerate(parts) for p in part}
+
+
+def _dominant(names: tuple[str, ...], uses: dict[str, list[int]], n_parts: int) -> int:
+    """The part that holds :data:`DOMINANT_SHARE` of the uses of ``names``, or
+    ``n_parts`` (left alone) if none does."""
+    votes = [0] * n_parts
+    for name in names:
+        for k, used in enumerate(uses.get(name, ())):
+            votes[k] += used
+    top = max(range(n_parts), key=lambda k: (votes[k], -k))
+    total = sum(votes)
+    return top if total and votes[top] >= DOMINANT_SHARE * total else n_parts
+
+
+def support_pairs(
+    held: list[Any], records: list[Record], members: list[list[int]], n_names: int
+) -> list[tuple[float, int, int]]:
+    """The scored pairs of names (``held``: left, right, scores, conflicts)
+    that a shared full birth date could lift to a match: both names on
+    records with a full date, a score from
+    :data:`~aliaskit.compare._evidence.SUPPORT_FLOOR` up, no conflict."""
+    dated = np.zeros(n_names, dtype=np.bool_)
+    for record, found in zip(records, members, strict=True):
+        if record.birth_date is not None and any(d.is_full for d in record.birth_date.alternatives):
+            dated[found] = True
+    left, right, scores, conflicts = held
+    take = np.flatnonzero(
+        dated[left] & dated[right] & (scores >= SUPPORT_FLOOR) & (scores <= 1.0) & ~conflicts
+    )
+    return list(zip(scores[take].tolist(), left[take].tolist(), right[take].tolist(), strict=True))
+
+
+def merged_by_dates(
+    groups: list[list[int]],
+    support: list[tuple[float, int, int]],
+    records: list[Record],
+    members: list[list[int]],
+    threshold: float,
+) -> list[list[int]]:
+    """The parts, with two joined where a pair of their names, one in each,
+    is on records with the same full birth date and scores a match with the
+    support that date gives (:data:`~aliaskit.compare._evidence.SAME_DATE_SUPPORT`),
+    and no evidence of the two parts conflicts. The strongest pairs first."""
+    support = [t for t in support if t[0] + SAME_DATE_SUPPORT >= threshold]
+    if not support:
+        return groups
+    parts_of_name, dates_of = _dated_parts(groups, support, records, members)
+    parent = list(range(len(groups)))
+    profiles: list[set[Profile] | None] = [None] * len(groups)
+
+    def find(k: int) -> int:
+        while parent[k] != k:
+            parent[k] = parent[parent[k]]
+            k = parent[k]
+        return k
+
+    def held(k: int) -> set[Profile]:
+        found = profiles[k]
+        if found is None:
+            found = profiles[k] = {p for u in groups[k] if (p := profile_of(records[u]))}
+        return found
+
+    for _, x, y in sorted(support, key=lambda t: (-t[0], t[1], t[2])):
+        for kx in sorted(parts_of_name[x]):
+            for ky in sorted(parts_of_name[y]):
+                a, b = find(kx), find(ky)
+                if a == b or dates_of[x, kx].isdisjoint(dates_of[y, ky]):
+                    continue
+                if all(agree(p, q) for p in held(a) for q in held(b)):
+                    parent[b] = a
+                    held(a).update(held(b))
+    joined: dict[int, list[int]] = defaultdict(list)
+    for k, group in enumerate(groups):
+        joined[find(k)].extend(group)
+    return [sorted(group) for group in joined.values()]
+
+
+def _dated_parts(
+    groups: list[list[int]],
+    support: list[tuple[float, int, int]],
+    records: list[Record],
+    members: list[list[int]],
+) -> tuple[dict[int, set[int]], dict[tuple[int, int], set[DatePart]]]:
+    """For the names of ``support``: the parts each is in, and the full dates
+    of its records in each."""
+    wanted = {i for _, x, y in support for i in (x, y)}
+    parts_of_name: dict[int, set[int]] = defaultdict(set)
+    dates_of: dict[tuple[int, int], set[DatePart]] = defaultdict(set)
+    for k, group in enumerate(groups):
+        for u in group:
+            date = records[u].birth_date
+            for i in members[u]:
+                if i in wanted:
+                    parts_of_name[i].add(k)
+                    if date is not None:
+                        dates_of[i, k].update(d for d in date.alternatives if d.is_full)
+    return parts_of_name, dates_of
