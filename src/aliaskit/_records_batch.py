@@ -20,6 +20,7 @@ Records of the same content (names and evidence) are taken once.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable, Mapping
 from functools import partial
 from typing import Any
 
@@ -27,7 +28,6 @@ import attrs
 import numpy as np
 
 from aliaskit._batch import member_scores, scored_labels, scored_names
-from aliaskit._pair_rows import PairRows
 from aliaskit._records_evidence import (
     merged_by_dates,
     profile_of,
@@ -42,7 +42,7 @@ from aliaskit.parse import ParsedName
 from aliaskit.record import Record
 from aliaskit.text import normalize
 
-__all__ = ["cluster_records", "distinct_records"]
+__all__ = ["Content", "cluster_records", "content_order", "distinct_records", "keyed_entities"]
 
 
 #: What makes two records one: their names and evidence (not their ids).
@@ -72,7 +72,7 @@ def distinct_records(items: list[str | Record]) -> tuple[list[Record], list[list
             by_content[content] = [position]
         else:
             found.append(position)
-    order = sorted(by_content, key=_content_order)
+    order = sorted(by_content, key=content_order)
     records: list[Record] = []
     keys: list[list[str]] = []
     for content in order:
@@ -92,14 +92,14 @@ def _key_order(key: str) -> tuple[str, str]:
     return (normalize(key), key)
 
 
-def _parsed_order(key: str, parsed: dict[str, ParsedName]) -> tuple[str, str]:
+def _parsed_order(key: str, parsed: Mapping[str, ParsedName]) -> tuple[str, str]:
     """The order of record keys that entity ids take the least of: a name's
     normalised form (as for plain strings), then the key."""
     found = parsed.get(key)
     return (normalize(key) if found is None else found.normalized, key)
 
 
-def _content_order(content: Content) -> tuple[Any, ...]:
+def content_order(content: Content) -> tuple[Any, ...]:
     names, birth_date, countries, gender = content
     return (names, "" if birth_date is None else str(birth_date), sorted(countries), gender or "")
 
@@ -136,39 +136,60 @@ def cluster_records(
         part for label in sorted(by_label) for part in split_by_evidence(by_label[label], records)
     ]
     groups = merged_by_dates(groups, support, records, members, threshold)
-    entities = [_entity(group, records, members, keys, ids, parsed, rows) for group in groups]
-    profiles = [_profiles_shown(group, records) for group in groups]
-    return sorted(_distinct_ids(entities, profiles), key=lambda e: (e.canonical, e.id)), skipped
+
+    def base(names: list[int]) -> Entity:
+        aliases = [ids[i] for i in names]
+        if len(names) == 1:
+            return build_entity(aliases, parsed, _unscored)
+        scores = member_scores(ids, names, rows)
+        return build_entity(aliases, parsed, partial(_pair_score, scores))
+
+    entities = keyed_entities(groups, records, members, keys, base, parsed)
+    return sorted(entities, key=lambda e: (e.canonical, e.id)), skipped
+
+
+def keyed_entities(
+    groups: list[list[int]],
+    records: list[Record],
+    members: list[list[int]],
+    keys: list[list[str]],
+    base: Callable[[list[int]], Entity],
+    parsed: Mapping[str, ParsedName],
+) -> list[Entity]:
+    """The entities of groups of records (in the order of ``groups``):
+    ``base`` gives the entity of their distinct names (ids in ``members``),
+    to which the records' keys and an id of the least key are given.
+
+    Records without ids share their key, the primary name, so entities with
+    the same least key (one name told apart by evidence) take an id of that
+    key and their evidence instead."""
+    out = []
+    for group in groups:
+        entity = base(sorted({i for u in group for i in members[u]}))
+        found = {k for u in group for k in keys[u]}
+        record_keys = tuple(sorted(found, key=lambda k: _parsed_order(k, parsed)))
+        out.append(
+            Entity(
+                entity_id(record_keys[0]),
+                entity.canonical,
+                entity.aliases,
+                entity.forms,
+                record_keys,
+            )
+        )
+    count: dict[str, int] = defaultdict(int)
+    for entity in out:
+        count[entity.id] += 1
+    for k, (entity, group) in enumerate(zip(out, groups, strict=True)):
+        if count[entity.id] > 1:
+            evidence = _profiles_shown(group, records)
+            out[k] = attrs.evolve(entity, id=entity_id(f"{entity.records[0]}\x1f{evidence}"))
+    return out
 
 
 def _profiles_shown(group: list[int], records: list[Record]) -> str:
     found = {profile_of(records[u]) for u in group}
     return ";".join(sorted(shown(p) for p in found if p is not None))
-
-
-def _entity(
-    group: list[int],
-    records: list[Record],
-    members: list[list[int]],
-    keys: list[list[str]],
-    ids: tuple[str, ...],
-    parsed: dict[str, ParsedName],
-    rows: PairRows,
-) -> Entity:
-    """The entity of some records: their distinct names, the canonical name
-    chosen as for plain strings, and the records' keys."""
-    names = sorted({i for u in group for i in members[u]})
-    aliases = [ids[i] for i in names]
-    if len(names) == 1:
-        entity = build_entity(aliases, parsed, _unscored)
-    else:
-        scores = member_scores(ids, names, rows)
-        entity = build_entity(aliases, parsed, partial(_pair_score, scores))
-    found = {k for u in group for k in keys[u]}
-    record_keys = tuple(sorted(found, key=lambda k: _parsed_order(k, parsed)))
-    return Entity(
-        entity_id(record_keys[0]), entity.canonical, entity.aliases, entity.forms, record_keys
-    )
 
 
 def _pair_score(scores: dict[tuple[str, str], float], a: str, b: str) -> float:
@@ -177,18 +198,3 @@ def _pair_score(scores: dict[tuple[str, str], float], a: str, b: str) -> float:
 
 def _unscored(a: str, b: str) -> float:
     raise AssertionError("an entity of one alias compares no pair")
-
-
-def _distinct_ids(entities: list[Entity], profiles: list[str]) -> list[Entity]:
-    """The entities with distinct ids. Records without ids share their key,
-    the primary name, so entities with the same least key (one name, told
-    apart by evidence) take an id of that key and their evidence profiles."""
-    count: dict[str, int] = defaultdict(int)
-    for entity in entities:
-        count[entity.id] += 1
-    out = []
-    for entity, evidence in zip(entities, profiles, strict=True):
-        if count[entity.id] > 1:
-            entity = attrs.evolve(entity, id=entity_id(f"{entity.records[0]}\x1f{evidence}"))
-        out.append(entity)
-    return out

@@ -6,10 +6,12 @@ import hashlib
 import json
 from typing import Any
 
-__all__ = ["FORMAT", "FORMAT_VERSION", "ResolverFileError", "checked_body"]
+__all__ = ["FORMAT", "FORMAT_VERSION", "READABLE_VERSIONS", "ResolverFileError", "checked_body"]
 
 FORMAT = "aliaskit-resolver"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
+#: The versions this aliaskit reads: 1 has names and judgements, 2 adds records.
+READABLE_VERSIONS = (1, 2)
 
 
 class ResolverFileError(ValueError):
@@ -17,15 +19,20 @@ class ResolverFileError(ValueError):
 
 
 def checked_body(data: Any, where: str) -> dict[str, Any]:
-    """Validate a saved Resolver's fields; raise ResolverFileError on any problem."""
+    """Validate a saved Resolver's fields; raise ResolverFileError on any problem.
+
+    The body of a version 1 file gets an empty ``records`` list."""
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise ResolverFileError(f"{where}: not an {FORMAT} file")
-    if data.get("version") != FORMAT_VERSION:
+    version = data.get("version")
+    if version not in READABLE_VERSIONS:
         raise ResolverFileError(
-            f"{where}: format version {data.get('version')!r} is not supported "
-            f"(this aliaskit reads version {FORMAT_VERSION})"
+            f"{where}: format version {version!r} is not supported "
+            f"(this aliaskit reads versions {', '.join(map(str, READABLE_VERSIONS))})"
         )
-    keys = ("threshold", "names", "must_link", "cannot_link")
+    keys = ("threshold", "names", "must_link", "cannot_link") + (
+        ("records",) if version == 2 else ()
+    )
     if set(data) != {"format", "version", "sha256", *keys}:
         raise ResolverFileError(f"{where}: unexpected or missing fields")
     body = {k: data[k] for k in keys}
@@ -36,6 +43,14 @@ def checked_body(data: Any, where: str) -> dict[str, Any]:
     if not isinstance(names, list) or not all(isinstance(n, str) for n in names):
         raise ResolverFileError(f"{where}: names must be a list of strings")
     known = set(names)
+    body.setdefault("records", [])
+    records = body["records"]
+    if not isinstance(records, list) or not all(isinstance(r, dict) for r in records):
+        raise ResolverFileError(f"{where}: records must be a list of objects")
+    for record in records:
+        found = record.get("name")
+        if isinstance(found, list):
+            known.update(n for n in found if isinstance(n, str))
     for field in ("must_link", "cannot_link"):
         pairs = body[field]
         ok = isinstance(pairs, list) and all(

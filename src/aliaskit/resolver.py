@@ -54,7 +54,8 @@ from aliaskit._edges import MUST_SCORE, Edge, ordered_pair
 from aliaskit._records_batch import cluster_records
 from aliaskit._resolver_file import FORMAT, FORMAT_VERSION, ResolverFileError, checked_body
 from aliaskit._resolver_graph import KEEP_SCORE, WEAK_LINK
-from aliaskit._resolver_ingest import IngestNames, SkippedName, gc_paused
+from aliaskit._resolver_ingest import SkippedName, gc_paused
+from aliaskit._resolver_records import RecordsLayer
 from aliaskit._resolver_stages import AVERAGE_SLACK
 from aliaskit.blocking import BlockIndex
 from aliaskit.compare import DEFAULT_THRESHOLD, compare
@@ -88,7 +89,7 @@ class SkippedNamesWarning(UserWarning):
     """Some inputs held no name (empty or only punctuation) and were skipped."""
 
 
-class Resolver(IngestNames):
+class Resolver(RecordsLayer):
     """Incremental alias resolution.
 
     Mutation methods (:meth:`add`, :meth:`add_many`, :meth:`merge`,
@@ -131,6 +132,7 @@ class Resolver(IngestNames):
         self._extra: dict[tuple[str, str], Edge] = {}
         self.skipped: list[SkippedName] = []
         self._seen = 0
+        self._init_records()
 
     # -- reading -------------------------------------------------------------
 
@@ -138,29 +140,55 @@ class Resolver(IngestNames):
     def entities(self) -> list[Entity]:
         """All entities, sorted by canonical name then id."""
         with self._lock, gc_paused():
+            if self._records_on:
+                return list(self._record_entities()[0])
             clusters = set(self._cluster.values())
             ents = [self._entity(c) for c in clusters]
         return sorted(ents, key=lambda e: (e.canonical, e.id))
 
     def entity_of(self, name: str) -> Entity:
-        """The entity a previously added name belongs to (``KeyError`` if unknown)."""
+        """The entity of a record id, or of a previously added name (``KeyError``
+        if unknown). A name that records of two entities hold (namesakes told
+        apart by evidence) raises ``ValueError`` naming the record keys to use;
+        :meth:`entities_of` gives them all."""
         require_str(name, "name")
         with self._lock:
-            return self._entity(self._cluster[name])
+            if not self._records_on:
+                return self._entity(self._cluster[name])
+            found = self.entities_of(name)
+            if not found:
+                raise KeyError(name)
+            if len(found) > 1:
+                keys = ", ".join(repr(k) for e in found for k in e.records)
+                raise ValueError(
+                    f"{name!r} is in {len(found)} entities; ask by one of the record keys {keys}"
+                )
+            return found[0]
+
+    def entities_of(self, name: str) -> list[Entity]:
+        """The entities that hold a record id or a name (none if unknown)."""
+        require_str(name, "name")
+        with self._lock:
+            if not self._records_on:
+                return [self._entity(self._cluster[name])] if name in self._cluster else []
+            return self._entities_with(name)
 
     def __len__(self) -> int:
         return len(self._parsed)
 
     def explain(self, a: str, b: str) -> str:
-        """Why two added names are, or are not, in the same entity."""
+        """Why two added names (or records, by id) are, or are not, in the same
+        entity: the comparison, with the records' evidence, and the judgements."""
         with self._lock:
             ea, eb = self.entity_of(a), self.entity_of(b)
             same = ea.id == eb.id
-            comp = compare(self._parsed[a], self._parsed[b], threshold=self.threshold)
+            ra, rb = self._record_or_name(a), self._record_or_name(b)
+            comp = compare(ra, rb, threshold=self.threshold)
             lines = [("same entity " + ea.id) if same else f"different entities {ea.id} / {eb.id}"]
             lines.append(str(comp))
-            pair = _pair(a, b)
-            if pair in self._must:
+            na, nb = self._name_of(a), self._name_of(b)
+            pair = _pair(na, nb)
+            if pair in self._must and pair not in self._alias:
                 lines.append("user judgement: must link")
             if pair in self._cannot:
                 lines.append("user judgement: cannot link")
@@ -168,42 +196,74 @@ class Resolver(IngestNames):
             lines.extend(f"cannot-link {x} | {y}" for x, y in blockers[:5])
         return "\n".join(lines)
 
+    def _record_or_name(self, key: str) -> Record | ParsedName:
+        """The record of an id, else the parse of an added name."""
+        content = self._content_of_key.get(key)
+        if content is not None and key not in self._parsed:
+            return self._contents[content]
+        return self._parsed[key]
+
+    def _name_of(self, key: str) -> str:
+        """The primary name of the record of an id, else ``key`` (a name)."""
+        require_str(key, "name")
+        content = self._content_of_key.get(key)
+        if content is not None and key not in self._parsed:
+            return self._contents[content].name
+        return key
+
     # -- writing -------------------------------------------------------------
 
-    def add(self, name: str) -> Entity:
-        """Add one name and return its entity. An empty name raises ``ValueError``."""
+    def add(self, name: str | Record) -> Entity:
+        """Add one name or record and return its entity. A name without letters
+        raises ``ValueError``."""
+        if isinstance(name, Record):
+            with self._lock, gc_paused():
+                before = len(self.skipped)
+                self._add_items([name], start=self._seen)
+                if len(self.skipped) - before == len(name.names):
+                    del self.skipped[before:]
+                    raise ValueError(f"record has no name with letters or digits: {name.names!r}")
+                return self._entity_of_record(name)
         require_str(name, "name")
         key = name
         with self._lock:
-            self._ingest([key], start=self._seen)
+            self._add_items([key], start=self._seen)
             if key not in self._cluster:
                 self.skipped.pop()
                 raise ValueError(f"name has no letters or digits: {name!r}")
+            if self._records_on:
+                return self._entity_of_record(Record(key))
             return self._entity(self._cluster[key])
 
-    def add_many(self, names: Iterable[str]) -> None:
-        """Add many names; empty ones are skipped and listed in :attr:`skipped`.
+    def add_many(self, names: Iterable[str | Record]) -> None:
+        """Add many names or records; empty names are skipped and listed in
+        :attr:`skipped`.
 
-        Every item is type-checked before any state changes. Python's cyclic
-        garbage collector is paused while the names are added (see
+        Every item is type-checked (and every record id checked against the
+        records held) before any state changes. Python's cyclic garbage
+        collector is paused while the names are added (see
         :func:`~aliaskit._resolver_ingest.gc_paused`).
         """
-        items = _checked_names(names)
+        items = _checked_items(names)
         with self._lock, gc_paused():
-            self._ingest(items, start=self._seen)
+            self._add_items(items, start=self._seen)
 
     def merge(self, a: str, b: str) -> None:
-        """Record that two added names are the same person (a must-link)."""
+        """Record that two added names (or the primary names of two records, by
+        id) are the same person (a must-link)."""
         with self._lock:
-            pair = self._known_pair(a, b)
+            pair = self._known_pair(self._name_of(a), self._name_of(b))
+            self._version += 1
             self._cannot.discard(pair)
             self._must.add(pair)
             self._judged(pair)
 
     def split(self, a: str, b: str) -> None:
-        """Record that two added names are different people (a cannot-link)."""
+        """Record that two added names (or the primary names of two records, by
+        id) are different people (a cannot-link)."""
         with self._lock:
-            pair = self._known_pair(a, b)
+            pair = self._known_pair(self._name_of(a), self._name_of(b))
+            self._version += 1
             self._must.discard(pair)
             self._cannot.add(pair)
             self._judged(pair)
@@ -211,12 +271,13 @@ class Resolver(IngestNames):
     # -- persistence ---------------------------------------------------------
 
     def to_dict(self) -> dict[str, Any]:
-        """The Resolver's state as plain data: names, judgements and threshold."""
+        """The Resolver's state as plain data: names, records, judgements and threshold."""
         with self._lock:
             body = {
                 "threshold": self.threshold,
-                "names": sorted(self._parsed),
-                "must_link": [list(p) for p in sorted(self._must)],
+                "names": self._saved_names(),
+                "records": self._saved_records(),
+                "must_link": [list(p) for p in sorted(self._must - self._alias)],
                 "cannot_link": [list(p) for p in sorted(self._cannot)],
             }
         digest = hashlib.sha256(json.dumps(body, sort_keys=True).encode("utf-8", "surrogatepass"))
@@ -239,10 +300,16 @@ class Resolver(IngestNames):
 
     @classmethod
     def from_dict(cls, data: Any, *, where: str = "data") -> Resolver:
-        """Rebuild a Resolver from :meth:`to_dict` output, checking everything first."""
+        """Rebuild a Resolver from :meth:`to_dict` output (version 1 or 2),
+        checking everything first."""
         body = checked_body(data, where)
+        records = [
+            _loaded_record(r, f"{where}: records[{i}]") for i, r in enumerate(body["records"])
+        ]
         resolver = cls(threshold=body["threshold"])
         resolver.add_many(body["names"])
+        if records:
+            resolver.add_many(records)
         with resolver._lock:
             for a, b in body["must_link"]:
                 resolver._must.add(_pair(a, b))
@@ -253,6 +320,7 @@ class Resolver(IngestNames):
             resolver._recluster(
                 {x for pair in body["must_link"] + body["cannot_link"] for x in pair}
             )
+            resolver._version += 1
         return resolver
 
     @classmethod
@@ -260,11 +328,15 @@ class Resolver(IngestNames):
         """Read a Resolver saved by :meth:`save`.
 
         Format: one JSON object with ``format`` ("aliaskit-resolver"),
-        ``version`` (1), ``sha256`` (of the canonical JSON of the other
-        fields below), ``threshold``, ``names`` (sorted list of strings),
-        ``must_link`` and ``cannot_link`` (lists of ``[a, b]`` pairs of
-        names). A file of another format or version, a corrupt or tampered
-        file raises :class:`ResolverFileError`; nothing is half-loaded.
+        ``version`` (2), ``sha256`` (of the canonical JSON of the other
+        fields below), ``threshold``, ``names`` (sorted list of every name
+        added), ``records`` (the records that say more than a name: objects
+        with ``name`` (a list of names), ``id``, ``birth_date`` (as
+        :class:`~aliaskit.BirthDate` prints it), ``countries`` (codes) and
+        ``gender``), ``must_link`` and ``cannot_link`` (lists of ``[a, b]``
+        pairs of names). Version 1 files, without ``records``, still load. A
+        file of another format or version, a corrupt or tampered file raises
+        :class:`ResolverFileError`; nothing is half-loaded.
         """
         where = os.fspath(path)
         try:
@@ -351,6 +423,17 @@ def cluster(names: Iterable[str | Record], *, threshold: float = DEFAULT_THRESHO
             stacklevel=2,
         )
     return entities
+
+
+def _loaded_record(data: dict[str, Any], where: str) -> Record:
+    """A saved record, or :class:`ResolverFileError` saying what is wrong with it."""
+    fields = ("name", "id", "birth_date", "countries", "gender")
+    if set(data) - set(fields) or "name" not in data:
+        raise ResolverFileError(f"{where}: unexpected or missing fields")
+    try:
+        return Record(**{k: data.get(k) for k in fields})
+    except (TypeError, ValueError) as err:
+        raise ResolverFileError(f"{where}: {err}") from None
 
 
 def _checked_items(names: Iterable[str | Record]) -> list[str | Record]:

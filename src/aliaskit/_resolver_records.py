@@ -1,0 +1,200 @@
+"""Records in a Resolver: ids, aliases and evidence on top of its names.
+
+A Resolver clusters names incrementally (:mod:`aliaskit._resolver_ingest`,
+:mod:`aliaskit._resolver_stages`). Once a :class:`~aliaskit.Record` is added,
+it also keeps its records: each of distinct content (names and evidence)
+once, with the keys of the records that have it (an id, else the primary
+name), and a record's names tied by must-links. Its entities are then made
+as :func:`aliaskit.cluster` makes those of records: the groups of names,
+split and joined by evidence (:mod:`aliaskit._records_evidence`), with the
+records' keys. A Resolver that was only ever given strings works on names
+alone, as before.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from typing import Any
+
+import numpy as np
+
+from aliaskit._edges import ordered_pair
+from aliaskit._records_batch import Content, content_order, keyed_entities
+from aliaskit._records_evidence import merged_by_dates, split_by_evidence, support_pairs
+from aliaskit._resolver_ingest import IngestNames
+from aliaskit.entity import Entity
+from aliaskit.record import Record
+
+__all__ = ["RecordsLayer", "content_of"]
+
+_NONE: frozenset[str] = frozenset()
+
+
+def content_of(item: str | Record) -> Content:
+    """What makes two records one: their names and evidence, not their ids."""
+    if isinstance(item, str):
+        return ((item,), None, _NONE, None)
+    return (item.names, item.birth_date, item.countries, item.gender)
+
+
+class RecordsLayer(IngestNames):
+    """The records of a Resolver (state set up by :meth:`_init_records`)."""
+
+    threshold: float
+    _records_on: bool
+    _contents: dict[Content, Record]
+    _keys: dict[Content, set[str]]
+    _content_of_key: dict[str, Content]
+    _alias: set[tuple[str, str]]
+    _version: int
+    _record_cache: tuple[int, list[Entity], dict[Content, Entity]] | None
+
+    def _init_records(self) -> None:
+        self._records_on = False
+        self._contents = {}
+        self._keys = defaultdict(set)
+        self._content_of_key = {}
+        self._alias = set()
+        self._version = 0
+        self._record_cache = None
+
+    def _add_items(self, items: Sequence[str | Record], start: int) -> None:
+        """Add names or records; records with a taken id and other content raise
+        :class:`ValueError` before any state changes."""
+        self._check_ids(items)
+        if not self._records_on and any(isinstance(x, Record) for x in items):
+            self._records_on = True
+            for name in self._parsed:  # the strings added so far are records too
+                self._register(name)
+        names = [n for x in items for n in ((x,) if isinstance(x, str) else x.names)]
+        self._ingest(names, start)
+        self._version += 1
+        if not self._records_on:
+            return
+        tied: set[str] = set()
+        for item in items:
+            admitted = [n for n in dict.fromkeys(_names(item)) if n in self._parsed]
+            if not admitted:
+                continue
+            self._register(item)
+            for other in admitted[1:]:
+                pair = ordered_pair(admitted[0], other)
+                if pair not in self._must:
+                    self._alias.add(pair)
+                    self._must.add(pair)
+                    self._judged(pair, recluster=False)
+                    tied.update(pair)
+        if tied:
+            self._recluster(tied)
+
+    def _check_ids(self, items: Sequence[str | Record]) -> None:
+        pending: dict[str, Content] = {}
+        for position, item in enumerate(items):
+            if isinstance(item, Record) and item.id is not None:
+                key, content = str(item.id), content_of(item)
+                seen = pending.setdefault(key, self._content_of_key.get(key, content))
+                if seen != content:
+                    raise ValueError(
+                        f"names[{position}]: record id {item.id!r} is used by two different records"
+                    )
+
+    def _register(self, item: str | Record) -> None:
+        content = content_of(item)
+        self._contents.setdefault(content, Record(item) if isinstance(item, str) else item)
+        key = item if isinstance(item, str) else item.key
+        self._keys[content].add(key)
+        self._content_of_key.setdefault(key, content)
+
+    def _record_entities(self) -> tuple[list[Entity], dict[Content, Entity]]:
+        """The entities of the records, sorted by canonical name then id, and
+        the entity of each record content (cached until the Resolver changes)."""
+        cached = self._record_cache
+        if cached is not None and cached[0] == self._version:
+            return cached[1], cached[2]
+        names = sorted(self._parsed)
+        index = {name: i for i, name in enumerate(names)}
+        contents = sorted(self._contents, key=content_order)
+        records = [self._contents[c] for c in contents]
+        members = [[index[n] for n in dict.fromkeys(r.names) if n in index] for r in records]
+        keys = [sorted(self._keys[c]) for c in contents]
+        by_group: dict[tuple[str, ...], list[int]] = defaultdict(list)
+        for u, found in enumerate(members):
+            by_group[self._cluster[names[found[0]]]].append(u)
+        groups = [
+            part for g in sorted(by_group) for part in split_by_evidence(by_group[g], records)
+        ]
+        support = support_pairs(self._edge_arrays(index), records, members, len(names))
+        groups = merged_by_dates(groups, support, records, members, self.threshold)
+
+        def base(found: list[int]) -> Entity:
+            return self._entity(tuple(names[i] for i in found))
+
+        entities = keyed_entities(groups, records, members, keys, base, self._parsed)
+        of_content = {
+            contents[u]: e for e, group in zip(entities, groups, strict=True) for u in group
+        }
+        ordered = sorted(entities, key=lambda e: (e.canonical, e.id))
+        self._record_cache = (self._version, ordered, of_content)
+        return ordered, of_content
+
+    def _edge_arrays(self, index: dict[str, int]) -> list[Any]:
+        """The kept scores as the arrays :func:`support_pairs` reads."""
+        pairs = list(self._edges.items())
+        left = np.array([index[a] for (a, _), _ in pairs], dtype=np.int64)
+        right = np.array([index[b] for (_, b), _ in pairs], dtype=np.int64)
+        scores = np.array([s for _, s in pairs], dtype=np.float64)
+        return [left, right, scores, np.zeros(len(pairs), dtype=np.bool_)]
+
+    def _saved_names(self) -> list[str]:
+        """The names added as strings, as saved (sorted): all of them until a
+        record is added, then those not in :meth:`_saved_records`."""
+        if not self._records_on:
+            return sorted(self._parsed)
+        plain = {
+            key
+            for content, record in self._contents.items()
+            if len(record.names) == 1 and not record.has_evidence
+            for key in self._keys[content]
+            if key == record.name
+        }
+        return sorted(plain)
+
+    def _saved_records(self) -> list[dict[str, Any]]:
+        """The records that say more than a name, as saved (sorted)."""
+        out = []
+        for content in sorted(self._contents, key=content_order):
+            record = self._contents[content]
+            plain = len(record.names) == 1 and not record.has_evidence
+            for key in sorted(self._keys[content]):
+                if plain and key == record.name:
+                    continue
+                out.append(
+                    {
+                        "name": list(record.names),
+                        "id": None if key == record.name else key,
+                        "birth_date": None if record.birth_date is None else str(record.birth_date),
+                        "countries": sorted(record.countries),
+                        "gender": record.gender,
+                    }
+                )
+        return out
+
+    def _entity(self, members: tuple[str, ...]) -> Entity:
+        raise NotImplementedError  # the Resolver's
+
+    def _judged(self, pair: tuple[str, str], *, recluster: bool = True) -> None:
+        raise NotImplementedError  # the Resolver's
+
+    def _entities_with(self, key: str) -> list[Entity]:
+        """The entities holding a record key, or else a name."""
+        entities, _ = self._record_entities()
+        found = [e for e in entities if key in e.records]
+        return found or [e for e in entities if key in e.aliases]
+
+    def _entity_of_record(self, record: Record) -> Entity:
+        return self._record_entities()[1][content_of(record)]
+
+
+def _names(item: str | Record) -> tuple[str, ...]:
+    return (item,) if isinstance(item, str) else item.names

@@ -1,0 +1,132 @@
+"""Records in a Resolver: ids, evidence, persistence, and incremental equals batch."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from aliaskit import Record, Resolver, cluster
+from aliaskit.resolver import ResolverFileError
+
+ITEMS: list[str | Record] = [
+    Record("Ivan Petrov", id="a", birth_date="1.1.1970", countries="RU"),
+    Record("Иван Петров", id="b", birth_date="1970-01-01"),
+    Record("Ivan Petrov", id="c", birth_date="2.2.1980", gender="m"),
+    Record(["Igor STRELKOV", "Igor Vsevolodovich GIRKIN"], id="g"),
+    "Sasha Trupanov",
+    Record("Gerasimov R. S.", id="r1", birth_date="15.7.1968"),
+    Record("Roman Stepanovich Gerasimov", id="r2", birth_date="1968-07-15"),
+    Record("Roman Sergeevich Gerasimov", id="r3", birth_date="2.2.1970"),
+]
+
+
+def test_a_resolver_of_records_gives_the_entities_cluster_gives() -> None:
+    resolver = Resolver()
+    resolver.add_many(ITEMS)
+    assert resolver.entities == cluster(ITEMS)
+
+
+@settings(max_examples=15, deadline=None)
+@given(st.permutations(ITEMS), st.integers(1, len(ITEMS)))
+def test_records_added_in_batches_give_the_entities_of_one_batch(
+    items: list[str | Record], size: int
+) -> None:
+    resolver = Resolver()
+    for start in range(0, len(items), size):
+        resolver.add_many(items[start : start + size])
+    assert resolver.entities == cluster(ITEMS)
+
+
+def test_entity_of_takes_a_record_id_and_a_name_in_two_entities_is_ambiguous() -> None:
+    resolver = Resolver()
+    resolver.add_many(ITEMS)
+    assert resolver.entity_of("a").records == ("a", "b")
+    with pytest.raises(ValueError, match=r"'Ivan Petrov' is in 2 entities.*'a', 'b', 'c'"):
+        resolver.entity_of("Ivan Petrov")
+    assert sorted(e.records for e in resolver.entities_of("Ivan Petrov")) == [("a", "b"), ("c",)]
+    assert resolver.entity_of("Sasha Trupanov").aliases == ("Sasha Trupanov",)
+    assert resolver.entities_of("nobody") == []
+    with pytest.raises(KeyError):
+        resolver.entity_of("nobody")
+
+
+def test_add_returns_the_entity_of_the_record() -> None:
+    resolver = Resolver()
+    resolver.add_many(ITEMS)
+    assert resolver.add(Record("Igor Vsevolodovich Girkin", id="h")).records == ("g", "h")
+    assert resolver.add(Record("Ivan Petrov", id="d", birth_date="2.2.1980")).records == ("c", "d")
+
+
+def test_a_taken_id_with_other_content_changes_nothing() -> None:
+    resolver = Resolver()
+    resolver.add_many(ITEMS)
+    before = resolver.entities
+    with pytest.raises(ValueError, match="record id 'a' is used by two different records"):
+        resolver.add_many([Record("Oleg Sidorov", id="x"), Record("Oleg Sidorov", id="a")])
+    assert resolver.entities == before
+
+
+def test_explain_shows_the_evidence_of_records_by_id() -> None:
+    resolver = Resolver()
+    resolver.add_many(ITEMS)
+    text = resolver.explain("a", "c")
+    assert text.startswith("different entities")
+    assert "conflict   different birth date (1970-01-01 vs 1980-02-02)" in text
+
+
+def test_merge_and_split_take_record_ids() -> None:
+    resolver = Resolver()
+    resolver.add_many(ITEMS)
+    resolver.split("g", "Sasha Trupanov")
+    resolver.merge("r1", "r2")
+    assert resolver.entity_of("r1").records == ("r1", "r2")
+
+
+def test_records_survive_save_and_load(tmp_path: Path) -> None:
+    resolver = Resolver()
+    resolver.add_many(ITEMS)
+    resolver.split("Sasha Trupanov", "Igor STRELKOV")
+    path = tmp_path / "r.json"
+    resolver.save(path)
+    saved = json.loads(path.read_text(encoding="utf-8"))
+    assert saved["version"] == 2
+    assert ["Igor STRELKOV", "Igor Vsevolodovich GIRKIN"] not in saved["must_link"]
+    assert Resolver.load(path).entities == resolver.entities
+
+
+def test_a_version_1_file_still_loads(tmp_path: Path) -> None:
+    body = {
+        "threshold": 0.75,
+        "names": ["Alexander Trufanov", "Sasha Trupanov", "Vitali Trupanov"],
+        "must_link": [],
+        "cannot_link": [["Alexander Trufanov", "Sasha Trupanov"]],
+    }
+    digest = hashlib.sha256(json.dumps(body, sort_keys=True).encode("utf-8")).hexdigest()
+    data = {"format": "aliaskit-resolver", "version": 1, "sha256": digest, **body}
+    path = tmp_path / "v1.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    loaded = Resolver.load(path)
+    assert len(loaded.entities) == 3
+
+
+def test_a_saved_record_with_a_bad_field_is_a_file_error(tmp_path: Path) -> None:
+    body = {
+        "threshold": 0.75,
+        "names": ["Ivan Petrov"],
+        "records": [{"name": ["Ivan Petrov"], "id": "a", "birth_date": "1985-13-45"}],
+        "must_link": [],
+        "cannot_link": [],
+    }
+    digest = hashlib.sha256(json.dumps(body, sort_keys=True).encode("utf-8")).hexdigest()
+    path = tmp_path / "bad.json"
+    path.write_text(
+        json.dumps({"format": "aliaskit-resolver", "version": 2, "sha256": digest, **body}),
+        encoding="utf-8",
+    )
+    with pytest.raises(ResolverFileError, match=r"records\[0\]: birth_date: cannot read"):
+        Resolver.load(path)
