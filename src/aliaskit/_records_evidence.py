@@ -160,6 +160,12 @@ def merged_by_dates(
     if not support:
         return groups
     parts_of_name, dates_of = _dated_parts(groups, support, records, members)
+    # Most such pairs are of names already in one part: nothing to join.
+    support = [
+        t
+        for t in support
+        if len(parts_of_name[t[1]]) > 1 or parts_of_name[t[1]] != parts_of_name[t[2]]
+    ]
     parent = list(range(len(groups)))
     profiles: list[set[Profile] | None] = [None] * len(groups)
 
@@ -176,10 +182,11 @@ def merged_by_dates(
         return found
 
     for _, x, y in sorted(support, key=lambda t: (-t[0], t[1], t[2])):
-        for kx in sorted(parts_of_name[x]):
-            for ky in sorted(parts_of_name[y]):
+        for kx in parts_of_name[x]:
+            for ky in parts_of_name[y]:
                 a, b = find(kx), find(ky)
-                if a == b or dates_of[x, kx].isdisjoint(dates_of[y, ky]):
+                da, db = dates_of.get((x, kx)), dates_of.get((y, ky))
+                if a == b or not da or not db or da.isdisjoint(db):
                     continue
                 if all(agree(p, q) for p in held(a) for q in held(b)):
                     parent[b] = a
@@ -195,9 +202,9 @@ def _dated_parts(
     support: list[tuple[float, int, int]],
     records: list[Record],
     members: list[list[int]],
-) -> tuple[dict[int, set[int]], dict[tuple[int, int], set[DatePart]]]:
-    """For the names of ``support``: the parts each is in, and the full dates
-    of its records in each."""
+) -> tuple[dict[int, tuple[int, ...]], dict[tuple[int, int], set[DatePart]]]:
+    """For the names of ``support``: the parts each is in (sorted), and the
+    full dates of its records in each."""
     wanted = {i for _, x, y in support for i in (x, y)}
     parts_of_name: dict[int, set[int]] = defaultdict(set)
     dates_of: dict[tuple[int, int], set[DatePart]] = defaultdict(set)
@@ -209,4 +216,4 @@ def _dated_parts(
                     parts_of_name[i].add(k)
                     if date is not None:
                         dates_of[i, k].update(d for d in date.alternatives if d.is_full)
-    return parts_of_name, dates_of
+    return {i: tuple(sorted(parts)) for i, parts in parts_of_name.items()}, dates_of

@@ -104,7 +104,7 @@ MAX_RANGE = 10
 _WORDS = re.compile(r"(\d{1,2})?\s*([^\W\d_]+\.?)\s*(\d{1,2})?,?\s*(\d{4})")
 
 
-@attrs.frozen(order=True)
+@attrs.frozen(order=True, cache_hash=True)
 class DatePart:
     """One alternative of a birth date: a year, with a month, with a day.
 
@@ -170,7 +170,7 @@ def _alternatives(value: Any) -> frozenset[DatePart]:
     return found
 
 
-@attrs.frozen(repr=False)
+@attrs.frozen(repr=False, cache_hash=True)
 class BirthDate:
     """A birth date: a non-empty set of alternatives, and whether it is hedged
     (``possibly``, ``circa``).
@@ -181,6 +181,12 @@ class BirthDate:
 
     alternatives: frozenset[DatePart] = attrs.field(converter=_alternatives)
     hedged: bool = False
+    # The printed form, computed once: records are grouped and ordered by it.
+    _text: str = attrs.field(init=False, eq=False, repr=False)
+
+    def __attrs_post_init__(self) -> None:
+        text = " or ".join(str(part) for part in sorted(self.alternatives))
+        object.__setattr__(self, "_text", f"possibly {text}" if self.hedged else text)
 
     @classmethod
     def of(cls, value: str | int | datetime.date | BirthDate) -> BirthDate:
@@ -212,8 +218,7 @@ class BirthDate:
         return all(part.is_full for part in self.alternatives)
 
     def __str__(self) -> str:
-        text = " or ".join(str(part) for part in sorted(self.alternatives))
-        return f"possibly {text}" if self.hedged else text
+        return self._text
 
     def __repr__(self) -> str:
         return f"BirthDate({str(self)!r})"
