@@ -70,11 +70,6 @@ def run_one(clusterer: str, mentions: int, shape: str = "family") -> dict[str, A
     from benchmarks.workload import generate
 
     pairs = generate(mentions, SEED, shape)
-    gold = {str(i): eid for i, (eid, _) in enumerate(pairs)}
-    said_by: dict[str, Counter[str]] = {}
-    for eid, name in pairs:
-        said_by.setdefault(name, Counter())[eid] += 1
-    oracle = {str(i): said_by[name].most_common(1)[0][0] for i, (_, name) in enumerate(pairs)}
     items: list[Any]
     if clusterer == "aliaskit+evidence":
         items = [record for _, record in records(mentions, SEED, shape)]
@@ -82,19 +77,26 @@ def run_one(clusterer: str, mentions: int, shape: str = "family") -> dict[str, A
     else:
         items = [name for _, name in pairs]
         run = cluster if clusterer == "aliaskit" else BASELINE_CLUSTERERS[clusterer]
-    del pairs
     started = time.perf_counter()
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         entities = run(items)
     seconds = time.perf_counter() - started
+    # Read before the scoring below, whose dictionaries of every mention are
+    # not the clusterer's memory.
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    workers = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     if clusterer == "aliaskit+evidence":
         predicted = {key: e.id for e in entities for key in e.records}
     else:
         of_name = {a: e.id for e in entities for a in e.aliases}
         predicted = {str(i): of_name.get(name, f"skipped:{i}") for i, name in enumerate(items)}
-    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    workers = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    del items
+    gold = {str(i): eid for i, (eid, _) in enumerate(pairs)}
+    said_by: dict[str, Counter[str]] = {}
+    for eid, name in pairs:
+        said_by.setdefault(name, Counter())[eid] += 1
+    oracle = {str(i): said_by[name].most_common(1)[0][0] for i, (_, name) in enumerate(pairs)}
     return {
         "clusterer": clusterer,
         "shape": shape,

@@ -109,9 +109,12 @@ def cluster_records(
 ) -> tuple[list[Entity], list[SkippedName]]:
     """The entities of ``items`` (sorted by canonical name, then id) and the
     records skipped for holding no name."""
-    records, keys, positions = distinct_records(items)
-    names = [name for record in records for name in record.names]
+    # The names are scored first: the scoring workers, forked from this
+    # process, then do not carry the records' bookkeeping below.
+    names = [n for item in items for n in ((item,) if isinstance(item, str) else item.names)]
     ids, parsed, _, held = scored_names(names, workers)
+    del names
+    records, keys, positions = distinct_records(items)
     index = {name: i for i, name in enumerate(ids)}
     members = [[index[n] for n in dict.fromkeys(r.names) if n in index] for r in records]
     skipped = [
@@ -127,7 +130,7 @@ def cluster_records(
     first = [m[0] for m in members for _ in m[1:]]
     rest = [i for m in members for i in m[1:]]
     links = (np.array(rest, dtype=np.int64), np.array(first, dtype=np.int64))
-    support = support_pairs(held, records, members, len(ids))
+    support = support_pairs(held, records, members, len(ids), threshold)
     labels, rows = scored_labels(ids, parsed, held, threshold, links)
     by_label: dict[int, list[int]] = defaultdict(list)
     for u, found in enumerate(members):
@@ -135,7 +138,7 @@ def cluster_records(
     groups = [
         part for label in sorted(by_label) for part in split_by_evidence(by_label[label], records)
     ]
-    groups = merged_by_dates(groups, support, records, members, threshold)
+    groups = merged_by_dates(groups, support, records, members)
 
     def base(names: list[int]) -> Entity:
         aliases = [ids[i] for i in names]

@@ -10,17 +10,20 @@ weigh evidence as :func:`aliaskit.compare` does (:mod:`aliaskit.compare._evidenc
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable
 from typing import Any
 
 import numpy as np
+import numpy.typing as npt
 
-from aliaskit.compare._evidence import SAME_DATE_SUPPORT, SUPPORT_FLOOR, birth_date_verdict
+from aliaskit.compare._evidence import SAME_DATE_SUPPORT, SUPPORT_FLOOR, dates_conflict
 from aliaskit.dates import BirthDate, DatePart
 from aliaskit.record import Record
 
 __all__ = [
     "DOMINANT_SHARE",
     "Profile",
+    "Support",
     "merged_by_dates",
     "profile_of",
     "shown",
@@ -48,8 +51,16 @@ def agree(a: Profile, b: Profile) -> bool:
     """Whether two profiles can be one person's (no conflict, as compare weighs them)."""
     if a[1] is not None and b[1] is not None and a[1] != b[1]:
         return False
-    verdict = birth_date_verdict(a[0], b[0])
-    return verdict is None or verdict.conflict is None
+    return a[0] is None or b[0] is None or not dates_conflict(a[0], b[0])
+
+
+def _plain_day(p: Profile) -> tuple[int, int] | None:
+    """The month and day of a profile whose date is one full, unhedged date."""
+    date = p[0]
+    if date is None or date.hedged or len(date.alternatives) != 1:
+        return None
+    (only,) = date.alternatives
+    return None if only.day is None or only.month is None else (only.month, only.day)
 
 
 def shown(p: Profile) -> str:
@@ -100,16 +111,26 @@ def split_by_evidence(group: list[int], records: list[Record]) -> list[list[int]
 
 
 def _profile_parts(count: dict[Profile, int]) -> dict[Profile, int]:
-    """The part of each profile: greedily, most specific and most common first."""
+    """The part of each profile: greedily, most specific and most common first.
+
+    A profile of one plain full date is only compared with the parts begun by
+    one of the same month and day (any other holds a date it conflicts with)
+    and the parts begun by a less specific one, so that an entity of many
+    namesakes is not split in quadratic time."""
     parts: list[list[Profile]] = []
     sizes: list[int] = []
+    by_day: dict[tuple[int, int], list[int]] = defaultdict(list)
+    loose: list[int] = []
     for p in sorted(count, key=lambda p: (-_specificity(p), -count[p], shown(p))):
-        fits = [k for k, part in enumerate(parts) if all(agree(p, q) for q in part)]
+        day = _plain_day(p)
+        near: Iterable[int] = range(len(parts)) if day is None else (*by_day[day], *loose)
+        fits = [k for k in near if all(agree(p, q) for q in parts[k])]
         if fits:
             k = max(fits, key=lambda k: (sizes[k], -k))
             parts[k].append(p)
             sizes[k] += count[p]
         else:
+            (loose if day is None else by_day[day]).append(len(parts))
             parts.append([p])
             sizes.append(count[p])
     return {p: k for k, part in enumerate(parts) for p in part}
@@ -127,45 +148,68 @@ def _dominant(names: tuple[str, ...], uses: dict[str, list[int]], n_parts: int) 
     return top if total and votes[top] >= DOMINANT_SHARE * total else n_parts
 
 
+#: Support pairs as arrays: scores, left and right name ids.
+Support = tuple[npt.NDArray[np.float64], npt.NDArray[np.int64], npt.NDArray[np.int64]]
+
+
 def support_pairs(
-    held: list[Any], records: list[Record], members: list[list[int]], n_names: int
-) -> list[tuple[float, int, int]]:
+    held: list[Any],
+    records: list[Record],
+    members: list[list[int]],
+    n_names: int,
+    threshold: float,
+) -> Support:
     """The scored pairs of names (``held``: left, right, scores, conflicts)
-    that a shared full birth date could lift to a match: both names on
-    records with a full date, a score from
-    :data:`~aliaskit.compare._evidence.SUPPORT_FLOOR` up, no conflict."""
-    dated = np.zeros(n_names, dtype=np.bool_)
+    that a shared full birth date lifts to a match: no conflict, a score from
+    :data:`~aliaskit.compare._evidence.SUPPORT_FLOOR` up that the support
+    :data:`~aliaskit.compare._evidence.SAME_DATE_SUPPORT` brings to the
+    threshold, and both names on records with one full date in common (a
+    name with several dates is checked when joining)."""
+    code = np.full(n_names, -1, dtype=np.int64)
+    several = np.zeros(n_names, dtype=np.bool_)
     for record, found in zip(records, members, strict=True):
-        if record.birth_date is not None and any(d.is_full for d in record.birth_date.alternatives):
-            dated[found] = True
+        date = record.birth_date
+        if date is None:
+            continue
+        for day in date.alternatives:
+            if day.day is None or day.month is None:
+                continue
+            value = day.year * 10_000 + day.month * 100 + day.day
+            for i in found:
+                if code[i] < 0:
+                    code[i] = value
+                elif code[i] != value:
+                    several[i] = True
     left, right, scores, conflicts = held
+    floor = max(SUPPORT_FLOOR, threshold - SAME_DATE_SUPPORT)
+    cl, cr = code[left], code[right]
     take = np.flatnonzero(
-        dated[left] & dated[right] & (scores >= SUPPORT_FLOOR) & (scores <= 1.0) & ~conflicts
+        (cl >= 0)
+        & (cr >= 0)
+        & ((cl == cr) | several[left] | several[right])
+        & (scores >= floor)
+        & (scores <= 1.0)
+        & ~conflicts
     )
-    return list(zip(scores[take].tolist(), left[take].tolist(), right[take].tolist(), strict=True))
+    return scores[take], left[take], right[take]
 
 
 def merged_by_dates(
     groups: list[list[int]],
-    support: list[tuple[float, int, int]],
+    support: Support,
     records: list[Record],
     members: list[list[int]],
-    threshold: float,
 ) -> list[list[int]]:
     """The parts, with two joined where a pair of their names, one in each,
-    is on records with the same full birth date and scores a match with the
-    support that date gives (:data:`~aliaskit.compare._evidence.SAME_DATE_SUPPORT`),
-    and no evidence of the two parts conflicts. The strongest pairs first."""
-    support = [t for t in support if t[0] + SAME_DATE_SUPPORT >= threshold]
-    if not support:
+    is a support pair (:func:`support_pairs`) on records of the two parts
+    with the same full birth date, and no evidence of the two parts
+    conflicts. The strongest pairs first."""
+    scores, left, right = support
+    if not len(scores):
         return groups
-    parts_of_name, dates_of = _dated_parts(groups, support, records, members)
-    # Most such pairs are of names already in one part: nothing to join.
-    support = [
-        t
-        for t in support
-        if len(parts_of_name[t[1]]) > 1 or parts_of_name[t[1]] != parts_of_name[t[2]]
-    ]
+    order = np.lexsort((right, left, -scores))
+    pairs = list(zip(left[order].tolist(), right[order].tolist(), strict=True))
+    parts_of_name, dates_of = _dated_parts(groups, pairs, records, members)
     parent = list(range(len(groups)))
     profiles: list[set[Profile] | None] = [None] * len(groups)
 
@@ -181,7 +225,7 @@ def merged_by_dates(
             found = profiles[k] = {p for u in groups[k] if (p := profile_of(records[u]))}
         return found
 
-    for _, x, y in sorted(support, key=lambda t: (-t[0], t[1], t[2])):
+    for x, y in pairs:
         for kx in parts_of_name[x]:
             for ky in parts_of_name[y]:
                 a, b = find(kx), find(ky)
@@ -199,13 +243,13 @@ def merged_by_dates(
 
 def _dated_parts(
     groups: list[list[int]],
-    support: list[tuple[float, int, int]],
+    pairs: list[tuple[int, int]],
     records: list[Record],
     members: list[list[int]],
 ) -> tuple[dict[int, tuple[int, ...]], dict[tuple[int, int], set[DatePart]]]:
     """For the names of ``support``: the parts each is in (sorted), and the
     full dates of its records in each."""
-    wanted = {i for _, x, y in support for i in (x, y)}
+    wanted = {i for pair in pairs for i in pair}
     parts_of_name: dict[int, set[int]] = defaultdict(set)
     dates_of: dict[tuple[int, int], set[DatePart]] = defaultdict(set)
     for k, group in enumerate(groups):

@@ -124,8 +124,9 @@ class RecordsLayer(IngestNames):
         groups = [
             part for g in sorted(by_group) for part in split_by_evidence(by_group[g], records)
         ]
-        support = support_pairs(self._edge_arrays(index), records, members, len(names))
-        groups = merged_by_dates(groups, support, records, members, self.threshold)
+        arrays = self._edge_arrays(index)
+        support = support_pairs(arrays, records, members, len(names), self.threshold)
+        groups = merged_by_dates(groups, support, records, members)
 
         def base(found: list[int]) -> Entity:
             return self._entity(tuple(names[i] for i in found))

@@ -46,6 +46,7 @@ from aliaskit.entity import Entity
 __all__ = [
     "ANNOTATION_COLUMNS",
     "ERROR_MODES",
+    "EVIDENCE_FIELDS",
     "INPUT_FORMATS",
     "OUTPUT_FORMATS",
     "Annotator",
@@ -54,6 +55,7 @@ __all__ = [
     "NameReader",
     "Problem",
     "Record",
+    "evidence_columns",
     "format_of_path",
     "write_entities",
 ]
@@ -98,15 +100,58 @@ class Problem:
 
 @attrs.frozen
 class Record:
-    """One data row: line number, name, and the row as read.
+    """One data row: line number, name, the row as read, and its evidence.
 
     ``row`` is the list of fields (CSV/TSV), the JSON text of the line
-    (JSON Lines) or the line itself without its newline (TXT).
+    (JSON Lines) or the line itself without its newline (TXT). ``evidence``
+    holds the row's non-empty evidence fields as written, under the names
+    of :data:`EVIDENCE_FIELDS`.
     """
 
     line: int
     name: str
     row: list[str] | str
+    evidence: dict[str, str] = attrs.field(factory=dict)
+
+
+#: The evidence a row may carry beside the name, and the column names (or
+#: JSON keys) read as each, compared in lower case with spaces and hyphens
+#: as underscores.
+EVIDENCE_FIELDS: dict[str, tuple[str, ...]] = {
+    "id": ("id",),
+    "birth_date": ("birth_date", "dob", "date_of_birth", "birthdate"),
+    "countries": ("countries", "country", "nationality", "nationalities", "citizenship"),
+    "gender": ("gender", "sex"),
+}
+
+
+def _column_key(name: str) -> str:
+    return name.strip().lower().replace("-", "_").replace(" ", "_")
+
+
+def evidence_columns(header: list[str], chosen: dict[str, str] | None = None) -> dict[str, str]:
+    """The column (or key) of ``header`` read as each evidence field: the one
+    ``chosen`` names, else the first whose name is one of :data:`EVIDENCE_FIELDS`.
+
+    >>> evidence_columns(["ID", "Full name", "Date of birth", "Nationality"])
+    {'id': 'ID', 'birth_date': 'Date of birth', 'countries': 'Nationality'}
+    """
+    found: dict[str, str] = {}
+    keys = {_column_key(h): h for h in reversed(header)}
+    for field, names in EVIDENCE_FIELDS.items():
+        wanted = (chosen or {}).get(field)
+        if wanted is not None:
+            if wanted not in header:
+                raise InputError(
+                    f"no column {wanted!r} for {field} (columns: {', '.join(map(repr, header))})"
+                )
+            found[field] = wanted
+            continue
+        for name in names:
+            if name in keys:
+                found[field] = keys[name]
+                break
+    return found
 
 
 def format_of_path(path: str) -> str:
@@ -142,6 +187,7 @@ class NameReader:
         header: bool = True,
         errors: str = "strict",
         strict: bool = False,
+        evidence: dict[str, str] | None = None,
     ) -> None:
         if fmt not in INPUT_FORMATS:
             raise ValueError(f"unknown input format {fmt!r}; known: {', '.join(INPUT_FORMATS)}")
@@ -157,6 +203,9 @@ class NameReader:
         self.errors = errors
         self.strict = strict
         self.header: list[str] | None = None
+        #: The evidence field read from each column (or key), once known.
+        self.evidence: dict[str, str] = {}
+        self._chosen = evidence
         self.problems: list[Problem] = []
         self.malformed = 0
         self.replaced_lines: list[int] = []
@@ -226,12 +275,15 @@ class NameReader:
                     raise InputError(f"{self.label}:{number}: no key {key!r} (keys: {found})")
                 self._malformed(number, f"no key {key!r}")
                 continue
+            if first:
+                self.evidence = evidence_columns(list(obj), self._chosen)
             first = False
             value = obj[key]
             if value is not None and not isinstance(value, str):
                 self._malformed(number, f"{key!r} is a {type(value).__name__}, not a string")
                 continue
-            yield Record(number, (value or "").strip(), line)
+            texts = {field: _text(obj.get(column)) for field, column in self.evidence.items()}
+            yield Record(number, (value or "").strip(), line, {f: t for f, t in texts.items() if t})
 
     def _column_index(self, header: list[str] | None, width: int) -> int:
         """Index of the name column, from ``--column`` and the header."""
@@ -254,6 +306,7 @@ class NameReader:
 
     def _delimited(self) -> Iterator[Record]:
         reader = csv.reader(self._lines(), **_dialect(self.format))
+        at: dict[str, int] = {}
         index = -1
         width = 0
         end = 0  # physical line where the previous row ended
@@ -267,6 +320,8 @@ class NameReader:
                     if self.has_header:
                         self.header = row
                         index = self._column_index(row, width)
+                        self.evidence = evidence_columns(row, self._chosen)
+                        at = {field: row.index(column) for field, column in self.evidence.items()}
                         continue
                     index = self._column_index(None, width)
                 if len(row) != width:
@@ -274,9 +329,22 @@ class NameReader:
                 elif index >= width:
                     self._malformed(start, f"no field {index} (row has {width})")
                 else:
-                    yield Record(start, row[index].strip(), row)
+                    evidence = {f: row[i].strip() for f, i in at.items() if row[i].strip()}
+                    yield Record(start, row[index].strip(), row, evidence)
         except csv.Error as err:
             raise InputError(f"{self.label}:{reader.line_num}: {err}") from None
+
+
+def _text(value: Any) -> str:
+    """A JSON value as evidence text: strings stripped, numbers written, lists
+    of strings joined by ``;``, anything else empty."""
+    if isinstance(value, str):
+        return value.strip()
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return str(value)
+    if isinstance(value, list) and all(isinstance(v, str) for v in value):
+        return ";".join(v.strip() for v in value)
+    return ""
 
 
 # -- writing -----------------------------------------------------------------
@@ -293,14 +361,21 @@ def _table(entities: list[Entity], out: IO[str]) -> None:
 
 def write_entities(entities: Iterable[Entity], out: IO[str], fmt: str = "table") -> None:
     """Write entities as ``table`` (a header line, then one line each), ``jsonl``
-    (``{"id", "canonical", "aliases"}`` per line) or ``csv`` (``id,canonical,alias``:
+    (``{"id", "canonical", "aliases"}`` per line, and ``records``, their keys,
+    when records were clustered) or ``csv`` (``id,canonical,alias``:
     one row per alias, so the file joins directly to other data).
     """
     if fmt == "table":
         _table(list(entities), out)
     elif fmt == "jsonl":
         for e in entities:
-            record = {"id": e.id, "canonical": e.canonical, "aliases": list(e.aliases)}
+            record: dict[str, Any] = {
+                "id": e.id,
+                "canonical": e.canonical,
+                "aliases": list(e.aliases),
+            }
+            if e.records != e.aliases:
+                record["records"] = list(e.records)
             out.write(json.dumps(record, ensure_ascii=False) + "\n")
     elif fmt == "csv":
         writer = csv.writer(out, lineterminator="\n")

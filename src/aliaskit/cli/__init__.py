@@ -86,6 +86,18 @@ def _input_options(p: argparse.ArgumentParser, *, threshold: float | None) -> No
         "or JSON Lines key (default: 'name')",
     )
     i.add_argument("--no-header", action="store_true", help="the CSV/TSV input has no header")
+    e = p.add_argument_group(
+        "evidence",
+        "CSV/TSV columns or JSON Lines keys read beside the name (default: a column named "
+        "id; birth_date, dob, date_of_birth or birthDate; countries, country, nationality "
+        "or citizenship, several split on ; or |; gender or sex). With any of them, each "
+        "row is a record: birth dates and countries tell namesakes apart. A bad value is "
+        "reported with its line number and left empty; the row keeps its place.",
+    )
+    e.add_argument("--id-column", metavar="COLUMN", help="the record id")
+    e.add_argument("--birth-date-column", metavar="COLUMN", help="the birth date")
+    e.add_argument("--countries-column", metavar="COLUMN", help="countries or nationalities")
+    e.add_argument("--gender-column", metavar="COLUMN", help="gender (m, f, male, female)")
     i.add_argument(
         "--errors",
         choices=ERROR_MODES,

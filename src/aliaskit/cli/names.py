@@ -23,6 +23,7 @@ from typing import IO, Never
 import attrs
 from tqdm import tqdm
 
+import aliaskit
 from aliaskit.compare import DEFAULT_THRESHOLD
 from aliaskit.entity import Entity
 from aliaskit.io import (
@@ -57,6 +58,8 @@ class Run:
     occurrences: Counter[str] = attrs.field(factory=Counter)
     no_letter_names: list[str] = attrs.field(factory=list)
     records: list[Record] = attrs.field(factory=list)
+    #: Evidence fields left empty for a bad value, as ``label:LINE: problem``.
+    bad_fields: list[str] = attrs.field(factory=list)
 
     def added_names(self) -> list[str]:
         """Distinct names of this input that the Resolver holds."""
@@ -104,8 +107,10 @@ def _flush(resolver: Resolver, batch: list[str], run: Run) -> None:
 
 
 def read_into(resolver: Resolver, reader: NameReader, run: Run, size: int | None) -> None:
-    """Read every row and add its name to the Resolver; keep rows for annotation."""
+    """Read every row and add its name (or, when the input has evidence
+    columns, its record) to the Resolver; keep rows for annotation."""
     batch: list[str] = []
+    records: list[aliaskit.Record] = []
     with _progress(size) as bar:
         done = 0
         for record in reader:
@@ -117,7 +122,14 @@ def read_into(resolver: Resolver, reader: NameReader, run: Run, size: int | None
                 run.empty += 1
             else:
                 run.occurrences[name] += 1
-                if name not in run.first_line:
+                if reader.evidence:
+                    run.first_line.setdefault(name, record.line)
+                    found = _record(record, run)
+                    if found is not None:
+                        records.append(found)
+                    if len(records) >= BATCH:
+                        _flush_records(resolver, records, run)
+                elif name not in run.first_line:
                     run.first_line[name] = record.line
                     batch.append(name)
                     if len(batch) >= BATCH:
@@ -128,7 +140,39 @@ def read_into(resolver: Resolver, reader: NameReader, run: Run, size: int | None
             elif size is None:
                 bar.update(1)
         _flush(resolver, batch, run)
+        _flush_records(resolver, records, run)
     run.no_letters = sum(run.occurrences[n] for n in run.no_letter_names)
+
+
+def row_key(label: str, row: Record) -> str:
+    """The key of a row's record: its id, else its place (``label:LINE``)."""
+    return row.evidence.get("id") or f"{label}:{row.line}"
+
+
+def _record(row: Record, run: Run) -> aliaskit.Record | None:
+    """The record of a row with evidence. A bad field is noted with its line
+    number and left out; the row keeps its place. A name without letters is
+    skipped (and noted) as a plain name is."""
+    if not any(c.isalnum() for c in row.name):
+        if row.name not in run.no_letter_names:
+            run.no_letter_names.append(row.name)
+        return None
+    fields: dict[str, str] = {}
+    for field, text in row.evidence.items():
+        if field == "id":
+            continue
+        try:
+            aliaskit.Record(row.name, **{field: text})
+        except ValueError as err:
+            run.bad_fields.append(f"{run.label}:{row.line}: {err} (field left empty)")
+            continue
+        fields[field] = text
+    return aliaskit.Record(row.name, id=row_key(run.label, row), **fields)
+
+
+def _flush_records(resolver: Resolver, records: list[aliaskit.Record], run: Run) -> None:
+    resolver.add_many(records)
+    records.clear()
 
 
 @contextlib.contextmanager
@@ -162,8 +206,13 @@ def _write(
     if not args.annotate:
         write_entities(ents, out, args.format)
         return
-    by_name = {alias: e for e in ents for alias in e.aliases}
     annotator = Annotator(out, reader.format, reader.header)
+    if reader.evidence:
+        by_key = {key: e for e in ents for key in e.records}
+        for record in run.records:
+            annotator.write(record, by_key.get(row_key(run.label, record)))
+        return
+    by_name = {alias: e for e in ents for alias in e.aliases}
     for record in run.records:
         annotator.write(record, by_name.get(record.name))
 
@@ -180,6 +229,8 @@ def _summary(run: Run, reader: NameReader, distinct: int, entities: int, seconds
         if count
     ]
     why = f" ({', '.join(reasons)})" if reasons else ""
+    if run.bad_fields:
+        why += f", {len(run.bad_fields)} bad evidence fields left empty"
     replaced = len(reader.replaced_lines)
     extra = f", {replaced} lines with undecodable bytes replaced" if replaced else ""
     print(
@@ -192,9 +243,11 @@ def _summary(run: Run, reader: NameReader, distinct: int, entities: int, seconds
         f"{run.label}:{run.first_line[n]}: no letters or digits: {n!r}" for n in run.no_letter_names
     ]
     notes += [f"{run.label}:{n}: undecodable bytes replaced" for n in reader.replaced_lines]
+    notes += run.bad_fields
     for note in notes[:SHOWN_PROBLEMS]:
         print(f"  {note}", file=sys.stderr)
-    hidden = reader.malformed + len(run.no_letter_names) + replaced - SHOWN_PROBLEMS
+    hidden = reader.malformed + len(run.no_letter_names) + replaced + len(run.bad_fields)
+    hidden -= SHOWN_PROBLEMS
     if hidden > 0:
         print(f"  ... and {hidden} more", file=sys.stderr)
 
@@ -208,6 +261,11 @@ def _reader(args: argparse.Namespace, stream: IO[bytes], label: str, fmt: str) -
         header=not args.no_header,
         errors=args.errors,
         strict=args.strict,
+        evidence={
+            field: column
+            for field in ("id", "birth_date", "countries", "gender")
+            if (column := getattr(args, f"{field}_column", None)) is not None
+        },
     )
 
 
@@ -252,7 +310,7 @@ def resolve_command(args: argparse.Namespace) -> int:
     started = time.perf_counter()
     resolver = _load(args.db, args.threshold)
     run, reader = _process(args, resolver)
-    entities = {resolver.entity_of(n).id: resolver.entity_of(n) for n in run.added_names()}
+    entities = {e.id: e for n in run.added_names() for e in resolver.entities_of(n)}
     ordered = sorted(entities.values(), key=lambda e: (e.canonical, e.id))
     with open_output(args.output) as out:
         _write(args, out, run, reader, ordered)

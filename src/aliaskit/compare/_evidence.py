@@ -38,6 +38,7 @@ __all__ = [
     "EvidenceVerdict",
     "birth_date_verdict",
     "countries_verdict",
+    "dates_conflict",
     "gender_verdict",
     "weigh",
 ]
@@ -94,6 +95,16 @@ def birth_date_verdict(a: BirthDate | None, b: BirthDate | None) -> EvidenceVerd
         return EvidenceVerdict("birth date", *shown, 0.0, "different, hedged", -HEDGED_DATE_PENALTY)
     conflict = f"different birth date ({shown[0]} vs {shown[1]})"
     return EvidenceVerdict("birth date", *shown, 0.0, "different", conflict=conflict)
+
+
+def dates_conflict(a: BirthDate, b: BirthDate) -> bool:
+    """Whether two birth dates show two people: no alternative of one agrees
+    with one of the other (:meth:`DatePart.agrees`), or differs from it in a
+    year off by one, and neither is hedged. The conflict of
+    :func:`birth_date_verdict`, without building the verdict."""
+    if a.hedged or b.hedged:
+        return False
+    return not any(x.agrees(y) or _off_by_one(x, y) for x in a.alternatives for y in b.alternatives)
 
 
 def _off_by_one(x: DatePart, y: DatePart) -> bool:
