@@ -15,6 +15,7 @@ from aliaskit.compare._evidence import (
     SAME_DATE_SUPPORT,
     YEAR_OFF_BY_ONE_PENALTY,
     birth_date_verdict,
+    dates_conflict,
 )
 from aliaskit.compare._scale import CONFLICT_CAP
 from aliaskit.dates import BirthDate, parse_birth_date
@@ -221,3 +222,29 @@ def _readable(printed: str) -> BirthDate | None:
         return parse_birth_date(printed)
     except ValueError:
         return None
+
+
+PARTS = st.builds(
+    lambda y, m, d, full, month: f"{d}.{m}.{y}" if full else (f"{y}-{m:02d}" if month else str(y)),
+    st.integers(1968, 1972),
+    st.integers(1, 3),
+    st.integers(1, 3),
+    st.booleans(),
+    st.booleans(),
+)
+PRINTED_DATES = st.builds(
+    lambda parts, hedged: ("possibly " if hedged else "") + " or ".join(parts),
+    st.lists(PARTS, min_size=1, max_size=3),
+    st.booleans(),
+)
+
+
+@given(PRINTED_DATES, PRINTED_DATES)
+def test_the_fast_date_conflict_is_the_verdicts_conflict(a: str, b: str) -> None:
+    da, db = parse_birth_date(a), parse_birth_date(b)
+    assert da is not None
+    assert db is not None
+    verdict = birth_date_verdict(da, db)
+    assert verdict is not None
+    assert dates_conflict(da, db) == (verdict.conflict is not None)
+    assert dates_conflict(da, db) == dates_conflict(db, da)

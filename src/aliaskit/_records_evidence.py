@@ -209,7 +209,7 @@ def merged_by_dates(
         return groups
     order = np.lexsort((right, left, -scores))
     pairs = list(zip(left[order].tolist(), right[order].tolist(), strict=True))
-    parts_of_name, dates_of = _dated_parts(groups, pairs, records, members)
+    dated = _dated_parts(groups, pairs, records, members)
     parent = list(range(len(groups)))
     profiles: list[set[Profile] | None] = [None] * len(groups)
 
@@ -226,19 +226,24 @@ def merged_by_dates(
         return found
 
     for x, y in pairs:
-        for kx in parts_of_name[x]:
-            for ky in parts_of_name[y]:
-                a, b = find(kx), find(ky)
-                da, db = dates_of.get((x, kx)), dates_of.get((y, ky))
-                if a == b or not da or not db or da.isdisjoint(db):
-                    continue
-                if all(agree(p, q) for p in held(a) for q in held(b)):
-                    parent[b] = a
-                    held(a).update(held(b))
+        for kx, ky in _same_day_parts(dated.get(x), dated.get(y)):
+            a, b = find(kx), find(ky)
+            if a != b and all(agree(p, q) for p in held(a) for q in held(b)):
+                parent[b] = a
+                held(a).update(held(b))
     joined: dict[int, list[int]] = defaultdict(list)
     for k, group in enumerate(groups):
         joined[find(k)].extend(group)
     return [sorted(group) for group in joined.values()]
+
+
+def _same_day_parts(
+    dx: dict[DatePart, list[int]] | None, dy: dict[DatePart, list[int]] | None
+) -> list[tuple[int, int]]:
+    """The pairs of parts where two names are on records of one full date."""
+    if not dx or not dy:
+        return []
+    return [(kx, ky) for day in sorted(dx.keys() & dy.keys()) for kx in dx[day] for ky in dy[day]]
 
 
 def _dated_parts(
@@ -246,18 +251,21 @@ def _dated_parts(
     pairs: list[tuple[int, int]],
     records: list[Record],
     members: list[list[int]],
-) -> tuple[dict[int, tuple[int, ...]], dict[tuple[int, int], set[DatePart]]]:
-    """For the names of ``support``: the parts each is in (sorted), and the
-    full dates of its records in each."""
+) -> dict[int, dict[DatePart, list[int]]]:
+    """For each name of ``pairs``: each full date of its records, with the
+    parts (ascending) that hold the name on a record of that date."""
     wanted = {i for pair in pairs for i in pair}
-    parts_of_name: dict[int, set[int]] = defaultdict(set)
-    dates_of: dict[tuple[int, int], set[DatePart]] = defaultdict(set)
+    found: dict[int, dict[DatePart, list[int]]] = defaultdict(lambda: defaultdict(list))
     for k, group in enumerate(groups):
         for u in group:
             date = records[u].birth_date
+            if date is None:
+                continue
+            days = [d for d in date.alternatives if d.is_full]
             for i in members[u]:
                 if i in wanted:
-                    parts_of_name[i].add(k)
-                    if date is not None:
-                        dates_of[i, k].update(d for d in date.alternatives if d.is_full)
-    return {i: tuple(sorted(parts)) for i, parts in parts_of_name.items()}, dates_of
+                    for day in days:
+                        held = found[i][day]
+                        if not held or held[-1] != k:
+                            held.append(k)
+    return found

@@ -104,6 +104,10 @@ MAX_RANGE = 10
 _WORDS = re.compile(r"(\d{1,2})?\s*([^\W\d_]+\.?)\s*(\d{1,2})?,?\s*(\d{4})")
 
 
+def _known_first(value: int | None) -> int:
+    return 0 if value is None else value
+
+
 @attrs.frozen(order=True, cache_hash=True)
 class DatePart:
     """One alternative of a birth date: a year, with a month, with a day.
@@ -115,8 +119,9 @@ class DatePart:
     """
 
     year: int
-    month: int | None = None
-    day: int | None = None
+    # Ordered with an unknown month or day first (1977 < 1977-01 < 1977-01-01).
+    month: int | None = attrs.field(default=None, order=_known_first)
+    day: int | None = attrs.field(default=None, order=_known_first)
 
     def __attrs_post_init__(self) -> None:
         for field in ("year", "month", "day"):
