@@ -75,13 +75,18 @@ def distinct_records(items: list[str | Record]) -> tuple[list[Record], list[list
     order = sorted(by_content, key=content_order)
     records: list[Record] = []
     keys: list[list[str]] = []
+    firsts: list[int] = []
     for content in order:
         positions = by_content[content]
         first = items[positions[0]]
         records.append(Record(first) if isinstance(first, str) else first)
-        found_keys = {_key(items[i]) for i in positions}
-        keys.append(sorted(found_keys, key=_key_order) if len(found_keys) > 1 else list(found_keys))
-    return records, keys, [by_content[c][0] for c in order]
+        firsts.append(positions[0])
+        if len(positions) == 1:  # most records: one key
+            keys.append([first if isinstance(first, str) else first.key])
+        else:
+            several = {_key(items[i]) for i in positions}
+            keys.append(sorted(several, key=_key_order))
+    return records, keys, firsts
 
 
 def _key(item: str | Record) -> str:
@@ -100,8 +105,14 @@ def _parsed_order(key: str, parsed: Mapping[str, ParsedName]) -> tuple[str, str]
 
 
 def content_order(content: Content) -> tuple[Any, ...]:
+    """A canonical order of contents: names, then the printed evidence."""
     names, birth_date, countries, gender = content
-    return (names, "" if birth_date is None else str(birth_date), sorted(countries), gender or "")
+    return (
+        names,
+        "" if birth_date is None else str(birth_date),
+        ",".join(sorted(countries)) if len(countries) > 1 else "".join(countries),
+        gender or "",
+    )
 
 
 def cluster_records(
@@ -140,12 +151,19 @@ def cluster_records(
     ]
     groups = merged_by_dates(groups, support, records, members)
 
+    built: dict[tuple[int, ...], Entity] = {}  # namesakes told apart share their names
+
     def base(names: list[int]) -> Entity:
-        aliases = [ids[i] for i in names]
-        if len(names) == 1:
-            return build_entity(aliases, parsed, _unscored)
-        scores = member_scores(ids, names, rows)
-        return build_entity(aliases, parsed, partial(_pair_score, scores))
+        found = built.get(tuple(names))
+        if found is None:
+            aliases = [ids[i] for i in names]
+            if len(names) == 1:
+                found = build_entity(aliases, parsed, _unscored)
+            else:
+                scores = member_scores(ids, names, rows)
+                found = build_entity(aliases, parsed, partial(_pair_score, scores))
+            built[tuple(names)] = found
+        return found
 
     entities = keyed_entities(groups, records, members, keys, base, parsed)
     return sorted(entities, key=lambda e: (e.canonical, e.id)), skipped

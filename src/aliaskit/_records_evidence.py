@@ -17,7 +17,7 @@ import numpy as np
 import numpy.typing as npt
 
 from aliaskit.compare._evidence import SAME_DATE_SUPPORT, SUPPORT_FLOOR, dates_conflict
-from aliaskit.dates import BirthDate, DatePart
+from aliaskit.dates import BirthDate
 from aliaskit.record import Record
 
 __all__ = [
@@ -167,19 +167,18 @@ def support_pairs(
     name with several dates is checked when joining)."""
     code = np.full(n_names, -1, dtype=np.int64)
     several = np.zeros(n_names, dtype=np.bool_)
+    days: dict[int, set[int]] = {}  # the dates of the names with several
     for record, found in zip(records, members, strict=True):
         date = record.birth_date
         if date is None:
             continue
-        for day in date.alternatives:
-            if day.day is None or day.month is None:
-                continue
-            value = day.year * 10_000 + day.month * 100 + day.day
+        for value in _day_codes(date):
             for i in found:
                 if code[i] < 0:
                     code[i] = value
                 elif code[i] != value:
                     several[i] = True
+                    days.setdefault(i, {int(code[i])}).add(value)
     left, right, scores, conflicts = held
     floor = max(SUPPORT_FLOOR, threshold - SAME_DATE_SUPPORT)
     cl, cr = code[left], code[right]
@@ -191,7 +190,27 @@ def support_pairs(
         & (scores <= 1.0)
         & ~conflicts
     )
-    return scores[take], left[take], right[take]
+    del cl, cr
+    left, right, scores = left[take], right[take], scores[take]
+    # A pair with a name of several dates: keep it if the two share one.
+    mixed = np.flatnonzero(several[left] | several[right])
+    drop = [
+        k
+        for k, x, y in zip(mixed.tolist(), left[mixed].tolist(), right[mixed].tolist(), strict=True)
+        if days.get(x, {int(code[x])}).isdisjoint(days.get(y, {int(code[y])}))
+    ]
+    keep = np.ones(len(left), dtype=np.bool_)
+    keep[drop] = False
+    return scores[keep], left[keep], right[keep]
+
+
+def _day_codes(date: BirthDate) -> list[int]:
+    """The full dates of a birth date as integers (YYYYMMDD)."""
+    return [
+        d.year * 10_000 + d.month * 100 + d.day
+        for d in date.alternatives
+        if d.day is not None and d.month is not None
+    ]
 
 
 def merged_by_dates(
@@ -238,7 +257,7 @@ def merged_by_dates(
 
 
 def _same_day_parts(
-    dx: dict[DatePart, list[int]] | None, dy: dict[DatePart, list[int]] | None
+    dx: dict[int, list[int]] | None, dy: dict[int, list[int]] | None
 ) -> list[tuple[int, int]]:
     """The pairs of parts where two names are on records of one full date."""
     if not dx or not dy:
@@ -251,17 +270,17 @@ def _dated_parts(
     pairs: list[tuple[int, int]],
     records: list[Record],
     members: list[list[int]],
-) -> dict[int, dict[DatePart, list[int]]]:
-    """For each name of ``pairs``: each full date of its records, with the
-    parts (ascending) that hold the name on a record of that date."""
+) -> dict[int, dict[int, list[int]]]:
+    """For each name of ``pairs``: each full date of its records (YYYYMMDD),
+    with the parts (ascending) that hold the name on a record of that date."""
     wanted = {i for pair in pairs for i in pair}
-    found: dict[int, dict[DatePart, list[int]]] = defaultdict(lambda: defaultdict(list))
+    found: dict[int, dict[int, list[int]]] = defaultdict(lambda: defaultdict(list))
     for k, group in enumerate(groups):
         for u in group:
             date = records[u].birth_date
             if date is None:
                 continue
-            days = [d for d in date.alternatives if d.is_full]
+            days = _day_codes(date)
             for i in members[u]:
                 if i in wanted:
                     for day in days:
