@@ -217,3 +217,18 @@ def test_an_ambiguous_record_without_evidence_is_left_alone() -> None:
         ]
     )
     assert _partition(found) == {frozenset({"a"}), frozenset({"b"}), frozenset({"c"})}
+
+
+@settings(max_examples=20, deadline=None)
+@given(st.randoms(use_true_random=False))
+def test_names_holding_separators_cluster_the_same_in_any_order(rnd: random.Random) -> None:
+    items: list[str | Record] = [
+        Record(["Ivan\x1ePetrov", "Ivan Petrov"], birth_date="1970"),
+        Record(["Ivan", "Petrov\x1e1970"]),
+        Record("Ivan\x1fPetrov", birth_date="1.1.1970"),
+        Record(["Ivan\x1fPetrov", "x"], birth_date="1.1.1970"),
+        "Ivan Petrov",
+    ]
+    expected = cluster(items)
+    rnd.shuffle(items)
+    assert cluster(items) == expected

@@ -22,7 +22,6 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable, Mapping
 from functools import partial
-from typing import Any
 
 import attrs
 import numpy as np
@@ -104,15 +103,20 @@ def _parsed_order(key: str, parsed: Mapping[str, ParsedName]) -> tuple[str, str]
     return (normalize(key) if found is None else found.normalized, key)
 
 
-def content_order(content: Content) -> tuple[Any, ...]:
-    """A canonical order of contents: names, then the printed evidence."""
+def content_order(content: Content) -> tuple[str, tuple[str, ...]]:
+    """A canonical order of contents: names, then the printed evidence, as one
+    string (separators below every printable character); then the names,
+    which alone may hold a separator (the evidence is printed in ASCII)."""
     names, birth_date, countries, gender = content
-    return (
-        names,
-        "" if birth_date is None else str(birth_date),
-        ",".join(sorted(countries)) if len(countries) > 1 else "".join(countries),
-        gender or "",
+    text = "\x1e".join(
+        (
+            "\x1f".join(names),
+            "" if birth_date is None else str(birth_date),
+            ",".join(sorted(countries)) if len(countries) > 1 else "".join(countries),
+            gender or "",
+        )
     )
+    return text, names
 
 
 def cluster_records(

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import datetime
 import re
+from functools import lru_cache
 from typing import Any
 
 import attrs
@@ -254,6 +255,16 @@ def parse_birth_date(text: str) -> BirthDate | None:
     """
     if not isinstance(text, str):
         raise TypeError(f"a birth date must be a str, not {type(text).__name__}")
+    return _parsed(text)
+
+
+#: Printed dates whose reading is kept: lists print the same dates many times.
+DATE_MEMO = 1 << 16
+
+
+@lru_cache(maxsize=DATE_MEMO)
+def _parsed(text: str) -> BirthDate | None:
+    """:func:`parse_birth_date` of a string (a BirthDate is immutable, so shared)."""
     cleaned = " ".join(text.split()).casefold()
     if cleaned.rstrip(".") in _UNKNOWN:
         return None
