@@ -10,6 +10,7 @@ way, apart from pairs scored during clustering. The entities are those a
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Mapping
 from functools import partial
 from typing import Any
 
@@ -27,7 +28,14 @@ from aliaskit.compare import IndexedScorer
 from aliaskit.entity import Entity, build_entity
 from aliaskit.parse import ParsedName
 
-__all__ = ["cluster_batch", "member_scores", "scored_entities", "scored_labels", "scored_names"]
+__all__ = [
+    "cluster_batch",
+    "group_entity",
+    "member_scores",
+    "scored_entities",
+    "scored_labels",
+    "scored_names",
+]
 
 Ids = npt.NDArray[np.int64]
 
@@ -180,15 +188,20 @@ def _entities(
     out = []
     for group in np.split(order, bounds):
         members = group.tolist()
-        if not members:  # no names at all: np.split gives one empty group
-            continue
-        if len(members) == 1:
-            out.append(build_entity([ids[members[0]]], parsed, _unscored))
-        else:
-            scores = member_scores(ids, members, rows)
-            score = partial(_pair_score, scores)
-            out.append(build_entity([ids[i] for i in members], parsed, score))
+        if members:  # no names at all: np.split gives one empty group
+            out.append(group_entity(ids, members, parsed, rows))
     return sorted(out, key=lambda e: (e.canonical, e.id))
+
+
+def group_entity(
+    ids: tuple[str, ...], members: list[int], parsed: Mapping[str, ParsedName], rows: PairRows
+) -> Entity:
+    """The entity of some names (ids, ascending), its canonical name weighed
+    by their kept scores."""
+    if len(members) == 1:
+        return build_entity([ids[members[0]]], parsed, _unscored)
+    score = partial(_pair_score, member_scores(ids, members, rows))
+    return build_entity([ids[i] for i in members], parsed, score)
 
 
 def _pair_score(scores: dict[tuple[str, str], float], a: str, b: str) -> float:

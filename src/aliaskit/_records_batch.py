@@ -21,12 +21,11 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable, Mapping
-from functools import partial
 
 import attrs
 import numpy as np
 
-from aliaskit._batch import member_scores, scored_labels, scored_names
+from aliaskit._batch import group_entity, scored_labels, scored_names
 from aliaskit._records_evidence import (
     merged_by_dates,
     profile_of,
@@ -36,12 +35,21 @@ from aliaskit._records_evidence import (
 )
 from aliaskit._resolver_ingest import SkippedName
 from aliaskit.dates import BirthDate
-from aliaskit.entity import Entity, build_entity, entity_id
+from aliaskit.entity import Entity, entity_id
 from aliaskit.parse import ParsedName
 from aliaskit.record import Record
 from aliaskit.text import normalize
 
-__all__ = ["Content", "cluster_records", "content_order", "distinct_records", "keyed_entities"]
+__all__ = [
+    "Content",
+    "cluster_records",
+    "content_of",
+    "content_order",
+    "distinct_records",
+    "key_of",
+    "keyed_entities",
+    "names_of",
+]
 
 
 #: What makes two records one: their names and evidence (not their ids).
@@ -58,14 +66,15 @@ def distinct_records(items: list[str | Record]) -> tuple[list[Record], list[list
     by_content: dict[Content, list[int]] = {}
     content_of_id: dict[str, Content] = {}
     for position, item in enumerate(items):
-        if isinstance(item, str):
-            content: Content = ((item,), None, _NONE, None)
-        else:
-            content = (item.names, item.birth_date, item.countries, item.gender)
-            if item.id is not None and content_of_id.setdefault(str(item.id), content) != content:
-                raise ValueError(
-                    f"names[{position}]: record id {item.id!r} is used by two different records"
-                )
+        content = content_of(item)
+        if (
+            isinstance(item, Record)
+            and item.id is not None
+            and content_of_id.setdefault(str(item.id), content) != content
+        ):
+            raise ValueError(
+                f"names[{position}]: record id {item.id!r} is used by two different records"
+            )
         found = by_content.get(content)
         if found is None:
             by_content[content] = [position]
@@ -81,15 +90,28 @@ def distinct_records(items: list[str | Record]) -> tuple[list[Record], list[list
         records.append(Record(first) if isinstance(first, str) else first)
         firsts.append(positions[0])
         if len(positions) == 1:  # most records: one key
-            keys.append([first if isinstance(first, str) else first.key])
+            keys.append([key_of(first)])
         else:
-            several = {_key(items[i]) for i in positions}
+            several = {key_of(items[i]) for i in positions}
             keys.append(sorted(several, key=_key_order))
     return records, keys, firsts
 
 
-def _key(item: str | Record) -> str:
+def content_of(item: str | Record) -> Content:
+    """What makes two records one: their names and evidence, not their ids."""
+    if isinstance(item, str):
+        return ((item,), None, _NONE, None)
+    return (item.names, item.birth_date, item.countries, item.gender)
+
+
+def key_of(item: str | Record) -> str:
+    """A record's key: its id, else its primary name (a string's key is itself)."""
     return item if isinstance(item, str) else item.key
+
+
+def names_of(item: str | Record) -> tuple[str, ...]:
+    """A record's names (a string is one)."""
+    return (item,) if isinstance(item, str) else item.names
 
 
 def _key_order(key: str) -> tuple[str, str]:
@@ -126,7 +148,7 @@ def cluster_records(
     records skipped for holding no name."""
     # The names are scored first: the scoring workers, forked from this
     # process, then do not carry the records' bookkeeping below.
-    names = [n for item in items for n in ((item,) if isinstance(item, str) else item.names)]
+    names = [n for item in items for n in names_of(item)]
     ids, parsed, _, held = scored_names(names, workers)
     del names
     records, keys, positions = distinct_records(items)
@@ -160,13 +182,7 @@ def cluster_records(
     def base(names: list[int]) -> Entity:
         found = built.get(tuple(names))
         if found is None:
-            aliases = [ids[i] for i in names]
-            if len(names) == 1:
-                found = build_entity(aliases, parsed, _unscored)
-            else:
-                scores = member_scores(ids, names, rows)
-                found = build_entity(aliases, parsed, partial(_pair_score, scores))
-            built[tuple(names)] = found
+            found = built[tuple(names)] = group_entity(ids, names, parsed, rows)
         return found
 
     entities = keyed_entities(groups, records, members, keys, base, parsed)
@@ -215,11 +231,3 @@ def keyed_entities(
 def _profiles_shown(group: list[int], records: list[Record]) -> str:
     found = {profile_of(records[u]) for u in group}
     return ";".join(sorted(shown(p) for p in found if p is not None))
-
-
-def _pair_score(scores: dict[tuple[str, str], float], a: str, b: str) -> float:
-    return scores.get((a, b), 0.0)
-
-
-def _unscored(a: str, b: str) -> float:
-    raise AssertionError("an entity of one alias compares no pair")

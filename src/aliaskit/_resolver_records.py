@@ -20,22 +20,20 @@ from typing import Any
 import numpy as np
 
 from aliaskit._edges import ordered_pair
-from aliaskit._records_batch import Content, content_order, keyed_entities
+from aliaskit._records_batch import (
+    Content,
+    content_of,
+    content_order,
+    key_of,
+    keyed_entities,
+    names_of,
+)
 from aliaskit._records_evidence import merged_by_dates, split_by_evidence, support_pairs
 from aliaskit._resolver_ingest import IngestNames
 from aliaskit.entity import Entity
 from aliaskit.record import Record
 
-__all__ = ["RecordsLayer", "content_of"]
-
-_NONE: frozenset[str] = frozenset()
-
-
-def content_of(item: str | Record) -> Content:
-    """What makes two records one: their names and evidence, not their ids."""
-    if isinstance(item, str):
-        return ((item,), None, _NONE, None)
-    return (item.names, item.birth_date, item.countries, item.gender)
+__all__ = ["RecordsLayer"]
 
 
 class RecordsLayer(IngestNames):
@@ -67,14 +65,14 @@ class RecordsLayer(IngestNames):
             self._records_on = True
             for name in self._parsed:  # the strings added so far are records too
                 self._register(name)
-        names = [n for x in items for n in ((x,) if isinstance(x, str) else x.names)]
+        names = [n for x in items for n in names_of(x)]
         self._ingest(names, start)
         self._version += 1
         if not self._records_on:
             return
         tied: set[str] = set()
         for item in items:
-            admitted = [n for n in dict.fromkeys(_names(item)) if n in self._parsed]
+            admitted = [n for n in dict.fromkeys(names_of(item)) if n in self._parsed]
             if not admitted:
                 continue
             self._register(item)
@@ -102,7 +100,7 @@ class RecordsLayer(IngestNames):
     def _register(self, item: str | Record) -> None:
         content = content_of(item)
         self._contents.setdefault(content, Record(item) if isinstance(item, str) else item)
-        key = item if isinstance(item, str) else item.key
+        key = key_of(item)
         self._keys[content].add(key)
         self._content_of_key.setdefault(key, content)
 
@@ -195,7 +193,3 @@ class RecordsLayer(IngestNames):
 
     def _entity_of_record(self, record: Record) -> Entity:
         return self._record_entities()[1][content_of(record)]
-
-
-def _names(item: str | Record) -> tuple[str, ...]:
-    return (item,) if isinstance(item, str) else item.names

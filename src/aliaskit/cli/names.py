@@ -157,17 +157,19 @@ def _record(row: Record, run: Run) -> aliaskit.Record | None:
         if row.name not in run.no_letter_names:
             run.no_letter_names.append(row.name)
         return None
-    fields: dict[str, str] = {}
-    for field, text in row.evidence.items():
-        if field == "id":
-            continue
+    key = row_key(run.label, row)
+    fields = {field: text for field, text in row.evidence.items() if field != "id"}
+    try:
+        return aliaskit.Record(row.name, id=key, **fields)
+    except ValueError:  # find the bad fields, and leave them out
+        pass
+    for field, text in list(fields.items()):
         try:
             aliaskit.Record(row.name, **{field: text})
         except ValueError as err:
             run.bad_fields.append(f"{run.label}:{row.line}: {err} (field left empty)")
-            continue
-        fields[field] = text
-    return aliaskit.Record(row.name, id=row_key(run.label, row), **fields)
+            del fields[field]
+    return aliaskit.Record(row.name, id=key, **fields)
 
 
 def _flush_records(resolver: Resolver, records: list[aliaskit.Record], run: Run) -> None:

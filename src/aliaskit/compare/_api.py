@@ -11,8 +11,8 @@ from aliaskit._check import require_str, require_threshold
 from aliaskit.compare._explain import explain
 from aliaskit.compare._features import Features, features
 from aliaskit.compare._kernel import Memo, Plain, climb, plain
-from aliaskit.compare._ladder import Trace, best
-from aliaskit.compare._records import compare_records
+from aliaskit.compare._ladder import best
+from aliaskit.compare._records import climb_in_order, compare_records
 from aliaskit.compare._result import Comparison, Deferred
 from aliaskit.compare._scale import DEFAULT_THRESHOLD
 from aliaskit.compare._surname import surname_gender
@@ -223,11 +223,8 @@ def _compare_strings(a: str, b: str, threshold: float) -> Comparison:
 
 def _compare(a: str | ParsedName, b: str | ParsedName, threshold: float) -> Comparison:
     pa, pb = _parsed(a, "a"), _parsed(b, "b")
-    # Scored in a canonical order, so that the score is symmetric.
-    flip = pb.normalized < pa.normalized
+    score, conflict, flip, trace = climb_in_order(pa, pb, features(pa), features(pb))
     first, second = (pb, pa) if flip else (pa, pb)
-    trace = Trace()
-    score, conflict = best(features(first), features(second), trace)
     if first.normalized == second.normalized:
         score = 1.0
     assert trace.reading is not None

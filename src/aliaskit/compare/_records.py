@@ -27,7 +27,7 @@ from aliaskit.compare._result import AlignedPart, Comparison, Deferred, Explanat
 from aliaskit.parse import ParsedName, parse_name
 from aliaskit.record import Record
 
-__all__ = ["compare_records", "evidence_verdicts"]
+__all__ = ["climb_in_order", "compare_records", "evidence_verdicts"]
 
 
 @attrs.frozen
@@ -73,12 +73,8 @@ def _best_pair(a: Record, b: Record) -> _NamePair:
     for x in _parsed_names(a, "a"):
         for y in _parsed_names(b, "b"):
             fx, fy = _with_gender(features(x), a.gender), _with_gender(features(y), b.gender)
-            flip = y.normalized < x.normalized  # scored in a canonical order: symmetric
-            trace = Trace()
-            if flip:
-                score, conflict = best(fy, fx, trace)
-            else:
-                score, conflict = best(fx, fy, trace)
+            score, conflict, flip, trace = climb_in_order(x, y, fx, fy)
+            # One form is one name, unless a stated gender tells two people apart.
             if x.normalized == y.normalized and not conflict:
                 score = 1.0
             first, second = (y, x) if flip else (x, y)
@@ -87,6 +83,18 @@ def _best_pair(a: Record, b: Record) -> _NamePair:
                 winner = found
     assert winner is not None
     return winner
+
+
+def climb_in_order(
+    x: ParsedName, y: ParsedName, fx: Features, fy: Features
+) -> tuple[float, bool, bool, Trace]:
+    """The ladder's score and conflict of two names (``fx`` and ``fy`` their
+    features), climbed in a canonical order so that the score is symmetric;
+    whether that order flips them, and the trace of the winning reading."""
+    flip = y.normalized < x.normalized
+    trace = Trace()
+    score, conflict = best(fy, fx, trace) if flip else best(fx, fy, trace)
+    return score, conflict, flip, trace
 
 
 def _parsed_names(record: Record, side: str) -> list[ParsedName]:
