@@ -130,3 +130,86 @@ def test_a_saved_record_with_a_bad_field_is_a_file_error(tmp_path: Path) -> None
     )
     with pytest.raises(ResolverFileError, match=r"records\[0\]: birth_date: cannot read"):
         Resolver.load(path)
+
+
+NAMESAKES: list[str | Record] = [
+    Record("Olga Vorobyova", id="o1"),
+    Record("Olga Vorobyova", id="o2"),
+    Record("Olga A. Vorobyova", id="o3", birth_date="1970"),
+]
+
+
+def _records_by_entity(resolver: Resolver) -> set[tuple[str, ...]]:
+    return {e.records for e in resolver.entities}
+
+
+def test_split_by_record_id_tells_namesakes_of_one_string_apart() -> None:
+    resolver = Resolver()
+    resolver.add_many(NAMESAKES)
+    assert _records_by_entity(resolver) == {("o1", "o2", "o3")}
+    resolver.split("o1", "o2")
+    assert _records_by_entity(resolver) == {("o1", "o3"), ("o2",)}
+    assert "records 'o1' and 'o2' cannot link" in resolver.explain("o1", "o2")
+    # the judgement binds the two records, not their name
+    resolver.add(Record("Olga Vorobyova", id="o4"))
+    assert _records_by_entity(resolver) == {("o1", "o3"), ("o2",), ("o4",)}
+
+
+def test_merge_by_record_id_beats_the_placement_evidence_chose() -> None:
+    resolver = Resolver()
+    resolver.add_many(NAMESAKES)
+    resolver.split("o1", "o2")
+    resolver.merge("o2", "o3")
+    assert _records_by_entity(resolver) == {("o1",), ("o2", "o3")}
+    # Contradicting judgements: a must-link never joins two records judged
+    # apart, and the pairs are taken in record order, not in the order said.
+    resolver.merge("o1", "o3")
+    assert _records_by_entity(resolver) == {("o1", "o3"), ("o2",)}
+
+
+def test_merge_by_record_id_joins_records_of_unlike_names_only() -> None:
+    resolver = Resolver()
+    resolver.add_many([Record("Ivan Petrov", id="p"), Record("Sidor Fedorenko", id="f")])
+    resolver.add("Sidor Fedorenko")
+    resolver.merge("p", "f")
+    assert _records_by_entity(resolver) == {("f", "p", "Sidor Fedorenko")}
+    # the names themselves were not judged
+    assert resolver.to_dict()["must_link"] == [["f", "p"]]
+    assert resolver._must - resolver._alias == set()
+
+
+def test_record_judgements_survive_save_and_load(tmp_path: Path) -> None:
+    resolver = Resolver()
+    resolver.add_many(NAMESAKES)
+    resolver.split("o1", "o2")
+    resolver.merge("o2", "o3")
+    path = tmp_path / "r.json"
+    resolver.save(path)
+    loaded = Resolver.load(path)
+    assert loaded.entities == resolver.entities
+    assert loaded.to_dict() == resolver.to_dict()
+
+
+@settings(max_examples=10, deadline=None)
+@given(st.permutations(NAMESAKES + ["Olga Vorobyova", Record("Olga Vorobjova", id="o5")]))
+def test_record_judgements_give_the_same_entities_in_any_order(items: list[str | Record]) -> None:
+    resolver = Resolver()
+    resolver.add_many(items)
+    resolver.split("o1", "o2")
+    resolver.merge("o5", "o2")
+    reference = Resolver()
+    reference.add_many(sorted(items, key=repr))
+    reference.merge("o5", "o2")
+    reference.split("o2", "o1")
+    assert resolver.entities == reference.entities
+
+
+def test_a_judgement_by_a_name_of_two_records_is_ambiguous() -> None:
+    resolver = Resolver()
+    resolver.add_many(NAMESAKES)
+    with pytest.raises(ValueError, match="held by 2 records; use one of 'o1', 'o2'"):
+        resolver.split("Olga Vorobyova", "o3")
+    with pytest.raises(ValueError, match="same record"):
+        resolver.merge("o1", "o1")
+    with pytest.raises(KeyError):
+        resolver.merge("o1", "nobody")

@@ -10,7 +10,7 @@ weigh evidence as :func:`aliaskit.compare` does (:mod:`aliaskit.compare._evidenc
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 import numpy as np
@@ -22,8 +22,11 @@ from aliaskit.record import Record
 
 __all__ = [
     "DOMINANT_SHARE",
+    "Apart",
     "Profile",
     "Support",
+    "Unit",
+    "joined_by_judgements",
     "merged_by_dates",
     "profile_of",
     "shown",
@@ -77,63 +80,89 @@ def _specificity(p: Profile) -> float:
     return parts - 0.5 * date.hedged - 0.25 * (len(date.alternatives) > 1)
 
 
-def split_by_evidence(group: list[int], records: list[Record]) -> list[list[int]]:
+#: A unit of :func:`split_by_evidence`: a profile, and -1 or the record (when
+#: judged apart from others) that the unit is alone.
+Unit = tuple[Profile, int]
+
+#: The records that judgements keep apart from each record (by place).
+Apart = Mapping[int, set[int]]
+
+
+def split_by_evidence(
+    group: list[int], records: list[Record], apart: Apart | None = None
+) -> list[list[int]]:
     """The records of one entity of names, split where their evidence shows
     different people (each part in the order of ``group``).
 
     The distinct profiles, the most specific and the most common first, each
     join the part with the most records all of whose profiles they
-    :func:`agree` with, or start a new part. A record without a profile
-    joins the part that holds :data:`DOMINANT_SHARE` of the uses of its
-    names; if none does, the records so left form a part of their own.
+    :func:`agree` with, or start a new part. A record that a judgement keeps
+    ``apart`` from others is a unit of its own, which never joins a part
+    that holds one of those. A record without a profile joins the part that
+    holds :data:`DOMINANT_SHARE` of the uses of its names; if none does, the
+    records so left form a part of their own.
     """
-    profiles = [profile_of(records[u]) for u in group]
-    count: dict[Profile, int] = defaultdict(int)
-    for p in profiles:
-        if p is not None:
-            count[p] += 1
+    units = [_unit(records[u], u, apart) for u in group]
+    count: dict[Unit, int] = defaultdict(int)
+    for x in units:
+        if x is not None:
+            count[x] += 1
     if len(count) < 2:
         return [group]
-    part_of = _profile_parts(count)
+    part_of = _unit_parts(count, apart or {})
     n_parts = max(part_of.values()) + 1
     if n_parts == 1:
         return [group]
     uses: dict[str, list[int]] = defaultdict(lambda: [0] * n_parts)
-    for u, p in zip(group, profiles, strict=True):
-        if p is not None:
+    for u, x in zip(group, units, strict=True):
+        if x is not None:
             for name in records[u].names:
-                uses[name][part_of[p]] += 1
+                uses[name][part_of[x]] += 1
     out: list[list[int]] = [[] for _ in range(n_parts + 1)]  # the last: left alone
-    for u, p in zip(group, profiles, strict=True):
-        k = part_of[p] if p is not None else _dominant(records[u].names, uses, n_parts)
+    for u, x in zip(group, units, strict=True):
+        k = part_of[x] if x is not None else _dominant(records[u].names, uses, n_parts)
         out[k].append(u)
     return [part for part in out if part]
 
 
-def _profile_parts(count: dict[Profile, int]) -> dict[Profile, int]:
-    """The part of each profile: greedily, most specific and most common first.
+def _unit(record: Record, u: int, apart: Apart | None) -> Unit | None:
+    p = profile_of(record)
+    if apart and u in apart:
+        return (p or (None, None), u)
+    return None if p is None else (p, -1)
+
+
+def _units_agree(x: Unit, y: Unit, apart: Apart) -> bool:
+    if x[1] >= 0 and y[1] >= 0 and y[1] in apart[x[1]]:
+        return False
+    return agree(x[0], y[0])
+
+
+def _unit_parts(count: dict[Unit, int], apart: Apart) -> dict[Unit, int]:
+    """The part of each unit: greedily, most specific and most common first.
 
     A profile of one plain full date is only compared with the parts begun by
     one of the same month and day (any other holds a date it conflicts with)
     and the parts begun by a less specific one, so that an entity of many
     namesakes is not split in quadratic time."""
-    parts: list[list[Profile]] = []
+    parts: list[list[Unit]] = []
     sizes: list[int] = []
     by_day: dict[tuple[int, int], list[int]] = defaultdict(list)
     loose: list[int] = []
-    for p in sorted(count, key=lambda p: (-_specificity(p), -count[p], shown(p))):
-        day = _plain_day(p)
+    order = sorted(count, key=lambda x: (-_specificity(x[0]), -count[x], shown(x[0]), x[1]))
+    for x in order:
+        day = _plain_day(x[0])
         near: Iterable[int] = range(len(parts)) if day is None else (*by_day[day], *loose)
-        fits = [k for k in near if all(agree(p, q) for q in parts[k])]
+        fits = [k for k in near if all(_units_agree(x, y, apart) for y in parts[k])]
         if fits:
             k = max(fits, key=lambda k: (sizes[k], -k))
-            parts[k].append(p)
-            sizes[k] += count[p]
+            parts[k].append(x)
+            sizes[k] += count[x]
         else:
             (loose if day is None else by_day[day]).append(len(parts))
-            parts.append([p])
-            sizes.append(count[p])
-    return {p: k for k, part in enumerate(parts) for p in part}
+            parts.append([x])
+            sizes.append(count[x])
+    return {x: k for k, part in enumerate(parts) for x in part}
 
 
 def _dominant(names: tuple[str, ...], uses: dict[str, list[int]], n_parts: int) -> int:
@@ -218,14 +247,16 @@ def merged_by_dates(
     support: Support,
     records: list[Record],
     members: list[list[int]],
+    apart: Apart | None = None,
 ) -> list[list[int]]:
     """The parts, with two joined where a pair of their names, one in each,
     is a support pair (:func:`support_pairs`) on records of the two parts
-    with the same full birth date, and no evidence of the two parts
-    conflicts. The strongest pairs first."""
+    with the same full birth date, and neither evidence nor a judgement
+    (``apart``) of the two parts conflicts. The strongest pairs first."""
     scores, left, right = support
     if not len(scores):
         return groups
+    kept_apart = _ApartParts(groups, apart or {})
     order = np.lexsort((right, left, -scores))
     pairs = list(zip(left[order].tolist(), right[order].tolist(), strict=True))
     dated = _dated_parts(groups, pairs, records, members)
@@ -247,9 +278,14 @@ def merged_by_dates(
     for x, y in pairs:
         for kx, ky in _same_day_parts(dated.get(x), dated.get(y)):
             a, b = find(kx), find(ky)
-            if a != b and all(agree(p, q) for p in held(a) for q in held(b)):
+            if (
+                a != b
+                and all(agree(p, q) for p in held(a) for q in held(b))
+                and not kept_apart.blocks(a, b, find)
+            ):
                 parent[b] = a
                 held(a).update(held(b))
+                kept_apart.joined(a, b)
     joined: dict[int, list[int]] = defaultdict(list)
     for k, group in enumerate(groups):
         joined[find(k)].extend(group)
@@ -288,3 +324,69 @@ def _dated_parts(
                         if not held or held[-1] != k:
                             held.append(k)
     return found
+
+
+class _ApartParts:
+    """The judged-apart records of parts being joined, to refuse a join that
+    would put two of them in one part."""
+
+    def __init__(self, groups: list[list[int]], apart: Apart) -> None:
+        self.apart = apart
+        self.part_of = {u: k for k, g in enumerate(groups) for u in g if u in apart}
+        self.held: dict[int, list[int]] = defaultdict(list)
+        for u, k in self.part_of.items():
+            self.held[k].append(u)
+
+    def blocks(self, a: int, b: int, find: Callable[[int], int]) -> bool:
+        """Whether parts ``a`` and ``b`` (roots) hold two records judged apart."""
+        small, other = (a, b) if len(self.held[a]) <= len(self.held[b]) else (b, a)
+        return any(
+            find(self.part_of[v]) == other
+            for u in self.held.get(small, ())
+            for v in self.apart[u]
+            if v in self.part_of
+        )
+
+    def joined(self, a: int, b: int) -> None:
+        """Part ``b`` joined part ``a``."""
+        if self.held.get(b):
+            self.held[a].extend(self.held.pop(b))
+
+
+def joined_by_judgements(
+    groups: list[list[int]], must: list[tuple[int, int]], apart: Apart
+) -> list[list[int]]:
+    """The parts, changed so that two records judged the same person share
+    one (the pairs in the order of ``must``), judgements beating evidence:
+    their parts are joined; when that would put two records judged apart in
+    one part, the second record (else the first) moves alone to the other's
+    part, unless it is itself judged apart from a record there or an earlier
+    pair already placed it; else the pair is left apart."""
+    if not must:
+        return groups
+    parts = [set(g) for g in groups]
+    where = {u: k for k, g in enumerate(groups) for u in g}
+    pinned: set[int] = set()
+
+    def clash(us: Iterable[int], part: set[int]) -> bool:
+        return any(w in part for x in us if x in apart for w in apart[x])
+
+    for u, v in must:
+        a, b = where[u], where[v]
+        if a != b and not clash(parts[b], parts[a]):
+            a, b = min(a, b), max(a, b)
+            for w in parts[b]:
+                where[w] = a
+            parts[a] |= parts[b]
+            parts[b] = set()
+        elif a != b:
+            for x, y in ((v, u), (u, v)):
+                if x not in pinned and not clash((x,), parts[where[y]]):
+                    parts[where[x]].discard(x)
+                    where[x] = where[y]
+                    parts[where[y]].add(x)
+                    break
+            else:
+                continue
+        pinned.update((u, v))
+    return [sorted(part) for part in parts if part]

@@ -42,15 +42,11 @@ def checked_body(data: Any, where: str) -> dict[str, Any]:
     names = body["names"]
     if not isinstance(names, list) or not all(isinstance(n, str) for n in names):
         raise ResolverFileError(f"{where}: names must be a list of strings")
-    known = set(names)
     body.setdefault("records", [])
     records = body["records"]
     if not isinstance(records, list) or not all(isinstance(r, dict) for r in records):
         raise ResolverFileError(f"{where}: records must be a list of objects")
-    for record in records:
-        found = record.get("name")
-        if isinstance(found, list):
-            known.update(n for n in found if isinstance(n, str))
+    known = set(names) | _record_keys(records)
     for field in ("must_link", "cannot_link"):
         pairs = body[field]
         ok = isinstance(pairs, list) and all(
@@ -58,8 +54,20 @@ def checked_body(data: Any, where: str) -> dict[str, Any]:
             for p in pairs
         )
         if not ok:
-            raise ResolverFileError(f"{where}: {field} must be pairs of saved names")
+            raise ResolverFileError(f"{where}: {field} must be pairs of saved names or record ids")
     threshold = body["threshold"]
     if not isinstance(threshold, int | float) or not 0.0 <= threshold <= 1.0:
         raise ResolverFileError(f"{where}: threshold must be a number in [0, 1]")
     return body
+
+
+def _record_keys(records: list[dict[str, Any]]) -> set[str]:
+    """The names and ids of saved records, which judgements may name."""
+    known: set[str] = set()
+    for record in records:
+        found = record.get("name")
+        if isinstance(found, list):
+            known.update(n for n in found if isinstance(n, str))
+        if isinstance(record.get("id"), str):
+            known.add(record["id"])
+    return known

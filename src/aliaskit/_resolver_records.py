@@ -9,6 +9,10 @@ as :func:`aliaskit.cluster` makes those of records: the groups of names,
 split and joined by evidence (:mod:`aliaskit._records_evidence`), with the
 records' keys. A Resolver that was only ever given strings works on names
 alone, as before.
+
+A judgement (``merge``, ``split``) that names a record id is kept by record
+key (:meth:`RecordsLayer._judge_records`): it binds those two records only,
+not every record of their names, so two namesakes can be told apart.
 """
 
 from __future__ import annotations
@@ -28,7 +32,12 @@ from aliaskit._records_batch import (
     keyed_entities,
     names_of,
 )
-from aliaskit._records_evidence import merged_by_dates, split_by_evidence, support_pairs
+from aliaskit._records_evidence import (
+    joined_by_judgements,
+    merged_by_dates,
+    split_by_evidence,
+    support_pairs,
+)
 from aliaskit._resolver_ingest import IngestNames
 from aliaskit.entity import Entity
 from aliaskit.record import Record
@@ -46,7 +55,10 @@ class RecordsLayer(IngestNames):
     _content_of_key: dict[str, Content]
     _alias: set[tuple[str, str]]
     _version: int
-    _record_cache: tuple[int, list[Entity], dict[Content, Entity]] | None
+    _record_cache: tuple[int, list[Entity], dict[str, Entity]] | None
+    _parsed: dict[str, Any]
+    _rec_must: set[tuple[str, str]]
+    _rec_cannot: set[tuple[str, str]]
 
     def _init_records(self) -> None:
         self._records_on = False
@@ -56,6 +68,8 @@ class RecordsLayer(IngestNames):
         self._alias = set()
         self._version = 0
         self._record_cache = None
+        self._rec_must = set()  # judgements by record key
+        self._rec_cannot = set()
 
     def _add_items(self, items: Sequence[str | Record], start: int) -> None:
         """Add names or records; records with a taken id and other content raise
@@ -104,38 +118,123 @@ class RecordsLayer(IngestNames):
         self._keys[content].add(key)
         self._content_of_key.setdefault(key, content)
 
-    def _record_entities(self) -> tuple[list[Entity], dict[Content, Entity]]:
+    def _record_entities(self) -> tuple[list[Entity], dict[str, Entity]]:
         """The entities of the records, sorted by canonical name then id, and
-        the entity of each record content (cached until the Resolver changes)."""
+        the entity of each record key (cached until the Resolver changes).
+
+        Records of one content are clustered as one, except those named by a
+        judgement, each of which is clustered alone."""
         cached = self._record_cache
         if cached is not None and cached[0] == self._version:
             return cached[1], cached[2]
         names = sorted(self._parsed)
         index = {name: i for i, name in enumerate(names)}
-        contents = sorted(self._contents, key=content_order)
-        records = [self._contents[c] for c in contents]
+        records, keys = self._record_units()
         members = [[index[n] for n in dict.fromkeys(r.names) if n in index] for r in records]
-        keys = [sorted(self._keys[c]) for c in contents]
         by_group: dict[tuple[str, ...], list[int]] = defaultdict(list)
         for u, found in enumerate(members):
             by_group[self._cluster[names[found[0]]]].append(u)
+        must, apart = self._judged_records({k: u for u, ks in enumerate(keys) for k in ks})
         groups = [
-            part for g in sorted(by_group) for part in split_by_evidence(by_group[g], records)
+            part
+            for g in sorted(by_group)
+            for part in split_by_evidence(by_group[g], records, apart)
         ]
         arrays = self._edge_arrays(index)
         support = support_pairs(arrays, records, members, len(names), self.threshold)
-        groups = merged_by_dates(groups, support, records, members)
+        groups = merged_by_dates(groups, support, records, members, apart)
+        groups = joined_by_judgements(groups, must, apart)
 
         def base(found: list[int]) -> Entity:
             return self._entity(tuple(names[i] for i in found))
 
         entities = keyed_entities(groups, records, members, keys, base, self._parsed)
-        of_content = {
-            contents[u]: e for e, group in zip(entities, groups, strict=True) for u in group
+        of_key = {
+            k: e for e, group in zip(entities, groups, strict=True) for u in group for k in keys[u]
         }
         ordered = sorted(entities, key=lambda e: (e.canonical, e.id))
-        self._record_cache = (self._version, ordered, of_content)
-        return ordered, of_content
+        self._record_cache = (self._version, ordered, of_key)
+        return ordered, of_key
+
+    def _record_units(self) -> tuple[list[Record], list[list[str]]]:
+        """The units clustered, in content order: a record and its keys."""
+        judged = {k for pair in self._rec_must | self._rec_cannot for k in pair}
+        records: list[Record] = []
+        keys: list[list[str]] = []
+        for content in sorted(self._contents, key=content_order):
+            held = sorted(self._keys[content])
+            alone = [[k] for k in held if k in judged]
+            rest = [k for k in held if k not in judged]
+            for part in ([rest] if rest else []) + alone:
+                records.append(self._contents[content])
+                keys.append(part)
+        return records, keys
+
+    def _judged_records(
+        self, u_of: dict[str, int]
+    ) -> tuple[list[tuple[int, int]], dict[int, set[int]]]:
+        """The record judgements as places among the units clustered (``u_of``
+        each key's): the pairs judged the same person, and the units each is
+        judged apart from."""
+        must = sorted(ordered_pair(u_of[a], u_of[b]) for a, b in self._rec_must)
+        apart: dict[int, set[int]] = defaultdict(set)
+        for a, b in self._rec_cannot:
+            u, v = u_of[a], u_of[b]
+            apart[u].add(v)
+            apart[v].add(u)
+        return must, apart
+
+    def _judge_records(self, a: str, b: str, *, same: bool) -> bool:
+        """Keep a judgement between two records by key and return True when
+        ``a`` or ``b`` is a record id; return False for two names (a judgement
+        on names, kept by the Resolver).
+
+        A name stands for the one record that holds it (``ValueError`` naming
+        the keys when several do). Two records of the same names and evidence
+        (namesakes known only to the caller) may be judged apart."""
+        if not self._records_on or not (self._is_record_id(a) or self._is_record_id(b)):
+            return False
+        ka, kb = self._record_key(a), self._record_key(b)
+        if ka == kb:
+            raise ValueError(f"{a!r} and {b!r} are the same record")
+        pair = ordered_pair(ka, kb)
+        (self._rec_cannot if same else self._rec_must).discard(pair)
+        (self._rec_must if same else self._rec_cannot).add(pair)
+        self._version += 1
+        return True
+
+    def _is_record_id(self, key: str) -> bool:
+        return isinstance(key, str) and key in self._content_of_key and key not in self._parsed
+
+    def _record_key(self, key: str) -> str:
+        """The key of the record ``key`` names: itself, or the one record holding a name."""
+        if not isinstance(key, str):
+            raise TypeError(f"a record id or name must be a str, not {type(key).__name__}")
+        if key in self._content_of_key:
+            return key
+        if key not in self._parsed:
+            raise KeyError(f"no record or name {key!r} in this Resolver")
+        found = sorted(
+            k for c, r in self._contents.items() if key in r.names for k in self._keys[c]
+        )
+        if len(found) != 1:
+            keys = ", ".join(repr(k) for k in found)
+            raise ValueError(f"{key!r} is held by {len(found)} records; use one of {keys}")
+        return found[0]
+
+    def _record_judgements_of(self, a: str, b: str) -> list[str]:
+        """The judgements kept between the records of two keys, as explanation lines."""
+        if not (self._is_record_id(a) or self._is_record_id(b)):
+            return []
+        try:
+            pair = ordered_pair(self._record_key(a), self._record_key(b))
+        except ValueError:
+            return []
+        if pair in self._rec_must:
+            return [f"user judgement: records {pair[0]!r} and {pair[1]!r} must link"]
+        if pair in self._rec_cannot:
+            return [f"user judgement: records {pair[0]!r} and {pair[1]!r} cannot link"]
+        return []
 
     def _edge_arrays(self, index: dict[str, int]) -> list[Any]:
         """The kept scores as the arrays :func:`support_pairs` reads."""
@@ -192,4 +291,4 @@ class RecordsLayer(IngestNames):
         return found or [e for e in entities if key in e.aliases]
 
     def _entity_of_record(self, record: Record) -> Entity:
-        return self._record_entities()[1][content_of(record)]
+        return self._record_entities()[1][key_of(record)]

@@ -192,6 +192,7 @@ class Resolver(RecordsLayer):
                 lines.append("user judgement: must link")
             if pair in self._cannot:
                 lines.append("user judgement: cannot link")
+            lines.extend(self._record_judgements_of(a, b))
             blockers = self._blockers(ea.aliases, eb.aliases) if not same else []
             lines.extend(f"cannot-link {x} | {y}" for x, y in blockers[:5])
         return "\n".join(lines)
@@ -249,9 +250,12 @@ class Resolver(RecordsLayer):
             self._add_items(items, start=self._seen)
 
     def merge(self, a: str, b: str) -> None:
-        """Record that two added names (or the primary names of two records, by
-        id) are the same person (a must-link)."""
+        """Record that two added names, or two records, are the same person (a
+        must-link). A judgement naming a record id is kept by record key and
+        binds those records only (see :meth:`RecordsLayer._judge_records`)."""
         with self._lock:
+            if self._judge_records(a, b, same=True):
+                return
             pair = self._known_pair(self._name_of(a), self._name_of(b))
             self._version += 1
             self._cannot.discard(pair)
@@ -259,9 +263,12 @@ class Resolver(RecordsLayer):
             self._judged(pair)
 
     def split(self, a: str, b: str) -> None:
-        """Record that two added names (or the primary names of two records, by
-        id) are different people (a cannot-link)."""
+        """Record that two added names, or two records, are different people (a
+        cannot-link). A judgement naming a record id is kept by record key, so
+        two namesakes can be told apart."""
         with self._lock:
+            if self._judge_records(a, b, same=False):
+                return
             pair = self._known_pair(self._name_of(a), self._name_of(b))
             self._version += 1
             self._must.discard(pair)
@@ -277,8 +284,8 @@ class Resolver(RecordsLayer):
                 "threshold": self.threshold,
                 "names": self._saved_names(),
                 "records": self._saved_records(),
-                "must_link": [list(p) for p in sorted(self._must - self._alias)],
-                "cannot_link": [list(p) for p in sorted(self._cannot)],
+                "must_link": [list(p) for p in sorted((self._must - self._alias) | self._rec_must)],
+                "cannot_link": [list(p) for p in sorted(self._cannot | self._rec_cannot)],
             }
         digest = hashlib.sha256(json.dumps(body, sort_keys=True).encode("utf-8", "surrogatepass"))
         return {"format": FORMAT, "version": FORMAT_VERSION, "sha256": digest.hexdigest(), **body}
@@ -311,15 +318,15 @@ class Resolver(RecordsLayer):
         if records:
             resolver.add_many(records)
         with resolver._lock:
-            for a, b in body["must_link"]:
+            must = [p for p in body["must_link"] if not resolver._judge_records(*p, same=True)]
+            cannot = [p for p in body["cannot_link"] if not resolver._judge_records(*p, same=False)]
+            for a, b in must:
                 resolver._must.add(_pair(a, b))
-            for a, b in body["cannot_link"]:
+            for a, b in cannot:
                 resolver._cannot.add(_pair(a, b))
-            for a, b in body["must_link"] + body["cannot_link"]:
+            for a, b in must + cannot:
                 resolver._judged(_pair(a, b), recluster=False)
-            resolver._recluster(
-                {x for pair in body["must_link"] + body["cannot_link"] for x in pair}
-            )
+            resolver._recluster({x for pair in must + cannot for x in pair})
             resolver._version += 1
         return resolver
 
@@ -334,8 +341,9 @@ class Resolver(RecordsLayer):
         with ``name`` (a list of names), ``id``, ``birth_date`` (as
         :class:`~aliaskit.BirthDate` prints it), ``countries`` (codes) and
         ``gender``), ``must_link`` and ``cannot_link`` (lists of ``[a, b]``
-        pairs of names). Version 1 files, without ``records``, still load. A
-        file of another format or version, a corrupt or tampered file raises
+        pairs of names, or of record keys when a judgement names a record
+        id). Version 1 files, without ``records``, still load. A file of
+        another format or version, a corrupt or tampered file raises
         :class:`ResolverFileError`; nothing is half-loaded.
         """
         where = os.fspath(path)
