@@ -176,7 +176,7 @@ class RecordsLayer(IngestNames):
         """The record judgements as places among the units clustered (``u_of``
         each key's): the pairs judged the same person, and the units each is
         judged apart from."""
-        must = sorted(ordered_pair(u_of[a], u_of[b]) for a, b in self._rec_must)
+        must = sorted((min(u_of[a], u_of[b]), max(u_of[a], u_of[b])) for a, b in self._rec_must)
         apart: dict[int, set[int]] = defaultdict(set)
         for a, b in self._rec_cannot:
             u, v = u_of[a], u_of[b]
