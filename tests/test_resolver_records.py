@@ -191,7 +191,7 @@ def test_record_judgements_survive_save_and_load(tmp_path: Path) -> None:
 
 
 @settings(max_examples=10, deadline=None)
-@given(st.permutations(NAMESAKES + ["Olga Vorobyova", Record("Olga Vorobjova", id="o5")]))
+@given(st.permutations([*NAMESAKES, "Olga Vorobyova", Record("Olga Vorobjova", id="o5")]))
 def test_record_judgements_give_the_same_entities_in_any_order(items: list[str | Record]) -> None:
     resolver = Resolver()
     resolver.add_many(items)

@@ -7,7 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from aliaskit.similarity import part_similarity, surname_similarity
-from aliaskit.stems import MIN_STEM, shared_suffix, stem_similarity, suffixes
+from aliaskit.stems import EXTRA_SLIP_COST, MIN_STEM, shared_suffix, stem_similarity, suffixes
 from tests.conftest import load_vectors
 
 PAIRS = load_vectors("surname_suffix_pairs.tsv")
@@ -77,6 +77,21 @@ def test_a_shared_suffix_counts_half_a_stem_letter() -> None:
     """One slip in a three-letter stem before a two-letter suffix: 1 - 1 / (3 + 1)."""
     assert stem_similarity("putin", "pudin", "in") == pytest.approx(0.75)
     assert stem_similarity("narchuk", "narchuk", "chuk") == 1.0
+
+
+def test_a_second_slip_in_the_stems_costs_more_than_the_first() -> None:
+    """Two slips in a five-letter stem (Sidorenko ~ Fedorenko): 1 - (2 + 0.5) / (5 + 2)."""
+    assert stem_similarity("sidorenko", "fedorenko", "enko") == pytest.approx(1 - 2.5 / 7)
+    one = 1 - stem_similarity("sidorenko", "sedorenko", "enko")
+    two = 1 - stem_similarity("sidorenko", "fedorenko", "enko")
+    assert two == pytest.approx(2 * one + EXTRA_SLIP_COST * one)
+
+
+@given(SUFFIXED, SUFFIXED)
+def test_stem_similarity_stays_in_the_unit_interval(a: str, b: str) -> None:
+    suffix = shared_suffix(a, b)
+    if suffix:
+        assert 0.0 <= stem_similarity(a, b, suffix) <= 1.0
 
 
 def test_a_swap_in_the_stem_is_one_slip_but_never_beats_the_whole_word() -> None:
