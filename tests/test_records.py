@@ -110,3 +110,9 @@ def test_several_countries_split_on_semicolons_and_bars() -> None:
     assert country_codes("") == frozenset()
     with pytest.raises(ValueError, match="a country must not be empty"):
         country_code(" ")
+
+
+def test_records_of_one_set_of_countries_share_one_set() -> None:
+    """A million records hold a few hundred distinct sets of codes: each is kept once."""
+    assert Record("A B", countries="RU").countries is Record("C D", countries="Russia").countries
+    assert Record("A B").countries is Record("C D").countries

@@ -91,9 +91,8 @@ def distinct_records(items: list[str | Record]) -> tuple[list[Record], list[list
         firsts.append(positions[0])
         if len(positions) == 1:  # most records: one key
             keys.append([key_of(first)])
-        else:
-            several = {key_of(items[i]) for i in positions}
-            keys.append(sorted(several, key=_key_order))
+        else:  # in plain order: entities order their keys themselves
+            keys.append(sorted({key_of(items[i]) for i in positions}))
     return records, keys, firsts
 
 
@@ -112,10 +111,6 @@ def key_of(item: str | Record) -> str:
 def names_of(item: str | Record) -> tuple[str, ...]:
     """A record's names (a string is one)."""
     return (item,) if isinstance(item, str) else item.names
-
-
-def _key_order(key: str) -> tuple[str, str]:
-    return (normalize(key), key)
 
 
 def _parsed_order(key: str, parsed: Mapping[str, ParsedName]) -> tuple[str, str]:

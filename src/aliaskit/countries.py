@@ -18,7 +18,7 @@ from collections.abc import Iterable
 from functools import cache, lru_cache
 from importlib import resources
 
-__all__ = ["country_code", "country_codes"]
+__all__ = ["INTERNED_SETS", "country_code", "country_codes", "interned"]
 
 #: Separators between several countries written in one field.
 _SEPARATORS = (";", "|")
@@ -93,4 +93,21 @@ def country_codes(value: str | Iterable[str]) -> frozenset[str]:
         raise TypeError(
             f"countries must be a str or an iterable of str, not {type(value).__name__}"
         )
-    return frozenset(country_code(item) for item in items)
+    return interned(frozenset(country_code(item) for item in items))
+
+
+#: Sets of codes shared by every record that holds them (a record keeps one
+#: set; a million records hold a few hundred distinct ones). Bounded: past
+#: this many, new sets are kept as they come.
+INTERNED_SETS = 1 << 14
+_SETS: dict[frozenset[str], frozenset[str]] = {}
+
+
+def interned(codes: frozenset[str]) -> frozenset[str]:
+    """The one shared copy of a set of country codes."""
+    found = _SETS.get(codes)
+    if found is not None:
+        return found
+    if len(_SETS) < INTERNED_SETS:
+        _SETS[codes] = codes
+    return codes

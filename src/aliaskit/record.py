@@ -66,9 +66,12 @@ def _birth_date(value: Any) -> BirthDate | None:
     raise TypeError(f"birth_date must be a str, a date or a BirthDate, not {type(value).__name__}")
 
 
+_NO_COUNTRIES: frozenset[str] = frozenset()
+
+
 def _countries(value: Any) -> frozenset[str]:
     if value is None:
-        return frozenset()
+        return _NO_COUNTRIES
     try:
         return country_codes(value)
     except TypeError as error:
