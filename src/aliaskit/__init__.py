@@ -20,6 +20,9 @@ A short tour:
   itself (:class:`Comparison`).
 * :func:`cluster`, :class:`Resolver`: names into :class:`Entity` objects
   with stable ids and canonical names, at once or incrementally.
+* :class:`Index`, :class:`Hit`, :func:`extract`, :func:`extract_one`:
+  search a list for one name (or record), in any script, ranked and
+  explained; ``Resolver.search`` does the same over entities.
 * :class:`Record`, :class:`BirthDate`, :func:`parse_birth_date`: a listed
   person's names with the evidence a list gives (birth date, countries,
   gender), which :func:`compare` and :func:`cluster` weigh.
@@ -38,7 +41,9 @@ from aliaskit import _compiled
 from aliaskit.compare import Comparison, Explanation, compare
 from aliaskit.dates import BirthDate, parse_birth_date
 from aliaskit.entity import Entity
+from aliaskit.extract import extract, extract_one
 from aliaskit.hebrew import readings
+from aliaskit.index import Hit, Index
 from aliaskit.latin import romanize
 from aliaskit.parse import ParsedName, parse_name
 from aliaskit.phonetic import phonetic_keys
@@ -53,12 +58,16 @@ __all__ = [
     "Comparison",
     "Entity",
     "Explanation",
+    "Hit",
+    "Index",
     "ParsedName",
     "Record",
     "Resolver",
     "cluster",
     "compare",
     "detect_script",
+    "extract",
+    "extract_one",
     "normalize",
     "parse_birth_date",
     "parse_name",

@@ -56,6 +56,7 @@ from aliaskit._resolver_file import FORMAT, FORMAT_VERSION, ResolverFileError, c
 from aliaskit._resolver_graph import KEEP_SCORE, WEAK_LINK
 from aliaskit._resolver_ingest import SkippedName, gc_paused
 from aliaskit._resolver_records import RecordsLayer
+from aliaskit._resolver_search import SearchLayer
 from aliaskit._resolver_stages import AVERAGE_SLACK
 from aliaskit.blocking import BlockIndex
 from aliaskit.compare import DEFAULT_THRESHOLD, compare
@@ -89,7 +90,7 @@ class SkippedNamesWarning(UserWarning):
     """Some inputs held no name (empty or only punctuation) and were skipped."""
 
 
-class Resolver(RecordsLayer):
+class Resolver(RecordsLayer, SearchLayer):
     """Incremental alias resolution.
 
     Mutation methods (:meth:`add`, :meth:`add_many`, :meth:`merge`,

@@ -1,0 +1,191 @@
+"""The saved form of an :class:`~aliaskit.Index`, read without parsing a name again.
+
+An index file is a zip archive of four members:
+
+* ``header.json``: ``format`` (``"aliaskit-index"``), ``version`` (1), the
+  ``aliaskit`` version that wrote it, ``threshold``, and the SHA-256 of each
+  other member;
+* ``names.json``: each distinct name parsed, as
+  ``[original, normalized, script, [[text, role, script], ...], dropped, suffixes]``;
+* ``records.json``: ``records`` (a plain string, or an object with ``name``
+  (a list), ``id``, ``birth_date`` (as :class:`~aliaskit.BirthDate` prints
+  it), ``countries`` and ``gender``), and ``entity_ids``;
+* ``table.json`` and ``table.npz``: the key table's keys, and its row
+  starts and name ids as arrays.
+
+A file of another format, of a newer version, truncated or edited raises
+:class:`IndexFileError`, and nothing is half-loaded. A file written by
+another aliaskit version is read, then its names are parsed and keyed again
+by this one (its keys may differ), with a warning.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import os
+import warnings
+import zipfile
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+
+from aliaskit._index_table import KeyTable
+from aliaskit.parse import NamePart, ParsedName
+from aliaskit.record import Record
+
+if TYPE_CHECKING:
+    from aliaskit.index import IndexState
+
+__all__ = ["FORMAT", "FORMAT_VERSION", "IndexFileError", "read_index", "write_index"]
+
+FORMAT = "aliaskit-index"
+FORMAT_VERSION = 1
+_MEMBERS = ("names.json", "records.json", "table.json", "table.npz")
+
+
+class IndexFileError(ValueError):
+    """An index file is unreadable, corrupt, edited, or of another format or a newer version."""
+
+
+def _json(value: Any) -> bytes:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode(
+        "utf-8", "surrogatepass"
+    )
+
+
+def _record_data(item: str | Record) -> str | dict[str, Any]:
+    if isinstance(item, str):
+        return item
+    return {
+        "name": list(item.names),
+        "id": item.id,
+        "birth_date": None if item.birth_date is None else str(item.birth_date),
+        "countries": sorted(item.countries),
+        "gender": item.gender,
+    }
+
+
+def write_index(
+    state: IndexState, threshold: float, version: str, path: str | os.PathLike[str]
+) -> None:
+    """Write ``state`` to ``path``, atomically (a temporary file, then a rename)."""
+    names = [
+        [p.original, p.normalized, p.script, [[x.text, x.role, x.script] for x in p.parts],
+         list(p.dropped), list(p.suffixes)]
+        for p in state.parsed
+    ]  # fmt: skip
+    arrays = io.BytesIO()
+    np.savez(arrays, starts=state.table.starts, ids=state.table.ids)
+    members = {
+        "names.json": _json(names),
+        "records.json": _json(
+            {"records": [_record_data(r) for r in state.records], "entity_ids": state.entity_ids}
+        ),
+        "table.json": _json(state.table.keys),
+        "table.npz": arrays.getvalue(),
+    }
+    header = {
+        "format": FORMAT,
+        "version": FORMAT_VERSION,
+        "aliaskit": version,
+        "threshold": threshold,
+        "sha256": {k: hashlib.sha256(v).hexdigest() for k, v in members.items()},
+    }
+    target = os.fspath(path)
+    tmp = f"{target}.tmp-{os.getpid()}"
+    with zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as archive:
+        archive.writestr("header.json", _json(header))
+        for name, data in members.items():
+            archive.writestr(name, data)
+    os.replace(tmp, target)
+
+
+#: What an index file holds: header, parsed names, records, entity ids and
+#: key table (names and table None when another aliaskit version wrote it).
+Read = tuple[
+    dict[str, Any], list[ParsedName] | None, list[str | Record], list[str | None], KeyTable | None
+]
+
+
+def read_index(path: str | os.PathLike[str], version: str) -> Read:
+    """The header, parsed names, records, entity ids and key table of an index
+    file (names and table None when another aliaskit version wrote it)."""
+    where = os.fspath(path)
+    try:
+        with zipfile.ZipFile(where) as archive:
+            header = json.loads(archive.read("header.json"))
+            _check_header(header, where)
+            data = {name: archive.read(name) for name in _MEMBERS}
+    except OSError as err:
+        raise IndexFileError(f"{where}: cannot read: {err}") from None
+    except (zipfile.BadZipFile, KeyError, EOFError, ValueError) as err:
+        if isinstance(err, IndexFileError):
+            raise
+        raise IndexFileError(f"{where}: not a whole aliaskit index file ({err})") from None
+    for name, blob in data.items():
+        if hashlib.sha256(blob).hexdigest() != header["sha256"].get(name):
+            raise IndexFileError(f"{where}: {name} is corrupt or was edited (checksum mismatch)")
+    try:
+        stored = json.loads(data["records.json"])
+        records = [_record(r) for r in stored["records"]]
+        entity_ids = list(stored["entity_ids"])
+        if len(entity_ids) != len(records):
+            raise ValueError("one entity id per record")
+        if header["aliaskit"] != version:
+            warnings.warn(
+                f"{where}: written by aliaskit {header['aliaskit']}, read by {version}: "
+                "its names are parsed and keyed again",
+                UserWarning,
+                stacklevel=3,
+            )
+            return header, None, records, entity_ids, None
+        parsed = [_parsed(row) for row in json.loads(data["names.json"])]
+        keys = json.loads(data["table.json"])
+        with np.load(io.BytesIO(data["table.npz"])) as arrays:
+            starts, ids = arrays["starts"], arrays["ids"]
+        if len(starts) != len(keys) + 1 or int(starts[-1]) != len(ids):
+            raise ValueError("the key table's arrays do not fit its keys")
+        return header, parsed, records, entity_ids, KeyTable(keys, starts, ids)
+    except (ValueError, TypeError, KeyError, IndexError) as err:
+        raise IndexFileError(f"{where}: malformed content ({err})") from None
+
+
+def _check_header(header: Any, where: str) -> None:
+    if not isinstance(header, dict) or header.get("format") != FORMAT:
+        raise IndexFileError(f"{where}: not an {FORMAT} file")
+    found = header.get("version")
+    if not isinstance(found, int) or found > FORMAT_VERSION or found < 1:
+        raise IndexFileError(
+            f"{where}: index format version {found!r} is not supported "
+            f"(this aliaskit reads version {FORMAT_VERSION}); rebuild the index"
+        )
+    if not isinstance(header.get("sha256"), dict) or not isinstance(header.get("aliaskit"), str):
+        raise IndexFileError(f"{where}: header is missing fields")
+
+
+def _parsed(row: list[Any]) -> ParsedName:
+    original, normalized, script, parts, dropped, suffixes = row
+    return ParsedName(
+        original,
+        normalized,
+        script,
+        tuple(NamePart(text, role, s) for text, role, s in parts),
+        tuple(dropped),
+        tuple(suffixes),
+    )
+
+
+def _record(data: Any) -> str | Record:
+    if isinstance(data, str):
+        return data
+    if not isinstance(data, dict):
+        raise ValueError("a record must be a string or an object")
+    return Record(
+        data["name"],
+        id=data.get("id"),
+        birth_date=data.get("birth_date"),
+        countries=data.get("countries") or None,
+        gender=data.get("gender"),
+    )

@@ -1,0 +1,257 @@
+"""Index: search a list for one name, ranked as compare scores, without changing it."""
+
+from __future__ import annotations
+
+import threading
+import zipfile
+from collections import defaultdict
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from aliaskit import Index, Record, Resolver, cluster, compare, extract, extract_one
+from aliaskit._index_file import IndexFileError
+from aliaskit.evaluation import load_gold
+from tests.conftest import shared_file
+
+SEED = load_gold(Path(__file__).parent / "vectors" / "seed_gold.tsv")
+SEED_NAMES = sorted({r.name for r in SEED})
+PERSON = {r.name: r.entity_id for r in SEED}
+
+
+@pytest.fixture(scope="module")
+def seed_index() -> Index:
+    return Index(SEED_NAMES)
+
+
+def test_a_query_in_any_script_finds_every_spelling_of_the_seed_person(
+    seed_index: Index,
+) -> None:
+    hits = seed_index.search("Sasha Troufanov", limit=None)
+    names = [h.name for h in hits]
+    for spelling in ("Alexander Trufanov", "Александр Труфанов", "סשה טרופנוב"):
+        assert spelling in names
+    sasha = [h for h in hits if PERSON[h.name] == "troufanov_alexander"]
+    family = [h for h in hits if PERSON[h.name] in ("troufanov_elena", "trupanov_vitali")]
+    assert family, "the family shares the surname: it is found"
+    assert min(h.score for h in sasha) > max(h.score for h in family)
+    assert all(h.score >= 0.75 for h in sasha)
+    assert all(h.score < 0.75 for h in family)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.sampled_from(SEED_NAMES))
+def test_a_hit_scores_what_compare_scores(query: str) -> None:
+    index = Index(SEED_NAMES)
+    for hit in index.search(query, limit=None):
+        assert hit.score == compare(query, hit.name).score
+        assert hit.comparison.score == hit.score
+
+
+def test_a_record_query_weighs_evidence_as_compare_does() -> None:
+    listed = [
+        Record("Ivan Petrov", id="p1", birth_date="1.1.1970", countries="RU"),
+        Record("Ivan Petrov", id="p2", birth_date="2.2.1980"),
+        Record(["Igor STRELKOV", "Igor Vsevolodovich GIRKIN"], id="g"),
+    ]
+    index = Index(listed)
+    query = Record("Иван Петров", birth_date="1970-01-01")
+    hits = index.search(query)
+    assert [h.record_id for h in hits] == ["p1", "p2"]
+    for hit, record in zip(hits, listed, strict=False):
+        assert hit.score == compare(query, record).score
+    assert hits[0].score > hits[1].score
+    alias = index.search("Igor Girkin")[0]
+    assert (alias.record_id, alias.name) == ("g", "Igor Vsevolodovich GIRKIN")
+
+
+@settings(max_examples=15, deadline=None)
+@given(st.permutations(SEED_NAMES))
+def test_hits_are_the_same_in_any_build_order(names: list[str]) -> None:
+    expected = Index(SEED_NAMES).search("Trufanov", limit=None)
+    assert Index(names).search("Trufanov", limit=None) == expected
+
+
+@settings(max_examples=10, deadline=None)
+@given(st.integers(1, len(SEED_NAMES) - 1))
+def test_an_index_grown_by_add_gives_the_hits_of_one_build(cut: int) -> None:
+    grown = Index(SEED_NAMES[:cut])
+    grown.add(SEED_NAMES[cut:])
+    whole = Index(SEED_NAMES)
+    for query in ("Sasha Troufanov", "Putin", "בנימין נתניהו"):
+        assert grown.search(query, limit=None) == whole.search(query, limit=None)
+
+
+def test_search_never_changes_the_index(seed_index: Index) -> None:
+    state = seed_index.state
+    before = len(seed_index)
+    seed_index.search("Someone Never Indexed")
+    seed_index.search(Record("Sasha Trupanov", birth_date="1995"))
+    assert seed_index.state is state
+    assert len(seed_index) == before
+    assert "Someone Never Indexed" not in state.name_id
+
+
+def test_two_threads_searching_at_once_get_the_serial_hits(seed_index: Index) -> None:
+    queries = SEED_NAMES * 3
+    serial = [seed_index.search(q) for q in queries]
+    results: dict[int, list[list[object]]] = defaultdict(list)
+
+    def run(k: int) -> None:
+        for q in queries:
+            results[k].append(seed_index.search(q))  # type: ignore[arg-type]
+
+    threads = [threading.Thread(target=run, args=(k,)) for k in range(2)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert results[0] == serial
+    assert results[1] == serial
+
+
+def test_search_many_in_workers_equals_search(seed_index: Index) -> None:
+    queries = SEED_NAMES * 4  # over PARALLEL_MIN_QUERIES: forked workers
+    many = seed_index.search_many(queries, limit=3, workers=2)
+    assert many == [seed_index.search(q, limit=3) for q in queries]
+
+
+def test_limit_and_score_cutoff(seed_index: Index) -> None:
+    every = seed_index.search("Alexander Trufanov", limit=None)
+    assert seed_index.search("Alexander Trufanov", limit=2) == every[:2]
+    cut = seed_index.search("Alexander Trufanov", limit=None, score_cutoff=0.75)
+    assert cut == [h for h in every if h.score >= 0.75]
+    assert [h.score for h in every] == sorted((h.score for h in every), reverse=True)
+
+
+def test_bad_queries_and_options_raise(seed_index: Index) -> None:
+    with pytest.raises(TypeError, match="query must be a str or a Record"):
+        seed_index.search(7)  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match="no letters"):
+        seed_index.search("  ")
+    with pytest.raises(ValueError, match="looks like text"):
+        seed_index.search("Putin met Netanyahu in Moscow on Thursday to talk " * 3)
+    with pytest.raises(ValueError, match="limit"):
+        seed_index.search("Putin", limit=0)
+    with pytest.raises(TypeError, match="limit"):
+        seed_index.search("Putin", limit=True)
+    with pytest.raises(ValueError, match="threshold"):
+        seed_index.search("Putin", score_cutoff=1.5)
+    with pytest.raises(TypeError, match=r"items\[1\]"):
+        Index(["Putin", 3])  # type: ignore[list-item]
+
+
+def test_one_id_for_two_records_raises_and_changes_nothing() -> None:
+    index = Index([Record("Ivan Petrov", id="x")])
+    state = index.state
+    with pytest.raises(ValueError, match="record id 'x' is used by two different records"):
+        index.add([Record("Oleg Sidorov", id="y"), Record("Petr Ivanov", id="x")])
+    assert index.state is state
+    index.add([Record("Ivan Petrov", id="x")])  # the same record again: kept once
+    assert len(index) == 1
+
+
+def test_an_index_saved_and_loaded_gives_the_same_hits(tmp_path: Path) -> None:
+    items: list[str | Record] = [*SEED_NAMES, Record("Ivan Petrov", id=7, birth_date="1970")]
+    index = Index(items)
+    path = tmp_path / "seed.akindex"
+    index.save(path)
+    loaded = Index.load(path)
+    assert len(loaded) == len(index)
+    for query in ("Sasha Troufanov", "Иван Петров", "נתניהו"):
+        assert loaded.search(query, limit=None) == index.search(query, limit=None)
+    loaded.add(["Vladimir Putin"])
+    assert loaded.search("Putin")[0].name == "Vladimir Putin"
+
+
+def test_a_corrupt_truncated_or_newer_index_file_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "seed.akindex"
+    Index(SEED_NAMES).save(path)
+    blob = path.read_bytes()
+    truncated = tmp_path / "truncated.akindex"
+    truncated.write_bytes(blob[: len(blob) // 2])
+    with pytest.raises(IndexFileError, match="not a whole aliaskit index file"):
+        Index.load(truncated)
+    edited = tmp_path / "edited.akindex"
+    with zipfile.ZipFile(path) as src, zipfile.ZipFile(edited, "w") as out:
+        for member in src.namelist():
+            data = src.read(member)
+            out.writestr(member, data.replace(b"Trufanov", b"Trufanow"))
+    with pytest.raises(IndexFileError, match="checksum"):
+        Index.load(edited)
+    newer = tmp_path / "newer.akindex"
+    with zipfile.ZipFile(path) as src, zipfile.ZipFile(newer, "w") as out:
+        for member in src.namelist():
+            data = src.read(member)
+            if member == "header.json":
+                data = data.replace(b'"version":1', b'"version":2')
+            out.writestr(member, data)
+    with pytest.raises(IndexFileError, match="version 2 is not supported"):
+        Index.load(newer)
+    with pytest.raises(IndexFileError, match="cannot read"):
+        Index.load(tmp_path / "absent.akindex")
+
+
+def test_resolver_search_gives_one_hit_per_entity_and_never_adds() -> None:
+    resolver = Resolver()
+    resolver.add_many(SEED_NAMES)
+    before = resolver.entities
+    hits = resolver.search("Sasha Troufanoff", limit=None)
+    ids = [h.entity_id for h in hits]
+    assert len(ids) == len(set(ids))
+    assert hits[0].entity_id == resolver.entity_of("Alexander Trufanov").id
+    assert resolver.entities == before
+    assert "Sasha Troufanoff" not in {a for e in resolver.entities for a in e.aliases}
+
+
+def test_an_index_of_a_resolver_carries_its_entity_ids() -> None:
+    items: list[str | Record] = [
+        Record("Ivan Petrov", id="a", birth_date="1.1.1970"),
+        Record("Ivan Petrov", id="b", birth_date="2.2.1980"),
+        "Sasha Trupanov",
+    ]
+    resolver = Resolver()
+    resolver.add_many(items)
+    index = Index.from_resolver(resolver)
+    of_record = {k: e.id for e in cluster(items) for k in e.records}
+    for hit in index.search("Ivan Petrov", limit=None):
+        assert hit.entity_id == of_record[str(hit.record_id)]
+    assert index.search("Sasha Trupanov")[0].entity_id == of_record["Sasha Trupanov"]
+
+
+def test_extract_is_shaped_like_rapidfuzz() -> None:
+    choices = ["Elena Troufanov", None, float("nan"), "Александр Труфанов", "Sasha Trupanov"]
+    found = extract("Sasha Troufanov", choices, limit=None)
+    assert [index for _, _, index in found] == [3, 4, 0]
+    assert all(isinstance(score, float) and 0 <= score <= 1 for _, score, _ in found)
+    best = extract_one("Sasha Troufanov", {"x": "Vitali Trupanov", "y": "Alexander Trufanov"})
+    assert best is not None
+    assert best[2] == "y"
+    assert extract_one("Sasha Troufanov", ["Vitali Trupanov"], score_cutoff=0.9) is None
+    tied = extract("Ivan Petrov", ["Ivan Petrov", "Ivan Petrov"])
+    assert [i for _, _, i in tied] == [0, 1]
+    with pytest.raises(TypeError, match="not one name"):
+        extract("Ivan Petrov", "Ivan Petrov")
+
+
+def test_dev_recall_at_10_and_mrr_reach_the_targets() -> None:
+    """Each dev name finds another name of its person in its top 10 (itself aside)."""
+    rows = load_gold(shared_file("dev_persons.tsv"))
+    person = {r.name: r.entity_id for r in rows}
+    names = sorted(person)
+    index = Index(names)
+    by_person: dict[str, set[str]] = defaultdict(set)
+    for name in names:
+        by_person[person[name]].add(name)
+    queries = [n for n in names if len(by_person[person[n]]) > 1]
+    found = reciprocal = 0.0
+    for query, hits in zip(queries, index.search_many(queries, limit=11), strict=True):
+        ranked = [h.name for h in hits if h.name != query][:10]
+        same = [k for k, name in enumerate(ranked) if person[name] == person[query]]
+        if same:
+            found += 1
+            reciprocal += 1 / (same[0] + 1)
+    assert found / len(queries) >= 0.98
+    assert reciprocal / len(queries) >= 0.95
