@@ -19,7 +19,17 @@ from aliaskit.phonetic import ENCODERS
 from tests.conftest import shared_file
 
 EXE = shutil.which("aliaskit")
-COMMANDS = ("cluster", "resolve", "compare", "translit", "readings", "keys", "schemes")
+COMMANDS = (
+    "cluster",
+    "resolve",
+    "search",
+    "index",
+    "compare",
+    "translit",
+    "readings",
+    "keys",
+    "schemes",
+)
 FAMILY = "Sasha Troufanov\nАлександр Труфанов\nElena Troufanov\n"
 
 

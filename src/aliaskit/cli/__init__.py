@@ -1,6 +1,7 @@
 """The ``aliaskit`` command line.
 
 Commands: ``cluster`` and ``resolve`` (:mod:`aliaskit.cli.names`);
+``search`` and ``index build`` (:mod:`aliaskit.cli.search`);
 ``compare``, ``translit``, ``readings``, ``keys`` and ``schemes``
 (:mod:`aliaskit.cli.tools`). Every ``--help`` ends with an example.
 
@@ -19,6 +20,7 @@ from typing import Any
 
 from aliaskit import __version__
 from aliaskit.cli.names import cluster_command, resolve_command
+from aliaskit.cli.search import index_build_command, search_command
 from aliaskit.cli.tools import (
     compare_command,
     keys_command,
@@ -126,6 +128,56 @@ def _input_options(p: argparse.ArgumentParser, *, threshold: float | None) -> No
     )
 
 
+def _list_options(p: argparse.ArgumentParser) -> None:
+    """How a list is read: the input options of ``cluster`` that apply."""
+    i = p.add_argument_group("list")
+    i.add_argument("--input-format", choices=INPUT_FORMATS, help="list format (default: by name)")
+    i.add_argument("--column", help="CSV/TSV column or JSON Lines key of the names")
+    i.add_argument("--no-header", action="store_true", help="the CSV/TSV list has no header")
+    i.add_argument("--id-column", metavar="COLUMN", help="the record id")
+    i.add_argument("--birth-date-column", metavar="COLUMN", help="the birth date")
+    i.add_argument("--countries-column", metavar="COLUMN", help="countries or nationalities")
+    i.add_argument("--gender-column", metavar="COLUMN", help="gender")
+    i.add_argument("--errors", choices=ERROR_MODES, default="strict", help="invalid UTF-8")
+    i.add_argument("--strict", action="store_true", help="fail on a malformed row")
+    p.add_argument("--threshold", type=_threshold, default=DEFAULT_THRESHOLD)
+    p.set_defaults(can_sample=False, sample=False)
+
+
+def _search_commands(sub: Any) -> None:
+    s = _command(
+        sub,
+        "search",
+        search_command,
+        "search a saved index, or a list, for one name (in any script), best first",
+        'aliaskit search watchlist.akindex "Sasha Troufanov" --limit 5 --explain\n'
+        '  aliaskit search people.csv "סשה טרופנוב" --birth-date 1995 --format jsonl',
+    )
+    s.add_argument("file", metavar="INDEX_OR_LIST", help="an index from `index build`, or a list")
+    s.add_argument("query", metavar="QUERY", help="one person's name")
+    s.add_argument("--limit", type=_positive, default=10, help="hits to print (default: 10)")
+    s.add_argument("--score-cutoff", type=_threshold, default=None, help="the least score shown")
+    s.add_argument("--birth-date", help="the query's birth date (weighs as compare weighs it)")
+    s.add_argument("--countries", help="the query's countries or nationalities")
+    s.add_argument("--gender", help="the query's gender")
+    s.add_argument("--format", choices=("table", "jsonl"), default="table")
+    s.add_argument("--explain", action="store_true", help="print each hit's explanation")
+    s.add_argument("--output", "-o", metavar="FILE", help="output file (default: stdout)")
+    _list_options(s)
+
+    x = _command(
+        sub,
+        "index",
+        index_build_command,
+        "build a search index of a list and save it",
+        "aliaskit index build watchlist.csv --id-column uid -o watchlist.akindex",
+    )
+    x.add_argument("action", choices=("build",), help="build: index a list")
+    x.add_argument("file", metavar="LIST", help="the list: names or records, or - for stdin")
+    x.add_argument("--output", "-o", metavar="FILE", required=True, help="the index file")
+    _list_options(x)
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="aliaskit",
@@ -158,6 +210,8 @@ def _parser() -> argparse.ArgumentParser:
     r.add_argument("--db", required=True, metavar="FILE", help="the resolver database (JSON)")
     _input_options(r, threshold=None)
     r.set_defaults(can_sample=False, sample=False)
+
+    _search_commands(sub)
 
     c = _command(
         sub,
