@@ -5,8 +5,11 @@ An index file is a zip archive of four members:
 * ``header.json``: ``format`` (``"aliaskit-index"``), ``version`` (1), the
   ``aliaskit`` version that wrote it, ``threshold``, and the SHA-256 of each
   other member;
-* ``names.json``: each distinct name parsed, as
-  ``[original, normalized, script, [[text, role, script], ...], dropped, suffixes]``;
+* ``names.json``: each distinct name parsed, in columns: ``original``,
+  ``normalized``, ``script``, ``parts`` (each part as text, role and
+  script, joined by U+001F, the parts by U+001E), ``dropped`` and
+  ``suffixes`` (joined by U+001E); a name is built when a search first
+  reads it;
 * ``records.json``: ``records`` (a plain string, or an object with ``name``
   (a list), ``id``, ``birth_date`` (as :class:`~aliaskit.BirthDate` prints
   it), ``countries`` and ``gender``), and ``entity_ids``;
@@ -27,7 +30,8 @@ import json
 import os
 import warnings
 import zipfile
-from typing import TYPE_CHECKING, Any
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any, overload
 
 import numpy as np
 
@@ -71,11 +75,17 @@ def write_index(
     state: IndexState, threshold: float, version: str, path: str | os.PathLike[str]
 ) -> None:
     """Write ``state`` to ``path``, atomically (a temporary file, then a rename)."""
-    names = [
-        [p.original, p.normalized, p.script, [[x.text, x.role, x.script] for x in p.parts],
-         list(p.dropped), list(p.suffixes)]
-        for p in state.parsed
-    ]  # fmt: skip
+    parsed = [state.parsed[i] for i in range(len(state.names))]
+    names = {
+        "original": [p.original for p in parsed],
+        "normalized": [p.normalized for p in parsed],
+        "script": [p.script for p in parsed],
+        "parts": [
+            _UNIT.join(_FIELD.join((x.text, x.role, x.script)) for x in p.parts) for p in parsed
+        ],
+        "dropped": [_UNIT.join(p.dropped) for p in parsed],
+        "suffixes": [_UNIT.join(p.suffixes) for p in parsed],
+    }
     arrays = io.BytesIO()
     np.savez(arrays, starts=state.table.starts, ids=state.table.ids)
     members = {
@@ -105,7 +115,11 @@ def write_index(
 #: What an index file holds: header, parsed names, records, entity ids and
 #: key table (names and table None when another aliaskit version wrote it).
 Read = tuple[
-    dict[str, Any], list[ParsedName] | None, list[str | Record], list[str | None], KeyTable | None
+    dict[str, Any],
+    Sequence[ParsedName] | None,
+    list[str | Record],
+    list[str | None],
+    KeyTable | None,
 ]
 
 
@@ -141,7 +155,7 @@ def read_index(path: str | os.PathLike[str], version: str) -> Read:
                 stacklevel=3,
             )
             return header, None, records, entity_ids, None
-        parsed = [_parsed(row) for row in json.loads(data["names.json"])]
+        parsed = LazyNames(json.loads(data["names.json"]))
         keys = json.loads(data["table.json"])
         with np.load(io.BytesIO(data["table.npz"])) as arrays:
             starts, ids = arrays["starts"], arrays["ids"]
@@ -165,16 +179,57 @@ def _check_header(header: Any, where: str) -> None:
         raise IndexFileError(f"{where}: header is missing fields")
 
 
-def _parsed(row: list[Any]) -> ParsedName:
-    original, normalized, script, parts, dropped, suffixes = row
-    return ParsedName(
-        original,
-        normalized,
-        script,
-        tuple(NamePart(text, role, s) for text, role, s in parts),
-        tuple(dropped),
-        tuple(suffixes),
-    )
+#: Between the parts of a saved name, and between the fields of a part (no
+#: name holds either: they are control characters that normalisation drops).
+_UNIT = "\x1e"
+_FIELD = "\x1f"
+
+
+class LazyNames(Sequence[ParsedName]):
+    """The parsed names of an index file, each built when first read: a search
+    reads a few of them, so loading builds none."""
+
+    def __init__(self, columns: dict[str, list[str]]) -> None:
+        self.columns = columns
+        self.original = columns["original"]
+        if any(len(v) != len(self.original) for v in columns.values()):
+            raise ValueError("the name columns differ in length")
+        self.built: list[ParsedName | None] = [None] * len(self.original)
+        self.parts: dict[str, NamePart] = {}  # one NamePart per distinct part
+
+    def __len__(self) -> int:
+        return len(self.original)
+
+    @overload
+    def __getitem__(self, i: int) -> ParsedName: ...
+    @overload
+    def __getitem__(self, i: slice) -> Sequence[ParsedName]: ...
+    def __getitem__(self, i: int | slice) -> ParsedName | Sequence[ParsedName]:
+        if isinstance(i, slice):
+            return [self[k] for k in range(*i.indices(len(self)))]
+        found = self.built[i]
+        if found is None:
+            found = self.built[i] = self._build(i)
+        return found
+
+    def _part(self, text: str) -> NamePart:
+        found = self.parts.get(text)
+        if found is None:
+            word, role, script = text.split(_FIELD)
+            found = self.parts[text] = NamePart(word, role, script)
+        return found
+
+    def _build(self, i: int) -> ParsedName:
+        c = self.columns
+        parts = c["parts"][i]
+        return ParsedName(
+            c["original"][i],
+            c["normalized"][i],
+            c["script"][i],
+            tuple(self._part(p) for p in parts.split(_UNIT)) if parts else (),
+            tuple(c["dropped"][i].split(_UNIT)) if c["dropped"][i] else (),
+            tuple(c["suffixes"][i].split(_UNIT)) if c["suffixes"][i] else (),
+        )
 
 
 def _record(data: Any) -> str | Record:

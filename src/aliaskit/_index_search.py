@@ -37,7 +37,13 @@ class Hit:
     best, the score (as ``compare(query, record).score``), the record's id
     (None for a plain string), the id of its entity (for an index built from
     a :class:`~aliaskit.Resolver`, else None), and the full comparison,
-    built when first read."""
+    built when first read.
+
+    >>> from aliaskit import Index
+    >>> hit = Index(["Alexander Trufanov"]).search("Sasha Trupanov")[0]
+    >>> hit.comparison.is_match, hit.record_id
+    (True, None)
+    """
 
     name: str
     score: float

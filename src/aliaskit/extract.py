@@ -53,6 +53,9 @@ def extract(
     Choices are names or :class:`~aliaskit.Record` values; missing values
     (None, NaN) and names without letters are skipped; ties keep the order
     of the choices.
+
+    >>> extract("Vitali Trupanov", ["Vitaly Troufanov", None, "Elena Troufanov"])
+    [('Vitaly Troufanov', 0.9072, 0), ('Elena Troufanov', 0.45, 2)]
     """
     if not isinstance(query, str | Record):
         raise TypeError(f"query must be a str or a Record, not {type(query).__name__}")
@@ -91,6 +94,10 @@ def extract_one(
     *,
     score_cutoff: float | None = None,
 ) -> tuple[Any, float, Any] | None:
-    """The choice most like ``query`` (see :func:`extract`), or None."""
+    """The choice most like ``query`` (see :func:`extract`), or None.
+
+    >>> extract_one("Trufanov", ["Bogdanov"], score_cutoff=0.75) is None
+    True
+    """
     best = extract(query, choices, limit=1, score_cutoff=score_cutoff)
     return best[0] if best else None

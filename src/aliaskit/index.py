@@ -54,7 +54,7 @@ class IndexState:
     hold each name, and the key table."""
 
     names: list[str]
-    parsed: list[ParsedName]
+    parsed: Sequence[ParsedName]
     name_id: dict[str, int]
     records: list[str | Record]
     keys: list[str]
@@ -74,6 +74,11 @@ class Index:
     plain string is one record (each distinct string once); records with one
     id must have one content (else ``ValueError``); a string without letters
     or digits is skipped and listed in :attr:`skipped`.
+
+    >>> index = Index(["Александр Труфанов", "Elena Troufanov"])
+    >>> hit = index.search("Sasha Troufanov")[0]
+    >>> hit.name, hit.score
+    ('Александр Труфанов', 0.9422)
     """
 
     def __init__(
@@ -107,7 +112,8 @@ class Index:
         contents = dict(self._contents)
         records, keys, entities = list(old.records), list(old.keys), list(old.entity_ids)
         fresh, skipped = _admit(items, entity_ids, contents, records, keys, entities)
-        names, parsed, name_id = list(old.names), list(old.parsed), dict(old.name_id)
+        names, name_id = list(old.names), dict(old.name_id)
+        parsed = [old.parsed[i] for i in range(len(old.parsed))]
         holders: dict[int, list[int]] = {}
         new_names: list[int] = []
         for r, held in fresh:
@@ -153,14 +159,17 @@ class Index:
         """Read an index written by :meth:`save`. A corrupt, truncated, edited
         or newer file raises :class:`~aliaskit._index_file.IndexFileError`."""
         from aliaskit import __version__
-        from aliaskit._index_file import read_index
+        from aliaskit._index_file import LazyNames, read_index
 
         header, parsed, records, entity_ids, table = read_index(path, __version__)
         index = cls(threshold=header["threshold"])
         if parsed is None or table is None:  # another version's keys: key again
             index.add(records, entity_ids=entity_ids)
             return index
-        names = [p.original for p in parsed]
+        if isinstance(parsed, LazyNames):
+            names = list(parsed.original)
+        else:
+            names = [p.original for p in parsed]
         name_id = {text: i for i, text in enumerate(names)}
         holders: list[list[int]] = [[] for _ in names]
         for r, item in enumerate(records):
