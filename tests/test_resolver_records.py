@@ -94,7 +94,7 @@ def test_records_survive_save_and_load(tmp_path: Path) -> None:
     path = tmp_path / "r.json"
     resolver.save(path)
     saved = json.loads(path.read_text(encoding="utf-8"))
-    assert saved["version"] == 2
+    assert saved["version"] == 3
     assert ["Igor STRELKOV", "Igor Vsevolodovich GIRKIN"] not in saved["must_link"]
     assert Resolver.load(path).entities == resolver.entities
 
@@ -213,3 +213,40 @@ def test_a_judgement_by_a_name_of_two_records_is_ambiguous() -> None:
         resolver.merge("o1", "o1")
     with pytest.raises(KeyError):
         resolver.merge("o1", "nobody")
+
+
+def _resaved(path: Path, change: dict[str, object]) -> None:
+    """Rewrite a saved Resolver with some fields changed, its checksum made again."""
+    data = json.loads(path.read_text(encoding="utf-8"))
+    data.update(change)
+    body = {k: v for k, v in data.items() if k not in ("format", "version", "sha256")}
+    digest = hashlib.sha256(json.dumps(body, sort_keys=True).encode("utf-8", "surrogatepass"))
+    data["sha256"] = digest.hexdigest()
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+
+
+def test_load_reads_the_saved_scores_instead_of_scoring(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    resolver = Resolver()
+    resolver.add_many(ITEMS)
+    resolver.split("Sasha Trupanov", "Igor STRELKOV")
+    path = tmp_path / "r.json"
+    resolver.save(path)
+
+    def no_scoring(*args: object) -> None:
+        raise AssertionError("a saved pair was scored again")
+
+    monkeypatch.setattr("aliaskit._resolver_ingest.scored_pairs", no_scoring)
+    loaded = Resolver.load(path)
+    assert loaded.entities == resolver.entities
+    assert loaded.to_dict() == resolver.to_dict()
+
+
+def test_scores_saved_by_another_version_are_computed_again(tmp_path: Path) -> None:
+    resolver = Resolver()
+    resolver.add_many(ITEMS)
+    path = tmp_path / "r.json"
+    resolver.save(path)
+    _resaved(path, {"aliaskit": "0.0.1", "scores": []})  # stale: ignored
+    assert Resolver.load(path).entities == resolver.entities

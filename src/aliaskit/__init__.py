@@ -38,6 +38,7 @@ from __future__ import annotations
 
 # First (as sorted): choose the compiled core or pure Python before any module loads.
 from aliaskit import _compiled
+from aliaskit._version import __version__ as __version__
 from aliaskit.compare import Comparison, Explanation, compare
 from aliaskit.dates import BirthDate, parse_birth_date
 from aliaskit.entity import Entity
@@ -79,7 +80,6 @@ __all__ = [
     "similarity",
     "transliterate",
 ]
-__version__ = "0.1.0"
 #: True when the compiled core runs; False on the pure-Python fallback.
 compiled: bool = _compiled.COMPILED
 

@@ -6,12 +6,25 @@ import hashlib
 import json
 from typing import Any
 
-__all__ = ["FORMAT", "FORMAT_VERSION", "READABLE_VERSIONS", "ResolverFileError", "checked_body"]
+__all__ = [
+    "FORMAT",
+    "FORMAT_VERSION",
+    "READABLE_VERSIONS",
+    "STATE_FIELDS",
+    "ResolverFileError",
+    "Scored",
+    "checked_body",
+    "known_scores",
+    "state_rows",
+]
 
 FORMAT = "aliaskit-resolver"
-FORMAT_VERSION = 2
-#: The versions this aliaskit reads: 1 has names and judgements, 2 adds records.
-READABLE_VERSIONS = (1, 2)
+FORMAT_VERSION = 3
+#: The versions this aliaskit reads: 1 has names and judgements, 2 adds
+#: records, 3 adds the scores computed (read back instead of scoring again).
+READABLE_VERSIONS = (1, 2, 3)
+#: The fields of the computed state, in version 3.
+STATE_FIELDS = ("aliaskit", "scores", "cross")
 
 
 class ResolverFileError(ValueError):
@@ -30,9 +43,9 @@ def checked_body(data: Any, where: str) -> dict[str, Any]:
             f"{where}: format version {version!r} is not supported "
             f"(this aliaskit reads versions {', '.join(map(str, READABLE_VERSIONS))})"
         )
-    keys = ("threshold", "names", "must_link", "cannot_link") + (
-        ("records",) if version == 2 else ()
-    )
+    keys: tuple[str, ...] = ("threshold", "names", "must_link", "cannot_link")
+    keys += ("records",) if version >= 2 else ()
+    keys += STATE_FIELDS if version >= 3 else ()
     if set(data) != {"format", "version", "sha256", *keys}:
         raise ResolverFileError(f"{where}: unexpected or missing fields")
     body = {k: data[k] for k in keys}
@@ -55,6 +68,8 @@ def checked_body(data: Any, where: str) -> dict[str, Any]:
         )
         if not ok:
             raise ResolverFileError(f"{where}: {field} must be pairs of saved names or record ids")
+    if version >= 3:
+        _check_state(body, where)
     threshold = body["threshold"]
     if not isinstance(threshold, int | float) or not 0.0 <= threshold <= 1.0:
         raise ResolverFileError(f"{where}: threshold must be a number in [0, 1]")
@@ -71,3 +86,56 @@ def _record_keys(records: list[dict[str, Any]]) -> set[str]:
         if isinstance(record.get("id"), str):
             known.add(record["id"])
     return known
+
+
+def _check_state(body: dict[str, Any], where: str) -> None:
+    """The computed state of a version 3 file: ``scores`` and ``cross`` as
+    ``[a, b, score, conflict]`` rows, and the aliaskit version that scored them."""
+    if not isinstance(body["aliaskit"], str):
+        raise ResolverFileError(f"{where}: aliaskit must be a version string")
+    for field in ("scores", "cross"):
+        rows = body[field]
+        ok = isinstance(rows, list) and all(
+            isinstance(r, list)
+            and len(r) == 4
+            and isinstance(r[0], str)
+            and isinstance(r[1], str)
+            and isinstance(r[2], int | float)
+            and isinstance(r[3], bool)
+            for r in rows
+        )
+        if not ok:
+            raise ResolverFileError(f"{where}: {field} must be [a, b, score, conflict] rows")
+
+
+#: A pair's score and whether it conflicts, as computed.
+Scored = tuple[float, bool]
+
+
+def state_rows(
+    edges: dict[tuple[str, str], float],
+    cannot_links: dict[str, set[str]],
+    judged_apart: set[tuple[str, str]],
+    extra: dict[tuple[str, str], Any],
+) -> dict[str, list[list[Any]]]:
+    """The computed scores to save: the kept scores and the conflicts found by
+    comparison (not the user's cannot-links), and the pairs scored outside
+    blocking (``extra``, edges with ``score`` and ``conflict``), sorted."""
+    scores: list[list[Any]] = [[a, b, s, False] for (a, b), s in edges.items()]
+    scores += [
+        [a, b, 0.0, True]
+        for a, others in cannot_links.items()
+        for b in others
+        if a < b and (a, b) not in judged_apart
+    ]
+    cross = [[a, b, e.score, e.conflict] for (a, b), e in extra.items()]
+    return {"scores": sorted(scores), "cross": sorted(cross)}
+
+
+def known_scores(
+    body: dict[str, Any],
+) -> tuple[dict[tuple[str, str], Scored], dict[tuple[str, str], Scored]]:
+    """The saved scores of blocked pairs and of pairs scored outside blocking."""
+    scores = {(a, b): (float(s), c) for a, b, s, c in body["scores"]}
+    cross = {(a, b): (float(s), c) for a, b, s, c in body["cross"]}
+    return scores, cross

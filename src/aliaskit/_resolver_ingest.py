@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import gc
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 import attrs
 
@@ -24,6 +24,8 @@ from aliaskit.parse import ParsedName, parse_name
 __all__ = ["IngestNames", "SkippedName", "admit", "gc_paused"]
 
 _pair = ordered_pair
+#: The score of a pair a saved Resolver did not keep: below KEEP_SCORE, no conflict.
+_UNKEPT = (0.0, False)
 
 
 @attrs.frozen
@@ -60,6 +62,7 @@ class IngestNames(ClusterStages):
     skipped: list[SkippedName]
     _index: BlockIndex
     _seen: int
+    _known: dict[tuple[str, str], tuple[float, bool]] | None
 
     def _admit(self, names: list[str], start: int) -> list[str]:
         """Parse the names not seen yet; note the empty ones as skipped; return the new ones."""
@@ -99,7 +102,12 @@ class IngestNames(ClusterStages):
 
     def _score_all(self, pairs: list[tuple[str, str]]) -> None:
         """Score candidate pairs, in worker processes when there are many."""
-        results = scored_pairs(self._parsed, pairs, self.workers)
+        known = self._known
+        results: Iterable[tuple[float, bool]]
+        if known is None:
+            results = scored_pairs(self._parsed, pairs, self.workers)
+        else:  # a saved Resolver: every pair kept or in conflict was saved
+            results = [known.get(p, _UNKEPT) for p in pairs]
         edges, adj, cadj = self._edges, self._adj, self._cadj
         judged = self._must or self._cannot
         for p, (score, conflict) in zip(pairs, results, strict=True):

@@ -35,6 +35,7 @@ from aliaskit._index_search import Hit, Scored, rank, scorer_for, tie_key
 from aliaskit._index_table import KeyTable, build_table, second_filter, table_of
 from aliaskit._records_batch import content_of
 from aliaskit._resolver_ingest import SkippedName
+from aliaskit._version import __version__
 from aliaskit.blocking import block_keys, given_keys, second_keys
 from aliaskit.compare import DEFAULT_THRESHOLD, compare
 from aliaskit.parse import MAX_NAME_CHARS, ParsedName, parse_name
@@ -149,7 +150,6 @@ class Index:
     def save(self, path: str | os.PathLike[str]) -> None:
         """Write the index to ``path`` (format: :mod:`aliaskit._index_file`),
         atomically; :meth:`load` reads it back without parsing a name."""
-        from aliaskit import __version__
         from aliaskit._index_file import write_index
 
         write_index(self._state, self.threshold, __version__, path)
@@ -158,7 +158,6 @@ class Index:
     def load(cls, path: str | os.PathLike[str]) -> Index:
         """Read an index written by :meth:`save`. A corrupt, truncated, edited
         or newer file raises :class:`~aliaskit._index_file.IndexFileError`."""
-        from aliaskit import __version__
         from aliaskit._index_file import LazyNames, read_index
 
         header, parsed, records, entity_ids, table = read_index(path, __version__)

@@ -52,12 +52,20 @@ from aliaskit._batch import cluster_batch
 from aliaskit._check import require_str, require_threshold
 from aliaskit._edges import MUST_SCORE, Edge, ordered_pair
 from aliaskit._records_batch import cluster_records
-from aliaskit._resolver_file import FORMAT, FORMAT_VERSION, ResolverFileError, checked_body
+from aliaskit._resolver_file import (
+    FORMAT,
+    FORMAT_VERSION,
+    ResolverFileError,
+    checked_body,
+    known_scores,
+    state_rows,
+)
 from aliaskit._resolver_graph import KEEP_SCORE, WEAK_LINK
 from aliaskit._resolver_ingest import SkippedName, gc_paused
 from aliaskit._resolver_records import RecordsLayer
 from aliaskit._resolver_search import SearchLayer
 from aliaskit._resolver_stages import AVERAGE_SLACK
+from aliaskit._version import __version__
 from aliaskit.blocking import BlockIndex
 from aliaskit.compare import DEFAULT_THRESHOLD, compare
 from aliaskit.entity import Entity, build_entity
@@ -131,6 +139,8 @@ class Resolver(RecordsLayer, SearchLayer):
         self._cluster: dict[str, tuple[str, ...]] = {}
         self._entity_cache: dict[tuple[str, ...], Entity] = {}
         self._extra: dict[tuple[str, str], Edge] = {}
+        # While loading a saved Resolver: the saved scores, read instead of scoring.
+        self._known: dict[tuple[str, str], tuple[float, bool]] | None = None
         self.skipped: list[SkippedName] = []
         self._seen = 0
         self._init_records()
@@ -287,6 +297,8 @@ class Resolver(RecordsLayer, SearchLayer):
                 "records": self._saved_records(),
                 "must_link": [list(p) for p in sorted((self._must - self._alias) | self._rec_must)],
                 "cannot_link": [list(p) for p in sorted(self._cannot | self._rec_cannot)],
+                "aliaskit": __version__,
+                **state_rows(self._edges, self._cadj, self._cannot, self._extra),
             }
         digest = hashlib.sha256(json.dumps(body, sort_keys=True).encode("utf-8", "surrogatepass"))
         return {"format": FORMAT, "version": FORMAT_VERSION, "sha256": digest.hexdigest(), **body}
@@ -315,9 +327,14 @@ class Resolver(RecordsLayer, SearchLayer):
             _loaded_record(r, f"{where}: records[{i}]") for i, r in enumerate(body["records"])
         ]
         resolver = cls(threshold=body["threshold"])
+        if body.get("aliaskit") == __version__:  # its scores are this version's
+            known, cross = known_scores(body)
+            resolver._known = known
+            resolver._extra.update((p, Edge(*found)) for p, found in cross.items())
         resolver.add_many(body["names"])
         if records:
             resolver.add_many(records)
+        resolver._known = None
         with resolver._lock:
             must = [p for p in body["must_link"] if not resolver._judge_records(*p, same=True)]
             cannot = [p for p in body["cannot_link"] if not resolver._judge_records(*p, same=False)]
@@ -336,14 +353,19 @@ class Resolver(RecordsLayer, SearchLayer):
         """Read a Resolver saved by :meth:`save`.
 
         Format: one JSON object with ``format`` ("aliaskit-resolver"),
-        ``version`` (2), ``sha256`` (of the canonical JSON of the other
+        ``version`` (3), ``sha256`` (of the canonical JSON of the other
         fields below), ``threshold``, ``names`` (sorted list of every name
         added), ``records`` (the records that say more than a name: objects
         with ``name`` (a list of names), ``id``, ``birth_date`` (as
         :class:`~aliaskit.BirthDate` prints it), ``countries`` (codes) and
         ``gender``), ``must_link`` and ``cannot_link`` (lists of ``[a, b]``
         pairs of names, or of record keys when a judgement names a record
-        id). Version 1 files, without ``records``, still load. A file of
+        id), ``aliaskit`` (the version that wrote it) and ``scores`` and
+        ``cross`` (``[a, b, score, conflict]`` rows: the pairs kept or in
+        conflict, and those scored outside blocking), which ``load`` reads
+        instead of scoring when this aliaskit version wrote them. Version 1
+        files, without ``records``, and version 2 files, without scores,
+        still load. A file of
         another format or version, a corrupt or tampered file raises
         :class:`ResolverFileError`; nothing is half-loaded.
         """
