@@ -255,3 +255,21 @@ def test_dev_recall_at_10_and_mrr_reach_the_targets() -> None:
             reciprocal += 1 / (same[0] + 1)
     assert found / len(queries) >= 0.98
     assert reciprocal / len(queries) >= 0.95
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=40))
+def test_any_text_query_gives_hits_or_a_clear_error_and_changes_nothing(query: str) -> None:
+    index = _SHARED
+    state = index.state
+    try:
+        hits = index.search(query, limit=5)
+    except ValueError as err:
+        assert "query" in str(err)
+    else:
+        assert all(0.0 <= h.score <= 1.0 for h in hits)
+        assert hits == sorted(hits, key=lambda h: -h.score)
+    assert index.state is state
+
+
+_SHARED = Index(SEED_NAMES)
