@@ -30,13 +30,12 @@ import json
 import os
 import warnings
 import zipfile
-from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any, overload
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from aliaskit._index_names import LazyNames
 from aliaskit._index_table import KeyTable
-from aliaskit.parse import NamePart, ParsedName
 from aliaskit.record import Record
 
 if TYPE_CHECKING:
@@ -75,17 +74,7 @@ def write_index(
     state: IndexState, threshold: float, version: str, path: str | os.PathLike[str]
 ) -> None:
     """Write ``state`` to ``path``, atomically (a temporary file, then a rename)."""
-    parsed = [state.parsed[i] for i in range(len(state.names))]
-    names = {
-        "original": [p.original for p in parsed],
-        "normalized": [p.normalized for p in parsed],
-        "script": [p.script for p in parsed],
-        "parts": [
-            _UNIT.join(_FIELD.join((x.text, x.role, x.script)) for x in p.parts) for p in parsed
-        ],
-        "dropped": [_UNIT.join(p.dropped) for p in parsed],
-        "suffixes": [_UNIT.join(p.suffixes) for p in parsed],
-    }
+    names = state.parsed.columns
     arrays = io.BytesIO()
     np.savez(arrays, starts=state.table.starts, ids=state.table.ids)
     members = {
@@ -116,7 +105,7 @@ def write_index(
 #: key table (names and table None when another aliaskit version wrote it).
 Read = tuple[
     dict[str, Any],
-    Sequence[ParsedName] | None,
+    LazyNames | None,
     list[str | Record],
     list[str | None],
     KeyTable | None,
@@ -155,7 +144,8 @@ def read_index(path: str | os.PathLike[str], version: str) -> Read:
                 stacklevel=3,
             )
             return header, None, records, entity_ids, None
-        parsed = LazyNames(json.loads(data["names.json"]))
+        columns = json.loads(data["names.json"])
+        parsed = LazyNames(columns, [None] * len(columns.get("original", ())))
         keys = json.loads(data["table.json"])
         with np.load(io.BytesIO(data["table.npz"])) as arrays:
             starts, ids = arrays["starts"], arrays["ids"]
@@ -177,59 +167,6 @@ def _check_header(header: Any, where: str) -> None:
         )
     if not isinstance(header.get("sha256"), dict) or not isinstance(header.get("aliaskit"), str):
         raise IndexFileError(f"{where}: header is missing fields")
-
-
-#: Between the parts of a saved name, and between the fields of a part (no
-#: name holds either: they are control characters that normalisation drops).
-_UNIT = "\x1e"
-_FIELD = "\x1f"
-
-
-class LazyNames(Sequence[ParsedName]):
-    """The parsed names of an index file, each built when first read: a search
-    reads a few of them, so loading builds none."""
-
-    def __init__(self, columns: dict[str, list[str]]) -> None:
-        self.columns = columns
-        self.original = columns["original"]
-        if any(len(v) != len(self.original) for v in columns.values()):
-            raise ValueError("the name columns differ in length")
-        self.built: list[ParsedName | None] = [None] * len(self.original)
-        self.parts: dict[str, NamePart] = {}  # one NamePart per distinct part
-
-    def __len__(self) -> int:
-        return len(self.original)
-
-    @overload
-    def __getitem__(self, i: int) -> ParsedName: ...
-    @overload
-    def __getitem__(self, i: slice) -> Sequence[ParsedName]: ...
-    def __getitem__(self, i: int | slice) -> ParsedName | Sequence[ParsedName]:
-        if isinstance(i, slice):
-            return [self[k] for k in range(*i.indices(len(self)))]
-        found = self.built[i]
-        if found is None:
-            found = self.built[i] = self._build(i)
-        return found
-
-    def _part(self, text: str) -> NamePart:
-        found = self.parts.get(text)
-        if found is None:
-            word, role, script = text.split(_FIELD)
-            found = self.parts[text] = NamePart(word, role, script)
-        return found
-
-    def _build(self, i: int) -> ParsedName:
-        c = self.columns
-        parts = c["parts"][i]
-        return ParsedName(
-            c["original"][i],
-            c["normalized"][i],
-            c["script"][i],
-            tuple(self._part(p) for p in parts.split(_UNIT)) if parts else (),
-            tuple(c["dropped"][i].split(_UNIT)) if c["dropped"][i] else (),
-            tuple(c["suffixes"][i].split(_UNIT)) if c["suffixes"][i] else (),
-        )
 
 
 def _record(data: Any) -> str | Record:

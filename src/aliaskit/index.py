@@ -31,6 +31,7 @@ from typing import Any
 import attrs
 
 from aliaskit._check import require_threshold
+from aliaskit._index_names import LazyNames, Row, parse_texts
 from aliaskit._index_search import Hit, Scored, rank, scorer_for, tie_key
 from aliaskit._index_table import KeyTable, build_table, second_filter, table_of
 from aliaskit._records_batch import content_of
@@ -55,7 +56,7 @@ class IndexState:
     hold each name, and the key table."""
 
     names: list[str]
-    parsed: Sequence[ParsedName]
+    parsed: LazyNames
     name_id: dict[str, int]
     records: list[str | Record]
     keys: list[str]
@@ -65,7 +66,7 @@ class IndexState:
 
 
 def _empty() -> IndexState:
-    return IndexState([], [], {}, [], [], [], [], table_of({}))
+    return IndexState([], LazyNames.of_rows([], []), {}, [], [], [], [], table_of({}))
 
 
 class Index:
@@ -83,9 +84,14 @@ class Index:
     """
 
     def __init__(
-        self, items: Iterable[str | Record] = (), *, threshold: float = DEFAULT_THRESHOLD
+        self,
+        items: Iterable[str | Record] = (),
+        *,
+        threshold: float = DEFAULT_THRESHOLD,
+        workers: int | None = None,
     ) -> None:
         self.threshold = require_threshold(threshold)
+        self.workers = _workers(workers)
         self._lock = threading.Lock()
         self._state = _empty()
         self._contents: dict[Any, int] = {}  # record content or id -> record index
@@ -114,31 +120,38 @@ class Index:
         records, keys, entities = list(old.records), list(old.keys), list(old.entity_ids)
         fresh, skipped = _admit(items, entity_ids, contents, records, keys, entities)
         names, name_id = list(old.names), dict(old.name_id)
-        parsed = [old.parsed[i] for i in range(len(old.parsed))]
+        texts = list(dict.fromkeys(t for _, held in fresh for t in held if t not in name_id))
+        found, built = parse_texts(texts, self.workers)
+        rows: list[Row] = []
+        filed = old.table.blocks() if found else {}
+        given: dict[int, tuple[str, ...]] = {}
+        for k, row, block, given_at in found:
+            i = name_id[texts[k]] = len(names)
+            names.append(texts[k])
+            rows.append(row)
+            given[i] = given_at
+            for key in block:
+                filed.setdefault(key, []).append(i)
+        parsed = old.parsed.extended(
+            LazyNames.of_rows(rows, list(built) if built is not None else [None] * len(rows))
+        )
+        name_records = list(old.name_records) + [()] * len(rows)
         holders: dict[int, list[int]] = {}
-        new_names: list[int] = []
         for r, held in fresh:
             for text in dict.fromkeys(held):
-                i = name_id.get(text)
-                if i is None:
-                    name = _parse(text)
-                    if not name.parts:
-                        continue
-                    i = name_id[text] = len(names)
-                    names.append(text)
-                    parsed.append(name)
-                    new_names.append(i)
-                holders.setdefault(i, []).append(r)
-        name_records = list(old.name_records) + [()] * (len(names) - len(old.names))
+                at = name_id.get(text)
+                if at is not None:
+                    holders.setdefault(at, []).append(r)
         for i, rs in holders.items():
             name_records[i] = tuple(sorted({*name_records[i], *rs}))
         table = old.table
-        if new_names:
-            filed = table.blocks()
-            for i in new_names:
-                for key in block_keys(parsed[i]):
-                    filed.setdefault(key, []).append(i)
-            table = build_table(filed, lambda i: given_keys(parsed[i]))
+        if found:
+
+            def given_of(i: int) -> frozenset[str]:
+                held = given.get(i)
+                return frozenset(held) if held is not None else given_keys(parsed[i])
+
+            table = build_table(filed, given_of)
         self._contents = contents
         self.skipped.extend(skipped)
         if skipped:
@@ -158,17 +171,14 @@ class Index:
     def load(cls, path: str | os.PathLike[str]) -> Index:
         """Read an index written by :meth:`save`. A corrupt, truncated, edited
         or newer file raises :class:`~aliaskit._index_file.IndexFileError`."""
-        from aliaskit._index_file import LazyNames, read_index
+        from aliaskit._index_file import read_index
 
         header, parsed, records, entity_ids, table = read_index(path, __version__)
         index = cls(threshold=header["threshold"])
         if parsed is None or table is None:  # another version's keys: key again
             index.add(records, entity_ids=entity_ids)
             return index
-        if isinstance(parsed, LazyNames):
-            names = list(parsed.original)
-        else:
-            names = [p.original for p in parsed]
+        names = list(parsed.original)
         name_id = {text: i for i, text in enumerate(names)}
         holders: list[list[int]] = [[] for _ in names]
         for r, item in enumerate(records):
@@ -231,11 +241,7 @@ class Index:
 
         _check_options(limit, score_cutoff)
         found = [_query(q) for q in queries]
-        if workers is not None and (
-            isinstance(workers, bool) or not isinstance(workers, int) or workers < 1
-        ):
-            raise ValueError(f"workers must be a positive int or None, got {workers!r}")
-        count = workers if workers is not None else (os.cpu_count() or 1)
+        count = _workers(workers)
         state = self._state
         ranked = search_many(state, found, self.threshold, limit, score_cutoff, count)
         return [
@@ -282,6 +288,15 @@ def _admit(
             keys.append(item.key)
         entities.append(entity_ids[position] if entity_ids else None)
     return fresh, skipped
+
+
+def _workers(workers: int | None) -> int:
+    """The worker processes to use: ``workers``, or every core (None)."""
+    if workers is not None and (
+        isinstance(workers, bool) or not isinstance(workers, int) or workers < 1
+    ):
+        raise ValueError(f"workers must be a positive int or None, got {workers!r}")
+    return workers if workers is not None else (os.cpu_count() or 1)
 
 
 def _content_key(item: str | Record) -> Any:
