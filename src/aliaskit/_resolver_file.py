@@ -24,7 +24,7 @@ FORMAT_VERSION = 3
 #: records, 3 adds the scores computed (read back instead of scoring again).
 READABLE_VERSIONS = (1, 2, 3)
 #: The fields of the computed state, in version 3.
-STATE_FIELDS = ("aliaskit", "scores", "cross")
+STATE_FIELDS = ("aliaskit", "scores")
 
 
 class ResolverFileError(ValueError):
@@ -89,11 +89,11 @@ def _record_keys(records: list[dict[str, Any]]) -> set[str]:
 
 
 def _check_state(body: dict[str, Any], where: str) -> None:
-    """The computed state of a version 3 file: ``scores`` and ``cross`` as
-    ``[a, b, score, conflict]`` rows, and the aliaskit version that scored them."""
+    """The computed state of a version 3 file: ``scores`` as ``[a, b, score,
+    conflict]`` rows, and the aliaskit version that scored them."""
     if not isinstance(body["aliaskit"], str):
         raise ResolverFileError(f"{where}: aliaskit must be a version string")
-    for field in ("scores", "cross"):
+    for field in ("scores",):
         rows = body[field]
         ok = isinstance(rows, list) and all(
             isinstance(r, list)
@@ -116,11 +116,11 @@ def state_rows(
     edges: dict[tuple[str, str], float],
     cannot_links: dict[str, set[str]],
     judged_apart: set[tuple[str, str]],
-    extra: dict[tuple[str, str], Any],
 ) -> dict[str, list[list[Any]]]:
-    """The computed scores to save: the kept scores and the conflicts found by
-    comparison (not the user's cannot-links), and the pairs scored outside
-    blocking (``extra``, edges with ``score`` and ``conflict``), sorted."""
+    """The computed scores to save: the kept scores of the candidate pairs and
+    their conflicts found by comparison (not the user's cannot-links), sorted.
+    Pairs scored outside blocking are left out: which were scored depends on
+    the order names came in, and the saved state must not."""
     scores: list[list[Any]] = [[a, b, s, False] for (a, b), s in edges.items()]
     scores += [
         [a, b, 0.0, True]
@@ -128,14 +128,9 @@ def state_rows(
         for b in others
         if a < b and (a, b) not in judged_apart
     ]
-    cross = [[a, b, e.score, e.conflict] for (a, b), e in extra.items()]
-    return {"scores": sorted(scores), "cross": sorted(cross)}
+    return {"scores": sorted(scores)}
 
 
-def known_scores(
-    body: dict[str, Any],
-) -> tuple[dict[tuple[str, str], Scored], dict[tuple[str, str], Scored]]:
-    """The saved scores of blocked pairs and of pairs scored outside blocking."""
-    scores = {(a, b): (float(s), c) for a, b, s, c in body["scores"]}
-    cross = {(a, b): (float(s), c) for a, b, s, c in body["cross"]}
-    return scores, cross
+def known_scores(body: dict[str, Any]) -> dict[tuple[str, str], Scored]:
+    """The saved scores of the candidate pairs kept or in conflict."""
+    return {(a, b): (float(s), c) for a, b, s, c in body["scores"]}

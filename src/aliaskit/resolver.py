@@ -39,14 +39,11 @@ names never glue components together.
 
 from __future__ import annotations
 
-import hashlib
-import json
 import os
 import threading
 import warnings
 from collections import defaultdict
 from collections.abc import Iterable
-from typing import Any
 
 from aliaskit._batch import cluster_batch
 from aliaskit._check import require_str, require_threshold
@@ -56,16 +53,13 @@ from aliaskit._resolver_file import (
     FORMAT,
     FORMAT_VERSION,
     ResolverFileError,
-    checked_body,
-    known_scores,
-    state_rows,
 )
 from aliaskit._resolver_graph import KEEP_SCORE, WEAK_LINK
 from aliaskit._resolver_ingest import SkippedName, gc_paused
+from aliaskit._resolver_persist import PersistLayer
 from aliaskit._resolver_records import RecordsLayer
 from aliaskit._resolver_search import SearchLayer
 from aliaskit._resolver_stages import AVERAGE_SLACK
-from aliaskit._version import __version__
 from aliaskit.blocking import BlockIndex
 from aliaskit.compare import DEFAULT_THRESHOLD, compare
 from aliaskit.entity import Entity, build_entity
@@ -98,7 +92,7 @@ class SkippedNamesWarning(UserWarning):
     """Some inputs held no name (empty or only punctuation) and were skipped."""
 
 
-class Resolver(RecordsLayer, SearchLayer):
+class Resolver(RecordsLayer, SearchLayer, PersistLayer):
     """Incremental alias resolution.
 
     Mutation methods (:meth:`add`, :meth:`add_many`, :meth:`merge`,
@@ -286,99 +280,6 @@ class Resolver(RecordsLayer, SearchLayer):
             self._cannot.add(pair)
             self._judged(pair)
 
-    # -- persistence ---------------------------------------------------------
-
-    def to_dict(self) -> dict[str, Any]:
-        """The Resolver's state as plain data: names, records, judgements and threshold."""
-        with self._lock:
-            body = {
-                "threshold": self.threshold,
-                "names": self._saved_names(),
-                "records": self._saved_records(),
-                "must_link": [list(p) for p in sorted((self._must - self._alias) | self._rec_must)],
-                "cannot_link": [list(p) for p in sorted(self._cannot | self._rec_cannot)],
-                "aliaskit": __version__,
-                **state_rows(self._edges, self._cadj, self._cannot, self._extra),
-            }
-        digest = hashlib.sha256(json.dumps(body, sort_keys=True).encode("utf-8", "surrogatepass"))
-        return {"format": FORMAT, "version": FORMAT_VERSION, "sha256": digest.hexdigest(), **body}
-
-    def save(self, path: str | os.PathLike[str]) -> None:
-        """Write the Resolver to a JSON file, atomically (temporary file, then rename).
-
-        The format is documented in :meth:`load`. Entities are not stored:
-        they are a deterministic function of the names and judgements.
-        """
-        data = json.dumps(self.to_dict(), ensure_ascii=False, indent=1)
-        target = os.fspath(path)
-        tmp = f"{target}.tmp-{os.getpid()}-{threading.get_ident()}"
-        with open(tmp, "w", encoding="utf-8", errors="surrogatepass") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, target)
-
-    @classmethod
-    def from_dict(cls, data: Any, *, where: str = "data") -> Resolver:
-        """Rebuild a Resolver from :meth:`to_dict` output (version 1 or 2),
-        checking everything first."""
-        body = checked_body(data, where)
-        records = [
-            _loaded_record(r, f"{where}: records[{i}]") for i, r in enumerate(body["records"])
-        ]
-        resolver = cls(threshold=body["threshold"])
-        if body.get("aliaskit") == __version__:  # its scores are this version's
-            known, cross = known_scores(body)
-            resolver._known = known
-            resolver._extra.update((p, Edge(*found)) for p, found in cross.items())
-        resolver.add_many(body["names"])
-        if records:
-            resolver.add_many(records)
-        resolver._known = None
-        with resolver._lock:
-            must = [p for p in body["must_link"] if not resolver._judge_records(*p, same=True)]
-            cannot = [p for p in body["cannot_link"] if not resolver._judge_records(*p, same=False)]
-            for a, b in must:
-                resolver._must.add(_pair(a, b))
-            for a, b in cannot:
-                resolver._cannot.add(_pair(a, b))
-            for a, b in must + cannot:
-                resolver._judged(_pair(a, b), recluster=False)
-            resolver._recluster({x for pair in must + cannot for x in pair})
-            resolver._version += 1
-        return resolver
-
-    @classmethod
-    def load(cls, path: str | os.PathLike[str]) -> Resolver:
-        """Read a Resolver saved by :meth:`save`.
-
-        Format: one JSON object with ``format`` ("aliaskit-resolver"),
-        ``version`` (3), ``sha256`` (of the canonical JSON of the other
-        fields below), ``threshold``, ``names`` (sorted list of every name
-        added), ``records`` (the records that say more than a name: objects
-        with ``name`` (a list of names), ``id``, ``birth_date`` (as
-        :class:`~aliaskit.BirthDate` prints it), ``countries`` (codes) and
-        ``gender``), ``must_link`` and ``cannot_link`` (lists of ``[a, b]``
-        pairs of names, or of record keys when a judgement names a record
-        id), ``aliaskit`` (the version that wrote it) and ``scores`` and
-        ``cross`` (``[a, b, score, conflict]`` rows: the pairs kept or in
-        conflict, and those scored outside blocking), which ``load`` reads
-        instead of scoring when this aliaskit version wrote them. Version 1
-        files, without ``records``, and version 2 files, without scores,
-        still load. A file of
-        another format or version, a corrupt or tampered file raises
-        :class:`ResolverFileError`; nothing is half-loaded.
-        """
-        where = os.fspath(path)
-        try:
-            with open(where, encoding="utf-8", errors="surrogatepass") as fh:
-                data = json.load(fh)
-        except OSError as err:
-            raise ResolverFileError(f"{where}: cannot read: {err.strerror}") from None
-        except (json.JSONDecodeError, UnicodeDecodeError) as err:
-            raise ResolverFileError(f"{where}: not valid JSON: {err}") from None
-        return cls.from_dict(data, where=where)
-
     # -- internals -----------------------------------------------------------
 
     def _known_pair(self, a: str, b: str) -> tuple[str, str]:
@@ -454,17 +355,6 @@ def cluster(names: Iterable[str | Record], *, threshold: float = DEFAULT_THRESHO
             stacklevel=2,
         )
     return entities
-
-
-def _loaded_record(data: dict[str, Any], where: str) -> Record:
-    """A saved record, or :class:`ResolverFileError` saying what is wrong with it."""
-    fields = ("name", "id", "birth_date", "countries", "gender")
-    if set(data) - set(fields) or "name" not in data:
-        raise ResolverFileError(f"{where}: unexpected or missing fields")
-    try:
-        return Record(**{k: data.get(k) for k in fields})
-    except (TypeError, ValueError) as err:
-        raise ResolverFileError(f"{where}: {err}") from None
 
 
 def _checked_items(names: Iterable[str | Record]) -> list[str | Record]:
