@@ -286,3 +286,11 @@ def test_an_index_parsed_in_workers_equals_one_parsed_here(monkeypatch: pytest.M
     assert forked.state.table.ids.tolist() == here.state.table.ids.tolist()
     for query in ("Sasha Troufanov", "Netanyahu", "Berel Lazar"):
         assert forked.search(query, limit=None) == here.search(query, limit=None)
+
+
+def test_a_warm_index_gives_the_hits_of_a_cold_one() -> None:
+    cold = Index(SEED_NAMES)
+    warm = Index(SEED_NAMES)
+    warm.warm()
+    for query in ("Sasha Troufanov", "בנימין נתניהו", "Lazar"):
+        assert warm.search(query, limit=None) == cold.search(query, limit=None)

@@ -24,6 +24,7 @@ from collections.abc import Sequence
 import attrs
 
 from aliaskit.compare import Comparison, IndexedScorer, compare
+from aliaskit.compare._api import INDEXED_MEMO, INDEXED_NAMES
 from aliaskit.parse import ParsedName
 from aliaskit.record import Record
 from aliaskit.text import normalize
@@ -99,6 +100,10 @@ def rank(scored: list[Scored], limit: int | None, cutoff: float | None) -> list[
     return scored if limit is None else scored[:limit]
 
 
+#: Memoised word verdicts a scorer keeps per indexed name before it starts afresh.
+WARM_MEMO_PER_NAME = 8
+
+
 class QueryScorer:
     """Scores one query after another against the indexed names ``parsed``
     (one thread only): the indexed names' features and the verdicts on their
@@ -107,13 +112,23 @@ class QueryScorer:
     def __init__(self, parsed: Sequence[ParsedName]) -> None:
         self.parsed = parsed
         self.query: ParsedName | None = None
-        self.scorer = IndexedScorer(self._name_of)
+        # Room for every indexed name, and the verdicts on their words, so that
+        # a warm index stays warm (about a kilobyte a name).
+        self.scorer = IndexedScorer(
+            self._name_of,
+            max_names=max(INDEXED_NAMES, len(parsed) + 1),
+            max_memo=max(INDEXED_MEMO, WARM_MEMO_PER_NAME * len(parsed)),
+        )
 
     def _name_of(self, i: int) -> ParsedName:
         if i < 0:
             assert self.query is not None
             return self.query
         return self.parsed[i]
+
+    def warm(self) -> None:
+        """Read every indexed name's features now, not at its first search."""
+        self.scorer.read(range(len(self.parsed)))
 
     def scores(self, query: ParsedName, ids: Sequence[int]) -> list[float]:
         """The scores of ``query`` against the indexed names ``ids``."""

@@ -209,6 +209,13 @@ class Index:
         index.add(items, entity_ids=entity_ids)
         return index
 
+    def warm(self) -> None:
+        """Read every indexed name's comparison features now (in this thread's
+        scorer), so that no search pays for reading a name the first time:
+        about 45 µs a name, 13 s for 290,000 names. Searches give the same
+        hits, warm or not."""
+        scorer_for(self._state.parsed).warm()
+
     # -- searching -------------------------------------------------------------
 
     def search(

@@ -4,7 +4,7 @@ and :func:`prepare`."""
 from __future__ import annotations
 
 from array import array
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from functools import lru_cache, partial
 
 from aliaskit._check import require_str, require_threshold
@@ -113,27 +113,44 @@ class IndexedScorer:
     Each name is looked up and its features read once, however many pairs
     it is in; pairs of plain names climb the ladder through
     :func:`._kernel.climb`, with the verdicts on pairs of words memoised.
-    It forgets the names once it holds :data:`INDEXED_NAMES` of them, and
-    everything once it holds :data:`INDEXED_MEMO` memoised entries: scores
-    never depend on what it keeps.
+    It forgets the names once it holds ``max_names`` of them
+    (:data:`INDEXED_NAMES`), and everything once it holds ``max_memo``
+    memoised entries (:data:`INDEXED_MEMO`): scores never depend on what it
+    keeps.
     """
 
-    def __init__(self, name_of: Callable[[int], ParsedName], same_form: float = 1.0) -> None:
+    def __init__(
+        self,
+        name_of: Callable[[int], ParsedName],
+        same_form: float = 1.0,
+        *,
+        max_names: int = INDEXED_NAMES,
+        max_memo: int = INDEXED_MEMO,
+    ) -> None:
         self.name_of = name_of
         self.same_form = same_form
+        self.max_names = max_names
+        self.max_memo = max_memo
         self._fresh()
 
     def _fresh(self) -> None:
         self.memo = Memo()
         self.seen: dict[int, tuple[str, Features, Plain | None]] = {}
 
+    def read(self, ids: Iterable[int]) -> None:
+        """Read the features of the names ``ids`` now, before they are scored."""
+        seen, memo = self.seen, self.memo
+        for i in ids:
+            if i not in seen:
+                seen[i] = _indexed(self.name_of(i), memo)
+
     def score(self, left: Sequence[int], right: Sequence[int]) -> tuple[array[float], bytearray]:
         """The scores and conflict bytes of the pairs ``(left[k], right[k])``."""
         memo = self.memo
-        if memo.size() > INDEXED_MEMO:
+        if memo.size() > self.max_memo:
             self._fresh()  # the names' plain forms hold ids of the memo: both go
             memo = self.memo
-        elif len(self.seen) > INDEXED_NAMES:
+        elif len(self.seen) > self.max_names:
             self.seen = {}  # the memo's ids stay valid for the names read again
         seen = self.seen
         same_form = self.same_form
