@@ -23,16 +23,20 @@ afternoon with common libraries:
 All three compute the pair scores with rapidfuzz's C++ ``cdist`` (row chunks, all
 cores), so their speed is the best these simple methods can do in Python.
 rapidfuzz and numpy are bench/test-only dependencies.
+
+For search (:mod:`benchmarks.search_report`) the baseline is
+:class:`RapidFuzzSearch`: rapidfuzz ``process.extract`` with ``fuzz.WRatio``
+over every name, query and names folded by :func:`search_key`.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 
 import numpy as np
 import numpy.typing as npt
-from rapidfuzz import fuzz, process
+from rapidfuzz import fuzz, process, utils
 from rapidfuzz.distance import JaroWinkler
 from unidecode import unidecode
 
@@ -226,3 +230,84 @@ LABELS = {
     "exact": "exact match after unidecode + lower case",
     "naive_dm_jw": f"naive: Daitch–Mokotoff blocking + Jaro–Winkler ≥ {DM_JW_THRESHOLD}",
 }
+
+
+# --- Search -------------------------------------------------------------------
+
+
+def search_key(name: str) -> str:
+    """The RapidFuzz search baseline's form of a name: ``unidecode``, then rapidfuzz's
+    ``utils.default_process`` (lower case, every character but letters and digits to a
+    space, trimmed).
+
+    >>> search_key("ИВАНОВ, Иван"), search_key("Jean-Luc O'Neil")
+    ('ivanov  ivan', 'jean luc o neil')
+    """
+    folded: str = utils.default_process(unidecode(name))
+    return folded
+
+
+class RapidFuzzSearch:
+    """The search baseline: ``process.extract(query, names, scorer=fuzz.WRatio)``.
+
+    Every distinct name is folded once by :func:`search_key` (the "index");
+    a query is folded the same way and scored with ``fuzz.WRatio`` (0-100)
+    against every folded name; ties are ranked by the name's place, as
+    ``process.extract`` ranks them. No transliteration beyond ``unidecode``,
+    no blocking: a query costs one score per indexed name.
+
+    >>> baseline = RapidFuzzSearch(["Ivan Petrov", "Иван Петров", "Olga Sidorova"])
+    >>> found = baseline.search("ivan petrov", limit=2)
+    >>> [(name, round(score)) for name, score, _ in found]
+    [('Ivan Petrov', 100), ('Иван Петров', 100)]
+    """
+
+    def __init__(self, names: Iterable[str]) -> None:
+        self.names = list(dict.fromkeys(names))
+        self.keys = [search_key(n) for n in self.names]
+
+    def __len__(self) -> int:
+        return len(self.names)
+
+    def search(self, query: str, limit: int = 10) -> list[tuple[str, float, int]]:
+        """The ``limit`` best names for ``query``: (name, WRatio score, place), best first."""
+        found = process.extract(
+            search_key(query), self.keys, scorer=fuzz.WRatio, processor=None, limit=limit
+        )
+        return [(self.names[i], float(score), int(i)) for _, score, i in found]
+
+    def search_all(
+        self, queries: Sequence[str], limit: int = 10, rows: int = 500
+    ) -> list[list[tuple[str, float, int]]]:
+        """:meth:`search` of every query, through ``process.cdist`` on every core.
+
+        Scores are computed ``rows`` queries at a time (float64, as ``extract``
+        returns them) and ranked as ``extract`` ranks them: score down, then
+        place up. Same results as :meth:`search`, much faster for many queries.
+        """
+        out: list[list[tuple[str, float, int]]] = []
+        keys = [search_key(q) for q in queries]
+        for start in range(0, len(keys), rows):
+            scores: npt.NDArray[np.float64] = process.cdist(
+                keys[start : start + rows],
+                self.keys,
+                scorer=fuzz.WRatio,
+                processor=None,
+                dtype=np.float64,
+                workers=-1,
+            )
+            for row in scores:
+                out.append(self._top(row, limit))
+        return out
+
+    def _top(self, row: npt.NDArray[np.float64], limit: int) -> list[tuple[str, float, int]]:
+        if len(row) > limit:
+            kth = np.partition(row, len(row) - limit)[len(row) - limit]
+            candidates = np.nonzero(row >= kth)[0]
+        else:
+            candidates = np.arange(len(row))
+        order = candidates[np.lexsort((candidates, -row[candidates]))][:limit]
+        return [(self.names[i], float(row[i]), int(i)) for i in order]
+
+
+SEARCH_LABEL = "rapidfuzz process.extract, fuzz.WRatio, unidecode + default_process"

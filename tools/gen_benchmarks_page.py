@@ -15,7 +15,9 @@ quality figures:
   if the summary does not show it already;
 - ``quality.json``: written by ``benchmarks/quality.py``; a table of
   clustering quality per gold set. Without it the script fails, so the page
-  never holds a placeholder.
+  never holds a placeholder;
+- ``search.json``: written by ``python -m benchmarks.search_report``; the
+  "Search" section, last on the page.
 """
 
 from __future__ import annotations
@@ -179,6 +181,172 @@ def stages_section(reports: list[dict[str, Any]]) -> str:
     return "\n".join(lines) + "\n"
 
 
+def _ms(value: float) -> str:
+    return f"{value:.2f} ms" if value < 100 else f"{value:,.0f} ms"
+
+
+def _quality_cells(q: dict[str, Any]) -> str:
+    best = q.get("best_score_right")
+    return f"{q['recall_at_1']:.3f} | {q['recall_at_10']:.3f} | {q['mrr']:.3f} | " + (
+        "" if best is None else f"{best:.3f}"
+    )
+
+
+def _search_quality(dev: dict[str, Any]) -> list[str]:
+    base = dev["baseline"]
+    lines = [
+        "### Dev set: another name of the same person",
+        "",
+        f"All {dev['names']:,} names of `dev_persons.tsv` are indexed; each of the",
+        f"{dev['quality_queries']:,} names whose person has another name is searched",
+        "(`limit=11`), its own string dropped from the hits and the first 10 kept.",
+        "recall@k: the share of queries with another name of the same person in the",
+        "first k hits; MRR: the mean reciprocal rank of the first such hit (0 if none",
+        "in the 10); *best-scored right*: the share of queries where a right hit scores",
+        "as much as the first hit (recall@1 if every tie for first place went the right",
+        "way; aliaskit ranks ties by the indexed name, RapidFuzz by its place).",
+        "*RapidFuzz* is the baseline: `process.extract(query, names, scorer=fuzz.WRatio,",
+        "limit=11)` over every name, query and names folded by",
+        "`unidecode` and rapidfuzz's `utils.default_process` (lower case, punctuation",
+        "to spaces), computed for all queries with `process.cdist` (same scores and",
+        f"order as `extract`: {base['cdist_agrees_with_extract']} timed queries agree).",
+        "",
+        "| searcher | source | queries | recall@1 | recall@10 | MRR | best-scored right |",
+        "| --- | --- | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    for who, label in (("aliaskit", "aliaskit `Index`"), ("rapidfuzz", "RapidFuzz WRatio")):
+        quality = dev["quality"][who]
+        rows = [("all", quality["all"]), *quality["per_source"].items()]
+        for source, q in rows:
+            lines.append(f"| {label} | {source} | {q['queries']:,} | {_quality_cells(q)} |")
+    hard = dev["hard_negatives"]
+    lines += [
+        "",
+        f"Hard negatives (`dev_hard_negatives.tsv`, {hard['pairs']} pairs of different",
+        "people with near-identical names): searching one name gives the other a hit",
+        f"scoring at least the default threshold {hard['threshold']} for",
+        f"**{hard['found_either']} pairs ({100 * hard['share']:.2f}%)**, in either direction",
+        f"(`compare` calls {hard['compare_is_match']} of them a match).",
+    ]
+    if "baseline" in hard:
+        hb = hard["baseline"]
+        lines += [
+            f"RapidFuzz has no threshold of its own; at WRatio >= {hb['wratio_cutoff']:g} it",
+            f"finds {hb['found']} ({100 * hb['share']:.2f}%).",
+        ]
+    return lines
+
+
+def _search_latency(parts: list[dict[str, Any]]) -> list[str]:
+    first = parts[0]
+    lines = [
+        "### Build, save, load and latency",
+        "",
+        "Per-query latency of `index.search(query)` (`limit=10`), warm, one query at a",
+        f"time in one thread: {first['warmup_queries']} warm-up queries, then",
+        f"{first['latency']['queries']:,} timed. *built*: in the process that built the",
+        "index; *loaded*: the index saved, then loaded in a fresh process (load time",
+        "and the first query after it: the median of",
+        f"{first['load_repeats']} fresh processes). The build uses the default",
+        f"workers (every core: {first['build_workers']}). *RapidFuzz*: `process.extract`",
+        "with `fuzz.WRatio` over every name, on the same queries",
+        f"({first['baseline_warmup_queries']} warm-up queries; on the first ones only where",
+        "a count is given). Peak memory: the building process, without its forked workers.",
+        "",
+        "| index | commit | names | build | save | file | load | first query "
+        "| built p50 | built p99 | loaded p50 | loaded p99 | RapidFuzz p50 | RapidFuzz p99 "
+        "| peak memory |",
+        "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: "
+        "| ---: | ---: | ---: |",
+    ]
+    for part in parts:
+        name = (
+            "dev"
+            if part["part"] == "dev"
+            else f"{part['shape']} {int(part['mentions']):,} mentions"
+        )
+        base = part.get("baseline", {}).get("latency")
+        lat, loaded = part["latency"], part["loaded_latency"]
+        rapid = "n/a | n/a"
+        if base:
+            count = "" if base["queries"] == lat["queries"] else f" ({base['queries']:,} queries)"
+            rapid = f"{_ms(base['p50_ms'])}{count} | {_ms(base['p99_ms'])}{count}"
+        lines.append(
+            f"| {name} | {part['commit']} | {int(part['names']):,} | "
+            f"{part['build_seconds']:.1f} s | {part['save_seconds']:.2f} s | "
+            f"{part['file_mb']:.1f} MB | {part['load_seconds']:.2f} s | "
+            f"{_ms(part['first_query_ms'])} | {_ms(lat['p50_ms'])} | {_ms(lat['p99_ms'])} | "
+            f"{_ms(loaded['p50_ms'])} | {_ms(loaded['p99_ms'])} | {rapid} | "
+            f"{part['peak_rss_gb']:.2f} GB |"
+        )
+    loads = [float(p[k]) for p in parts for k in ("loadavg_1m", "loadavg_1m_end") if k in p]
+    if loads:
+        lines += [
+            "",
+            "The machine was shared with other work: its one-minute load average was",
+            f"{min(loads):.1f} to {max(loads):.1f} at the starts and ends of these runs.",
+        ]
+    return lines
+
+
+def _search_workload(parts: list[dict[str, Any]]) -> list[str]:
+    lines = [
+        "### Workload: held-out names",
+        "",
+        "Workload mentions (`benchmarks/workload.py`, seed 0). People with two or more",
+        "names are drawn; one name of each, said by no one else, is left out of the",
+        "index (every mention of it) and searched; a hit is right when it is another",
+        "name of the same person. Half the queries are *cross-script*: none of the",
+        "person's indexed names is in the query's script (`aliaskit.detect_script`).",
+        f"{parts[0]['warmup_queries']} queries warm up, {parts[0]['queries']:,} are scored",
+        "(RapidFuzz: the number given). Where *best-scored right* is well below",
+        "recall@10, names of other people scored higher than the right one: in these",
+        "workloads many people share a given name and a surname, and another person's",
+        "shorter name (without the patronymic) does not contradict the query.",
+        "",
+        "| index | searcher | queries | recall@1 | recall@10 | MRR | best-scored right "
+        "| cross-script recall@10 | same-script recall@10 |",
+        "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    for part in parts:
+        name = f"{part['shape']} {int(part['mentions']):,} mentions"
+        searchers = [("aliaskit `Index`", part)]
+        if "baseline" in part:
+            searchers.append(("RapidFuzz WRatio", part["baseline"]))
+        for label, src in searchers:
+            lines.append(
+                f"| {name} | {label} | {src['quality']['queries']:,} | "
+                f"{_quality_cells(src['quality'])} | "
+                f"{src['quality_cross_script']['recall_at_10']:.3f} | "
+                f"{src['quality_same_script']['recall_at_10']:.3f} |"
+            )
+    return lines
+
+
+def search_section(report: dict[str, Any]) -> str:
+    """Markdown for ``search.json`` (``python -m benchmarks.search_report``)."""
+    parts = ([report["dev"]] if "dev" in report else []) + list(report.get("workload", []))
+    commits = sorted({str(p["commit"]) for p in parts})
+    compiled = all(p.get("compiled") for p in parts)
+    lines = [
+        "## Search",
+        "",
+        "`aliaskit.Index` (see [Screen names against a list](howto/screen.md)) on the",
+        "development set and on synthetic workloads, beside a RapidFuzz baseline, on",
+        f"the two-core machine, at commit {', '.join(commits)}"
+        + (" with the compiled core" if compiled else " (pure Python on some rows)"),
+        "(`python -m benchmarks.search_report`; figures in `benchmarks/results/search.json`).",
+        "",
+    ]
+    if "dev" in report:
+        lines += [*_search_quality(report["dev"]), ""]
+    lines += [*_search_latency(parts), ""]
+    workload = [p for p in parts if p["part"] == "workload"]
+    if workload:
+        lines += _search_workload(workload)
+    return "\n".join(lines).rstrip() + "\n"
+
+
 def summary_section(text: str, plots: set[str]) -> str:
     """The suite's ``summary.md``, headings demoted one level, plot links into ``img/``."""
     out = []
@@ -224,6 +392,9 @@ def build(results: Path, docs: Path) -> str:
             "## Clustering time\n\n"
             f"![Clustering time against the number of names, log-log](img/{PLOT})\n"
         )
+    search = results / "search.json"
+    if search.exists():
+        parts.append(search_section(json.loads(search.read_text(encoding="utf-8"))))
     return "\n".join(parts)
 
 
