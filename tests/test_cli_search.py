@@ -41,3 +41,12 @@ def test_search_refuses_a_bad_query_or_a_corrupt_index(tmp_path: Path) -> None:
     ok("index", "build", listed, "-o", index)
     broken.write_bytes(index.read_bytes()[:-40])
     assert "aliaskit index" in fails(1, "search", broken, "Putin")
+
+
+def test_a_csv_without_a_name_column_is_read_from_its_full_name_column(tmp_path: Path) -> None:
+    """Not from its first column (an id): issue 25's `id,full_name` file."""
+    text = "id,full_name\n1,Sasha Trupanov\n2,Alexander Trufanov\n"
+    listed = write(tmp_path / "people.csv", text)
+    out, _ = ok("cluster", listed, "--format", "jsonl")
+    entities = [json.loads(line) for line in out.splitlines()]
+    assert [sorted(e["aliases"]) for e in entities] == [["Alexander Trufanov", "Sasha Trupanov"]]

@@ -8,7 +8,8 @@ an annotated copy of the input needs. Formats:
 * ``txt``: one name per line; lines starting with ``#`` are comments.
 * ``csv`` / ``tsv``: a header line, then rows; the name column is chosen
   by name or 0-based index (default: a column called ``name``, else the
-  first). TSV has no quoting: every tab separates fields.
+  first whose header holds the word, such as ``full_name``, else the
+  first: :func:`default_column`). TSV has no quoting: every tab separates fields.
 * ``jsonl``: one JSON object per line; the name is under a key
   (default ``name``). Blank lines are ignored.
 
@@ -55,6 +56,7 @@ __all__ = [
     "NameReader",
     "Problem",
     "Record",
+    "default_column",
     "evidence_columns",
     "format_of_path",
     "write_entities",
@@ -127,6 +129,30 @@ EVIDENCE_FIELDS: dict[str, tuple[str, ...]] = {
 
 def _column_key(name: str) -> str:
     return name.strip().lower().replace("-", "_").replace(" ", "_")
+
+
+#: Headers holding one of these words name a part of a name, or something
+#: else, not a person's whole name.
+_NOT_WHOLE = ("first", "last", "sur", "given", "middle", "family", "father", "maiden", "nick",
+              "user", "file", "host", "domain", "company", "org")  # fmt: skip
+
+
+def default_column(header: list[str]) -> int:
+    """The name column when none is given: one called ``name``; else the first
+    whose header holds the word (``full_name``, ``Person Name``) and names no
+    part of a name (``first_name``) nor another thing (``file_name``); else
+    the first column.
+
+    >>> default_column(["id", "Full Name", "dob"]), default_column(["id", "first_name"])
+    (1, 0)
+    """
+    keys = [_column_key(h) for h in header]
+    if DEFAULT_COLUMN in keys:
+        return keys.index(DEFAULT_COLUMN)
+    for i, key in enumerate(keys):
+        if "name" in key and not any(word in key for word in _NOT_WHOLE):
+            return i
+    return 0
 
 
 def evidence_columns(header: list[str], chosen: dict[str, str] | None = None) -> dict[str, str]:
@@ -295,8 +321,7 @@ class NameReader:
                 raise InputError(f"{self.label}: column {column!r} needs a header; give an index")
             return int(column)
         if column is None:
-            lowered = [h.strip().lower() for h in header]
-            return lowered.index(DEFAULT_COLUMN) if DEFAULT_COLUMN in lowered else 0
+            return default_column(header)
         if column in header:
             return header.index(column)
         if column.isdigit() and int(column) < width:

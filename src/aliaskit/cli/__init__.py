@@ -84,7 +84,8 @@ def _input_options(p: argparse.ArgumentParser, *, threshold: float | None) -> No
     )
     i.add_argument(
         "--column",
-        help="CSV/TSV column (header name or 0-based index; default: 'name', else the first) "
+        help="CSV/TSV column (header name or 0-based index; default: 'name', else the first "
+        "whose header holds 'name', such as full_name, else the first) "
         "or JSON Lines key (default: 'name')",
     )
     i.add_argument("--no-header", action="store_true", help="the CSV/TSV input has no header")
