@@ -311,11 +311,9 @@ def _rss_gb(who: int = resource.RUSAGE_SELF) -> float:
 
 
 def _git(*args: str) -> str:
-    try:
-        out = subprocess.run(["git", *args], cwd=ROOT, capture_output=True, text=True, check=True)
-    except (OSError, subprocess.CalledProcessError):
-        return ""
-    return out.stdout.strip()
+    from benchmarks.scale_report import _git as git  # here: it imports aliaskit
+
+    return git(*args)
 
 
 def stamp(commit: str | None = None) -> dict[str, Any]:

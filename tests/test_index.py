@@ -166,6 +166,15 @@ def test_an_index_saved_and_loaded_gives_the_same_hits(tmp_path: Path) -> None:
     assert loaded.search("Putin")[0].name == "Vladimir Putin"
 
 
+def _rewritten(path: Path, target: Path, member: str, old: bytes, new: bytes) -> Path:
+    """A copy of an index file with ``old`` replaced by ``new`` in one member."""
+    with zipfile.ZipFile(path) as src, zipfile.ZipFile(target, "w") as out:
+        for name in src.namelist():
+            data = src.read(name)
+            out.writestr(name, data.replace(old, new) if name == member else data)
+    return target
+
+
 def test_a_corrupt_truncated_or_newer_index_file_is_refused(tmp_path: Path) -> None:
     path = tmp_path / "seed.akindex"
     Index(SEED_NAMES).save(path)
@@ -174,20 +183,12 @@ def test_a_corrupt_truncated_or_newer_index_file_is_refused(tmp_path: Path) -> N
     truncated.write_bytes(blob[: len(blob) // 2])
     with pytest.raises(IndexFileError, match="not a whole aliaskit index file"):
         Index.load(truncated)
-    edited = tmp_path / "edited.akindex"
-    with zipfile.ZipFile(path) as src, zipfile.ZipFile(edited, "w") as out:
-        for member in src.namelist():
-            data = src.read(member)
-            out.writestr(member, data.replace(b"Trufanov", b"Trufanow"))
+    edited = _rewritten(path, tmp_path / "edited.akindex", "names.json", b"Trufanov", b"Trufanow")
     with pytest.raises(IndexFileError, match="checksum"):
         Index.load(edited)
-    newer = tmp_path / "newer.akindex"
-    with zipfile.ZipFile(path) as src, zipfile.ZipFile(newer, "w") as out:
-        for member in src.namelist():
-            data = src.read(member)
-            if member == "header.json":
-                data = data.replace(b'"version":1', b'"version":2')
-            out.writestr(member, data)
+    newer = _rewritten(
+        path, tmp_path / "newer.akindex", "header.json", b'"version":1', b'"version":2'
+    )
     with pytest.raises(IndexFileError, match="version 2 is not supported"):
         Index.load(newer)
     with pytest.raises(IndexFileError, match="cannot read"):

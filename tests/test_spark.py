@@ -14,7 +14,7 @@ import itertools
 import os
 import shutil
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 import pytest
@@ -42,24 +42,6 @@ needs_spark = pytest.mark.skipif(
 SCALE = os.environ.get("ALIASKIT_SPARK_SCALE") == "1"
 
 Resolved = dict[str, tuple[str, str]]
-
-
-@pytest.fixture(scope="module")
-def spark() -> Iterator[SparkSession]:
-    """One local[2] session for the module."""
-    from pyspark.sql import SparkSession
-
-    session = (
-        SparkSession.builder.master("local[2]")
-        .appName("aliaskit-tests")
-        .config("spark.ui.enabled", "false")
-        .config("spark.sql.shuffle.partitions", "2")
-        .config("spark.default.parallelism", "2")
-        .getOrCreate()
-    )
-    session.sparkContext.setLogLevel("ERROR")
-    yield session
-    session.stop()
 
 
 def _frame(spark: SparkSession, names: Sequence[str | None]) -> Any:
