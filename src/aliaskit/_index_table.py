@@ -94,6 +94,7 @@ class KeyTable:
         distinct): ``given`` gives its given-name keys and ``second_meets``
         keeps the members of a large group whose second keys meet its own."""
         found: list[Ids] = []
+        narrow: list[Ids] = []  # given-name groups to narrow by second keys
         query_given: frozenset[str] | None = None
         for key in sorted(blocks):
             members = self.get(key)
@@ -104,7 +105,13 @@ class KeyTable:
                 continue
             if query_given is None:
                 query_given = given()
-            found.extend(self._routes(key, members, query_given, second_meets))
+            kept, reached = self._routes(key, members, query_given)
+            found.extend(kept)
+            for group in reached:
+                (narrow if len(group) > MAX_GIVEN_GROUP else found).append(group)
+        if narrow:
+            # One name sits in many of a query's groups: narrow each once.
+            found.append(second_meets(np.unique(np.concatenate(narrow))))
         if not found:
             return _EMPTY
         return np.unique(np.concatenate(found)) if len(found) > 1 else found[0]
@@ -114,11 +121,13 @@ class KeyTable:
         key: str,
         members: Ids,
         query: frozenset[str],
-        second_meets: Callable[[Ids], Ids],
-    ) -> list[Ids]:
-        """The members of an oversized block that a query's given name meets."""
+    ) -> tuple[list[Ids], list[Ids]]:
+        """The members of an oversized block that a query's given name meets:
+        those kept whole, and the groups its full given name reaches (a
+        group over :data:`MAX_GIVEN_GROUP` is still to be narrowed by second
+        keys)."""
         if ANY_GIVEN in query:
-            return [members]
+            return [members], []
         prefix = key + SEPARATOR
         out = [self.get(prefix + ANY_GIVEN)]
         initials = [self.get(prefix + _INITIAL_MARK + k) for k in sorted(query)]
@@ -128,9 +137,7 @@ class KeyTable:
         else:
             routes = sorted({p for k in query for p in partners(k)})
             reached = [self.get(prefix + p) for p in routes]
-        for group in reached:
-            out.append(second_meets(group) if len(group) > MAX_GIVEN_GROUP else group)
-        return out
+        return out, reached
 
 
 def build_table(filed: dict[str, list[int]], given: Callable[[int], frozenset[str]]) -> KeyTable:
@@ -169,11 +176,19 @@ def second_filter(
     query: frozenset[str], second: Callable[[int], frozenset[str]]
 ) -> Callable[[Ids], Ids]:
     """Keeps the ids whose second keys (``second``) meet the query's ``query``."""
+    memo: dict[frozenset[str], bool] = {}  # names share their key sets
 
     def keep(group: Ids) -> Ids:
         if ANY_GIVEN in query:
             return group
-        kept = [i for i in group.tolist() if _second_meet(query, second(i))]
+        kept = []
+        for i in group.tolist():
+            keys = second(i)
+            found = memo.get(keys)
+            if found is None:
+                found = memo[keys] = _second_meet(query, keys)
+            if found:
+                kept.append(i)
         return np.array(kept, dtype=np.int32)
 
     return keep

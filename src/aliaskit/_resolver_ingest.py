@@ -8,9 +8,7 @@ are tracked by the index, so later batches can change them. :func:`admit`
 
 from __future__ import annotations
 
-import contextlib
-import gc
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 
 import attrs
 
@@ -21,7 +19,7 @@ from aliaskit._resolver_graph import KEEP_SCORE, WEAK_LINK
 from aliaskit._resolver_stages import ClusterStages
 from aliaskit.parse import ParsedName, parse_name
 
-__all__ = ["IngestNames", "SkippedName", "admit", "gc_paused"]
+__all__ = ["IngestNames", "SkippedName", "admit"]
 
 _pair = ordered_pair
 #: The score of a pair a saved Resolver did not keep: below KEEP_SCORE, no conflict.
@@ -125,29 +123,3 @@ class IngestNames(ClusterStages):
                 if score >= WEAK_LINK:
                     adj[a].add(b)
                     adj[b].add(a)
-
-
-@contextlib.contextmanager
-def gc_paused() -> Iterator[None]:
-    """Pause Python's cyclic garbage collector for one batch, then restore it.
-
-    A batch builds millions of long-lived objects (parsed names, keys, pairs,
-    cached part forms); each full collection walks all of them again and
-    finds nothing, as aliaskit's data holds no reference cycles (reference
-    counting frees it). At 100,000 mentions that walking took a quarter of
-    the run. Other threads' cyclic garbage waits until the batch ends.
-
-    On the way out, everything the batch made is moved to the oldest
-    generation unexamined (``gc.freeze()`` then ``gc.unfreeze()``): else the
-    first collection after the batch would walk all of it as young objects
-    (9 s after a million mentions). It stays collectable, by full collections.
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.freeze()
-            gc.unfreeze()
-            gc.enable()

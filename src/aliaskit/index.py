@@ -31,6 +31,7 @@ from typing import Any
 import attrs
 
 from aliaskit._check import require_threshold
+from aliaskit._gc import gc_paused
 from aliaskit._index_names import LazyNames, Row, parse_texts
 from aliaskit._index_search import Hit, Scored, rank, scorer_for, tie_key
 from aliaskit._index_table import KeyTable, build_table, second_filter, table_of
@@ -111,7 +112,7 @@ class Index:
         """Add names or records (every item is checked before anything changes).
         Searches see the index before or after, never between."""
         found = _checked(items)
-        with self._lock:
+        with self._lock, gc_paused():
             self._state = self._grown(found, list(entity_ids))
 
     def _grown(self, items: list[str | Record], entity_ids: list[str | None]) -> IndexState:
@@ -171,6 +172,12 @@ class Index:
     def load(cls, path: str | os.PathLike[str]) -> Index:
         """Read an index written by :meth:`save`. A corrupt, truncated, edited
         or newer file raises :class:`~aliaskit._index_file.IndexFileError`."""
+
+        with gc_paused():
+            return cls._read(path)
+
+    @classmethod
+    def _read(cls, path: str | os.PathLike[str]) -> Index:
         from aliaskit._index_file import read_index
 
         header, parsed, records, entity_ids, table = read_index(path, __version__)
@@ -214,7 +221,8 @@ class Index:
         scorer), so that no search pays for reading a name the first time:
         about 45 µs a name, 13 s for 290,000 names. Searches give the same
         hits, warm or not."""
-        scorer_for(self._state.parsed).warm()
+        with gc_paused():
+            scorer_for(self._state.parsed).warm()
 
     # -- searching -------------------------------------------------------------
 
@@ -231,7 +239,8 @@ class Index:
         """
         _check_options(limit, score_cutoff)
         state = self._state
-        scored = _scored(state, _query(query), self.threshold)
+        with gc_paused():
+            scored = _scored(state, _query(query), self.threshold)
         return [_hit(state, query, s, self.threshold) for s in rank(scored, limit, score_cutoff)]
 
     def search_many(
@@ -250,7 +259,8 @@ class Index:
         found = [_query(q) for q in queries]
         count = _workers(workers)
         state = self._state
-        ranked = search_many(state, found, self.threshold, limit, score_cutoff, count)
+        with gc_paused():
+            ranked = search_many(state, found, self.threshold, limit, score_cutoff, count)
         return [
             [_hit(state, q, s, self.threshold) for s in hits]
             for q, hits in zip(found, ranked, strict=True)

@@ -48,6 +48,7 @@ from collections.abc import Iterable
 from aliaskit._batch import cluster_batch
 from aliaskit._check import require_str, require_threshold
 from aliaskit._edges import MUST_SCORE, Edge, ordered_pair
+from aliaskit._gc import gc_paused
 from aliaskit._records_batch import cluster_records
 from aliaskit._resolver_file import (
     FORMAT,
@@ -55,7 +56,7 @@ from aliaskit._resolver_file import (
     ResolverFileError,
 )
 from aliaskit._resolver_graph import KEEP_SCORE, WEAK_LINK
-from aliaskit._resolver_ingest import SkippedName, gc_paused
+from aliaskit._resolver_ingest import SkippedName
 from aliaskit._resolver_persist import PersistLayer
 from aliaskit._resolver_records import RecordsLayer
 from aliaskit._resolver_search import SearchLayer
@@ -248,7 +249,7 @@ class Resolver(RecordsLayer, SearchLayer, PersistLayer):
         Every item is type-checked (and every record id checked against the
         records held) before any state changes. Python's cyclic garbage
         collector is paused while the names are added (see
-        :func:`~aliaskit._resolver_ingest.gc_paused`).
+        :func:`~aliaskit._gc.gc_paused`).
         """
         items = _checked_items(names)
         with self._lock, gc_paused():
