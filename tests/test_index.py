@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 
 from aliaskit import Index, Record, Resolver, cluster, compare, extract, extract_one
 from aliaskit._index_file import IndexFileError
+from aliaskit._index_search import rank, tie_key
 from aliaskit.evaluation import load_gold
 from tests.conftest import shared_file
 
@@ -124,6 +125,31 @@ def test_limit_and_score_cutoff(seed_index: Index) -> None:
     cut = seed_index.search("Alexander Trufanov", limit=None, score_cutoff=0.75)
     assert cut == [h for h in every if h.score >= 0.75]
     assert [h.score for h in every] == sorted((h.score for h in every), reverse=True)
+
+
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from([0.5, 0.75, 0.9, 1.0]),
+            st.sampled_from(["a", "B", "b", "Ä", "c"]),
+            st.sampled_from(["x", "y"]),
+        ),
+        max_size=30,
+    ),
+    st.one_of(st.none(), st.integers(1, 12)),
+    st.one_of(st.none(), st.sampled_from([0.6, 0.9])),
+)
+def test_rank_equals_a_full_sort_by_score_then_tie_key(
+    rows: list[tuple[float, str, str]], limit: int | None, cutoff: float | None
+) -> None:
+    scored = [(score, key, r, name) for r, (score, key, name) in enumerate(rows)]
+    full = sorted(
+        (s for s in scored if cutoff is None or s[0] >= cutoff),
+        key=lambda s: (-s[0], tie_key(s[1], s[3])),
+    )
+    # Rows of one score, key and name are interchangeable: compare what a hit shows.
+    shown = [(s[0], s[1], s[3]) for s in rank(list(scored), limit, cutoff)]
+    assert shown == [(s[0], s[1], s[3]) for s in full][:limit]
 
 
 def test_bad_queries_and_options_raise(seed_index: Index) -> None:

@@ -5,7 +5,7 @@ through the pool's initializer arguments, which a forked child inherits in
 memory (nothing is pickled on the way in). Nothing is kept in this module's
 globals in the calling process, so two threads that search at once never
 see each other's work. A worker sends back, per query, the ranked
-``(score, tie, record, name)`` tuples; the caller makes the hits.
+``(score, key, record, name)`` tuples; the caller makes the hits.
 """
 
 from __future__ import annotations

@@ -18,6 +18,7 @@ order the index was built in.
 
 from __future__ import annotations
 
+import heapq
 import threading
 from collections.abc import Sequence
 
@@ -82,8 +83,9 @@ class Hit:
         return hash((self.name, self.score, self.record_id, self.entity_id))
 
 
-#: A scored candidate record: score, its tie-break key, and the name that scored.
-Scored = tuple[float, tuple[str, str, str], int, str]
+#: A scored candidate record: score, the record's key, the record, and the
+#: name that scored.
+Scored = tuple[float, str, int, str]
 
 
 def tie_key(key: str, name: str) -> tuple[str, str, str]:
@@ -92,11 +94,21 @@ def tie_key(key: str, name: str) -> tuple[str, str, str]:
     return (normalize(key), key, name)
 
 
+def _order(s: Scored) -> tuple[float, tuple[str, str, str]]:
+    return (-s[0], tie_key(s[1], s[3]))
+
+
 def rank(scored: list[Scored], limit: int | None, cutoff: float | None) -> list[Scored]:
-    """The scored records best first, from ``cutoff`` up, at most ``limit``."""
+    """The scored records best first, from ``cutoff`` up, at most ``limit``.
+
+    Ties are broken by :func:`tie_key`, read only for the records that can
+    be ranked: those scoring at least the ``limit``-th best score."""
     if cutoff is not None:
         scored = [s for s in scored if s[0] >= cutoff]
-    scored.sort(key=lambda s: (-s[0], s[1]))
+    if limit is not None and len(scored) > limit:
+        floor = heapq.nlargest(limit, [s[0] for s in scored])[-1]
+        scored = [s for s in scored if s[0] >= floor]
+    scored.sort(key=_order)
     return scored if limit is None else scored[:limit]
 
 

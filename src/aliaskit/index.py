@@ -33,7 +33,7 @@ import attrs
 from aliaskit._check import require_threshold
 from aliaskit._gc import gc_paused
 from aliaskit._index_names import LazyNames, Row, parse_texts
-from aliaskit._index_search import Hit, Scored, rank, scorer_for, tie_key
+from aliaskit._index_search import Hit, Scored, rank, scorer_for
 from aliaskit._index_table import KeyTable, build_table, second_filter, table_of
 from aliaskit._records_batch import content_of
 from aliaskit._resolver_ingest import SkippedName
@@ -392,22 +392,23 @@ def _scored(state: IndexState, query: str | Record, threshold: float) -> list[Sc
             candidates.update(_candidates(state, parsed))
     if not queries:
         raise ValueError(f"query has no name in it: {query!r}")
-    records = sorted({r for i in candidates for r in state.name_records[i]})
-    out: list[Scored] = []
     plain_query = isinstance(query, str)
-    plain_ids = [state.name_id[t] for r in records if isinstance(t := state.records[r], str)]
-    plain_scores: dict[int, float] = {}
-    if plain_query and plain_ids:
-        scores = scorer_for(state.parsed).scores(queries[0], plain_ids)
-        plain_scores = dict(zip(plain_ids, scores, strict=True))
-    for r in records:
-        target = state.records[r]
-        if plain_query and isinstance(target, str):
-            score, name = plain_scores[state.name_id[target]], target
-        else:
-            comparison = compare(query, target, threshold=threshold)
-            score, name = comparison.score, comparison.b
-        out.append((score, tie_key(state.keys[r], name), r, name))
+    plain: dict[int, int] = {}  # record (a plain string) to its name's id
+    others: set[int] = set()
+    for i in candidates:
+        for r in state.name_records[i]:
+            if plain_query and isinstance(state.records[r], str):
+                plain[r] = i
+            else:
+                others.add(r)
+    out: list[Scored] = []
+    if plain:
+        scores = scorer_for(state.parsed).scores(queries[0], list(plain.values()))
+        for (r, i), score in zip(plain.items(), scores, strict=True):
+            out.append((score, state.keys[r], r, state.names[i]))
+    for r in sorted(others):
+        comparison = compare(query, state.records[r], threshold=threshold)
+        out.append((comparison.score, state.keys[r], r, comparison.b))
     return out
 
 
