@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+import hashlib
+import io
+import json
 import threading
 import zipfile
 from collections import defaultdict
+from collections.abc import Mapping
 from pathlib import Path
+from typing import Any
 
+import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -190,6 +196,9 @@ def test_an_index_saved_and_loaded_gives_the_same_hits(tmp_path: Path) -> None:
         assert loaded.search(query, limit=None) == index.search(query, limit=None)
     loaded.add(["Vladimir Putin"])
     assert loaded.search("Putin")[0].name == "Vladimir Putin"
+    # What was loaded is still known: adding it again adds nothing.
+    loaded.add([SEED_NAMES[0], Record("Ivan Petrov", id=7, birth_date="1970")])
+    assert len(loaded) == len(index) + 1
 
 
 def _rewritten(path: Path, target: Path, member: str, old: bytes, new: bytes) -> Path:
@@ -213,12 +222,65 @@ def test_a_corrupt_truncated_or_newer_index_file_is_refused(tmp_path: Path) -> N
     with pytest.raises(IndexFileError, match="checksum"):
         Index.load(edited)
     newer = _rewritten(
-        path, tmp_path / "newer.akindex", "header.json", b'"version":1', b'"version":2'
+        path, tmp_path / "newer.akindex", "header.json", b'"version":2', b'"version":3'
     )
-    with pytest.raises(IndexFileError, match="version 2 is not supported"):
+    with pytest.raises(IndexFileError, match="version 3 is not supported"):
         Index.load(newer)
     with pytest.raises(IndexFileError, match="cannot read"):
         Index.load(tmp_path / "absent.akindex")
+
+
+def _resigned(path: Path, target: Path, members: Mapping[str, bytes | None], **header: Any) -> Path:
+    """A copy of an index file with ``members`` replaced (None: dropped) and
+    the header's checksums signed again, as a careless tool would."""
+    with zipfile.ZipFile(path) as src:
+        data: dict[str, bytes | None] = {name: src.read(name) for name in src.namelist()}
+    data.update(members)
+    head = json.loads(data.pop("header.json") or b"")
+    body = {k: v for k, v in data.items() if v is not None}
+    head.update(header, sha256={k: hashlib.sha256(v).hexdigest() for k, v in body.items()})
+    with zipfile.ZipFile(target, "w") as out:
+        out.writestr("header.json", json.dumps(head))
+        for name, blob in body.items():
+            out.writestr(name, blob)
+    return target
+
+
+def _npy(array: np.ndarray[Any, Any]) -> bytes:
+    out = io.BytesIO()
+    np.save(out, array)
+    return out.getvalue()
+
+
+def test_a_version_1_index_file_is_still_read(tmp_path: Path) -> None:
+    path = tmp_path / "seed.akindex"
+    index = Index(SEED_NAMES)
+    index.save(path)
+    npz = io.BytesIO()
+    np.savez(npz, starts=index.state.table.starts, ids=index.state.table.ids)
+    old = {"table_starts.npy": None, "table_ids.npy": None, "table.npz": npz.getvalue()}
+    loaded = Index.load(_resigned(path, tmp_path / "v1.akindex", old, version=1))
+    assert loaded.search("Sasha Troufanov", limit=None) == index.search(
+        "Sasha Troufanov", limit=None
+    )
+
+
+def test_a_signed_index_file_with_bad_arrays_or_version_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "seed.akindex"
+    index = Index(SEED_NAMES)
+    index.save(path)
+    ids = index.state.table.ids.copy()
+    ids[0] = len(index.state.names)  # no such name
+    beyond = _resigned(path, tmp_path / "ids.akindex", {"table_ids.npy": _npy(ids)})
+    with pytest.raises(IndexFileError, match="name no stored name"):
+        Index.load(beyond)
+    floats = {"table_ids.npy": _npy(ids.astype(np.float64))}
+    with pytest.raises(IndexFileError, match="wrong kind"):
+        Index.load(_resigned(path, tmp_path / "floats.akindex", floats))
+    for version in (True, 2.0, 0):
+        odd = _resigned(path, tmp_path / "odd.akindex", {}, version=version)
+        with pytest.raises(IndexFileError, match="is not supported"):
+            Index.load(odd)
 
 
 def test_resolver_search_gives_one_hit_per_entity_and_never_adds() -> None:

@@ -1,8 +1,8 @@
 """The saved form of an :class:`~aliaskit.Index`, read without parsing a name again.
 
-An index file is a zip archive of four members:
+An index file is a zip archive of these members:
 
-* ``header.json``: ``format`` (``"aliaskit-index"``), ``version`` (1), the
+* ``header.json``: ``format`` (``"aliaskit-index"``), ``version`` (2), the
   ``aliaskit`` version that wrote it, ``threshold``, and the SHA-256 of each
   other member;
 * ``names.json``: each distinct name parsed, in columns: ``original``,
@@ -13,8 +13,11 @@ An index file is a zip archive of four members:
 * ``records.json``: ``records`` (a plain string, or an object with ``name``
   (a list), ``id``, ``birth_date`` (as :class:`~aliaskit.BirthDate` prints
   it), ``countries`` and ``gender``), and ``entity_ids``;
-* ``table.json`` and ``table.npz``: the key table's keys, and its row
-  starts and name ids as arrays.
+* ``table.json``: the key table's keys;
+* ``table_starts.npy`` and ``table_ids.npy``: its row starts (int64) and
+  name ids (int32), as NumPy ``.npy`` arrays stored uncompressed, so that
+  loading is a copy, not a decompression (version 1 held both in a
+  compressed ``table.npz``, which is still read).
 
 A file of another format, of a newer version, truncated or edited raises
 :class:`IndexFileError`, and nothing is half-loaded. A file written by
@@ -44,8 +47,13 @@ if TYPE_CHECKING:
 __all__ = ["FORMAT", "FORMAT_VERSION", "IndexFileError", "read_index", "write_index"]
 
 FORMAT = "aliaskit-index"
-FORMAT_VERSION = 1
-_MEMBERS = ("names.json", "records.json", "table.json", "table.npz")
+FORMAT_VERSION = 2
+_MEMBERS = ("names.json", "records.json", "table.json", "table_starts.npy", "table_ids.npy")
+#: The members of a version-1 file.
+_MEMBERS_1 = ("names.json", "records.json", "table.json", "table.npz")
+#: Members written without compression (arrays of ids barely compress, and
+#: inflating them was a third of the load time).
+_STORED = frozenset({"table_starts.npy", "table_ids.npy"})
 
 
 class IndexFileError(ValueError):
@@ -56,6 +64,24 @@ def _json(value: Any) -> bytes:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode(
         "utf-8", "surrogatepass"
     )
+
+
+def _npy(array: np.ndarray[Any, Any]) -> bytes:
+    out = io.BytesIO()
+    np.save(out, array, allow_pickle=False)
+    return out.getvalue()
+
+
+def _array(blob: bytes) -> np.ndarray[Any, Any]:
+    """The array of an ``.npy`` member, read in place (no copy, read-only)."""
+    stream = io.BytesIO(blob)
+    major, _ = np.lib.format.read_magic(stream)
+    if major != 1:
+        raise ValueError(f"an .npy array of version {major}, not 1")
+    shape, fortran, dtype = np.lib.format.read_array_header_1_0(stream)
+    if fortran or dtype.hasobject or len(shape) != 1:
+        raise ValueError("the key table's arrays are of the wrong kind")
+    return np.frombuffer(blob, dtype=dtype, count=shape[0], offset=stream.tell())
 
 
 def _record_data(item: str | Record) -> str | dict[str, Any]:
@@ -75,15 +101,14 @@ def write_index(
 ) -> None:
     """Write ``state`` to ``path``, atomically (a temporary file, then a rename)."""
     names = state.parsed.columns
-    arrays = io.BytesIO()
-    np.savez(arrays, starts=state.table.starts, ids=state.table.ids)
     members = {
         "names.json": _json(names),
         "records.json": _json(
             {"records": [_record_data(r) for r in state.records], "entity_ids": state.entity_ids}
         ),
         "table.json": _json(state.table.keys),
-        "table.npz": arrays.getvalue(),
+        "table_starts.npy": _npy(state.table.starts),
+        "table_ids.npy": _npy(state.table.ids),
     }
     header = {
         "format": FORMAT,
@@ -97,7 +122,8 @@ def write_index(
     with zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as archive:
         archive.writestr("header.json", _json(header))
         for name, data in members.items():
-            archive.writestr(name, data)
+            kind = zipfile.ZIP_STORED if name in _STORED else zipfile.ZIP_DEFLATED
+            archive.writestr(name, data, compress_type=kind)
     os.replace(tmp, target)
 
 
@@ -120,7 +146,8 @@ def read_index(path: str | os.PathLike[str], version: str) -> Read:
         with zipfile.ZipFile(where) as archive:
             header = json.loads(archive.read("header.json"))
             _check_header(header, where)
-            data = {name: archive.read(name) for name in _MEMBERS}
+            members = _MEMBERS if header["version"] >= 2 else _MEMBERS_1
+            data = {name: archive.read(name) for name in members}
     except OSError as err:
         raise IndexFileError(f"{where}: cannot read: {err}") from None
     except (zipfile.BadZipFile, KeyError, EOFError, ValueError) as err:
@@ -146,21 +173,33 @@ def read_index(path: str | os.PathLike[str], version: str) -> Read:
             return header, None, records, entity_ids, None
         columns = json.loads(data["names.json"])
         parsed = LazyNames(columns, [None] * len(columns.get("original", ())))
-        keys = json.loads(data["table.json"])
-        with np.load(io.BytesIO(data["table.npz"])) as arrays:
-            starts, ids = arrays["starts"], arrays["ids"]
-        if len(starts) != len(keys) + 1 or int(starts[-1]) != len(ids):
-            raise ValueError("the key table's arrays do not fit its keys")
-        return header, parsed, records, entity_ids, KeyTable(keys, starts, ids)
+        return header, parsed, records, entity_ids, _table(data, len(parsed))
     except (ValueError, TypeError, KeyError, IndexError) as err:
         raise IndexFileError(f"{where}: malformed content ({err})") from None
+
+
+def _table(data: dict[str, bytes], names: int) -> KeyTable:
+    """The key table of a file's members, checked against the ``names`` it files."""
+    keys = json.loads(data["table.json"])
+    if "table.npz" in data:  # version 1
+        with np.load(io.BytesIO(data["table.npz"]), allow_pickle=False) as arrays:
+            starts, ids = arrays["starts"], arrays["ids"]
+    else:
+        starts, ids = _array(data["table_starts.npy"]), _array(data["table_ids.npy"])
+    if starts.dtype != np.int64 or ids.dtype != np.int32 or starts.ndim != 1 or ids.ndim != 1:
+        raise ValueError("the key table's arrays are of the wrong kind")
+    if len(starts) != len(keys) + 1 or int(starts[0]) != 0 or int(starts[-1]) != len(ids):
+        raise ValueError("the key table's arrays do not fit its keys")
+    if np.any(np.diff(starts) < 0) or (len(ids) and not 0 <= ids.min() <= ids.max() < names):
+        raise ValueError("the key table's rows are out of order or name no stored name")
+    return KeyTable(keys, starts, ids)
 
 
 def _check_header(header: Any, where: str) -> None:
     if not isinstance(header, dict) or header.get("format") != FORMAT:
         raise IndexFileError(f"{where}: not an {FORMAT} file")
     found = header.get("version")
-    if not isinstance(found, int) or found > FORMAT_VERSION or found < 1:
+    if isinstance(found, bool) or not isinstance(found, int) or not 1 <= found <= FORMAT_VERSION:
         raise IndexFileError(
             f"{where}: index format version {found!r} is not supported "
             f"(this aliaskit reads version {FORMAT_VERSION}); rebuild the index"

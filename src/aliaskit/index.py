@@ -95,7 +95,8 @@ class Index:
         self.workers = _workers(workers)
         self._lock = threading.Lock()
         self._state = _empty()
-        self._contents: dict[Any, int] = {}  # record content or id -> record index
+        # Record content or id -> record index; None until add needs it.
+        self._contents: dict[Any, int] | None = {}
         self.skipped: list[SkippedName] = []
         self.add(items)
 
@@ -117,6 +118,8 @@ class Index:
 
     def _grown(self, items: list[str | Record], entity_ids: list[str | None]) -> IndexState:
         old = self._state
+        if self._contents is None:
+            self._contents = {_content_key(item): r for r, item in enumerate(old.records)}
         contents = dict(self._contents)
         records, keys, entities = list(old.records), list(old.keys), list(old.entity_ids)
         fresh, skipped = _admit(items, entity_ids, contents, records, keys, entities)
@@ -187,24 +190,17 @@ class Index:
             return index
         names = list(parsed.original)
         name_id = {text: i for i, text in enumerate(names)}
-        holders: list[list[int]] = [[] for _ in names]
-        for r, item in enumerate(records):
-            for text in dict.fromkeys((item,) if isinstance(item, str) else item.names):
-                i = name_id.get(text)
-                if i is not None:
-                    holders[i].append(r)
-            index._contents[_content_key(item)] = r
-        keys = [item if isinstance(item, str) else item.key for item in records]
         index._state = IndexState(
             names,
             parsed,
             name_id,
             records,
-            keys,
+            [item if isinstance(item, str) else item.key for item in records],
             entity_ids,
-            [tuple(h) for h in holders],
+            _holders(records, name_id),
             table,
         )
+        index._contents = None  # made when first needed (by add)
         return index
 
     @classmethod
@@ -314,6 +310,26 @@ def _workers(workers: int | None) -> int:
     ):
         raise ValueError(f"workers must be a positive int or None, got {workers!r}")
     return workers if workers is not None else (os.cpu_count() or 1)
+
+
+def _holders(records: Sequence[str | Record], name_id: dict[str, int]) -> list[tuple[int, ...]]:
+    """The records that hold each name, ascending."""
+    holders: list[tuple[int, ...]] = [()] * len(name_id)
+    more: dict[int, list[int]] = {}  # names held by two records or more
+    for r, item in enumerate(records):
+        for text in (item,) if isinstance(item, str) else dict.fromkeys(item.names):
+            i = name_id.get(text)
+            if i is None:
+                continue
+            if i in more:
+                more[i].append(r)
+            elif holders[i]:
+                more[i] = [*holders[i], r]
+            else:
+                holders[i] = (r,)
+    for i, rs in more.items():
+        holders[i] = tuple(rs)
+    return holders
 
 
 def _content_key(item: str | Record) -> Any:
