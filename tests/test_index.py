@@ -197,8 +197,9 @@ def test_an_index_saved_and_loaded_gives_the_same_hits(tmp_path: Path) -> None:
     loaded.add(["Vladimir Putin"])
     assert loaded.search("Putin")[0].name == "Vladimir Putin"
     # What was loaded is still known: adding it again adds nothing.
+    held = len(loaded)
     loaded.add([SEED_NAMES[0], Record("Ivan Petrov", id=7, birth_date="1970")])
-    assert len(loaded) == len(index) + 1
+    assert len(loaded) == held
 
 
 def _rewritten(path: Path, target: Path, member: str, old: bytes, new: bytes) -> Path:
