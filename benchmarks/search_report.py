@@ -29,24 +29,26 @@ searching one name (either) gives the other a hit scoring at least the
 default threshold 0.75 (``limit=None, score_cutoff=0.75``).
 
 **Latency.** Warm, one query at a time in one thread (``Index.search``,
-``limit=10``): 200 warm-up queries, then 1,000 timed ones, p50 / p99 /
-mean / max in milliseconds, on the index just built and on the same index
-saved and loaded in a fresh process (with the load time and the first query
-after it, median of three fresh processes). On the dev index the queries are
-dev names (a random sample of the quality queries). On a workload index
-(:mod:`benchmarks.workload`, seed 0, ``--mentions`` mentions of ``--shape``)
-the queries are held out: 1,200 people with two or more distinct names are
-drawn, one name of each is the query and every mention of that string is
-left out of the index (a query string said by two people is never drawn),
-so the person's other names must be found. Half the queries (600) are in a
-script that none of the person's indexed names is written in
-(:func:`aliaskit.detect_script`); the other half share a script with at
-least one of them. 200 of them (half of each kind) warm up, 1,000 are
-timed and scored (recall@1, recall@10, MRR: a hit is right when it is a
-name of the same person). The RapidFuzz baseline is timed on the same
-queries (``extract`` over all names, query folding included; 20 warm-up
-queries) when the index holds at most ``--baseline-max-names`` names.
-"""
+``limit=10``): 200 warm-up queries, then 1,000 timed ones, p50 / p99 / mean
+/ max in milliseconds, on the index just built and on the same index saved
+and loaded in a fresh process (with the load time and the first query after
+it, median of three fresh processes), and once more loaded in a fresh
+process that calls :meth:`Index.warm` before its first query (``warmed``:
+every indexed name's features read ahead, the time it takes reported). On
+the dev index the queries are dev names (a random sample of the quality
+queries). On a workload index (:mod:`benchmarks.workload`, seed 0,
+``--mentions`` mentions of ``--shape``) the queries are held out: 1,200
+people with two or more distinct names are drawn, one name of each is the
+query and every mention of that string is left out of the index (a query
+string said by two people is never drawn), so the person's other names must
+be found. Half the queries (600) are in a script that none of the person's
+indexed names is written in (:func:`aliaskit.detect_script`); the other half
+share a script with at least one of them. 200 of them (half of each kind)
+warm up, 1,000 are timed and scored (recall@1, recall@10, MRR: a hit is
+right when it is a name of the same person). The RapidFuzz baseline is timed
+on the same queries (``extract`` over all names, query folding included; 20
+warm-up queries) when the index holds at most ``--baseline-max-names``
+names."""
 
 from __future__ import annotations
 
@@ -348,8 +350,9 @@ def protocol(args: argparse.Namespace) -> dict[str, Any]:
     }
 
 
-def loaded_run(path: str, queries_file: str) -> dict[str, Any]:
-    """In a fresh process: import aliaskit, load the index, the first query, then warm latency."""
+def loaded_run(path: str, queries_file: str, warmed: bool = False) -> dict[str, Any]:
+    """In a fresh process: import aliaskit, load the index, the first query, then
+    warm latency; with ``warmed``, :meth:`Index.warm` (timed) right after the load."""
     start = time.perf_counter()
     from aliaskit import Index
 
@@ -358,6 +361,11 @@ def loaded_run(path: str, queries_file: str) -> dict[str, Any]:
     start = time.perf_counter()
     index = Index.load(path)
     loaded = time.perf_counter() - start
+    warm_seconds = None
+    if warmed:
+        start = time.perf_counter()
+        index.warm()
+        warm_seconds = round(time.perf_counter() - start, 3)
     search = aliaskit_search(index)
     first, _ = timed(search, spec["warmup"][:1])
     timed(search, spec["warmup"][1:])
@@ -365,6 +373,7 @@ def loaded_run(path: str, queries_file: str) -> dict[str, Any]:
     return {
         "import_seconds": round(imported, 3),
         "load_seconds": round(loaded, 3),
+        "warm_seconds": warm_seconds,
         "first_query_ms": round(1000 * first[0], 3),
         "latency": latency_summary(seconds),
         "peak_rss_gb": _rss_gb(),
@@ -388,6 +397,9 @@ def save_and_load(
             run_in_fresh_process("benchmarks.search_report", "--loaded", str(path), str(spec))
             for _ in range(repeats)
         ]
+        warmed = run_in_fresh_process(
+            "benchmarks.search_report", "--loaded", str(path), str(spec), "--warmed"
+        )
         size = path.stat().st_size
     middle = sorted(runs, key=lambda r: r["latency"]["p50_ms"])[len(runs) // 2]
     return {
@@ -400,6 +412,9 @@ def save_and_load(
         "first_query_ms_runs": [r["first_query_ms"] for r in runs],
         "loaded_latency": middle["latency"],  # of the run with the median p50
         "loaded_peak_rss_gb": max(r["peak_rss_gb"] for r in runs),
+        "warm_seconds": warmed["warm_seconds"],
+        "warmed_latency": warmed["latency"],
+        "warmed_peak_rss_gb": warmed["peak_rss_gb"],
     }
 
 
@@ -656,6 +671,11 @@ def describe(part: dict[str, Any]) -> list[str]:
         f"  (first query after build {part['first_query_after_build_ms']:.1f} ms)",
         f"aliaskit loaded:  {_fmt_latency(part['loaded_latency'])}",
     ]
+    if part.get("warmed_latency"):
+        lines.append(
+            f"aliaskit warmed:  {_fmt_latency(part['warmed_latency'])}"
+            f"  (loaded, then warm() in {part['warm_seconds']} s)"
+        )
     base = part.get("baseline")
     if base:
         lines.append(f"rapidfuzz:        {_fmt_latency(base['latency'])}")
@@ -713,11 +733,13 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--one", nargs="+", help=argparse.SUPPRESS)
     parser.add_argument("--loaded", nargs=2, help=argparse.SUPPRESS)
+    parser.add_argument("--warmed", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.warmup < 1 or args.queries < 1:
         parser.error("--warmup and --queries must be at least 1")
     if args.loaded:
-        print(json.dumps(loaded_run(*args.loaded)))
+        path, queries_file = args.loaded
+        print(json.dumps(loaded_run(path, queries_file, warmed=args.warmed)))
         return 0
     if args.one:
         part = (
