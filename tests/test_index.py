@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import io
 import json
+import random
 import threading
 import zipfile
 from collections import defaultdict
@@ -13,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
+import numpy.typing as npt
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -20,7 +22,11 @@ from hypothesis import strategies as st
 from aliaskit import Index, Record, Resolver, cluster, compare, extract, extract_one
 from aliaskit._index_file import IndexFileError
 from aliaskit._index_search import rank, tie_key
+from aliaskit._index_table import _second_meet
+from aliaskit.blocking import ANY_GIVEN, BlockIndex, block_keys, given_keys, second_keys
 from aliaskit.evaluation import load_gold
+from aliaskit.index import _candidates
+from aliaskit.parse import ParsedName, parse_name
 from tests.conftest import shared_file
 
 SEED = load_gold(Path(__file__).parent / "vectors" / "seed_gold.tsv")
@@ -156,6 +162,37 @@ def test_rank_equals_a_full_sort_by_score_then_tie_key(
     # Rows of one score, key and name are interchangeable: compare what a hit shows.
     shown = [(s[0], s[1], s[3]) for s in rank(list(scored), limit, cutoff)]
     assert shown == [(s[0], s[1], s[3]) for s in full][:limit]
+
+
+def test_candidates_hold_every_clustering_partner_and_equal_a_per_name_filter() -> None:
+    # Hundreds of one given name and surname: oversized blocks whose given-name
+    # groups are narrowed by patronymics and middle initials.
+    rng = random.Random(3)
+    given_names = ["Ivan", "Иван", "I.", "Ivan I.", "Iwan", "Vanya", "Ivana", "Igor", "Ilya"]
+    second = ["Petrovich", "Петрович", "P.", "Sergeevich", "Sergeyevich", "Сергеевич", "S."]
+    second += ["Ivanovich", "Ivanovitch", "", "", "Nikolaevich", "N.", "Олегович", "Olegovich"]
+    surnames = ["Ivanov", "Иванов", "Ivanova", "Iwanow", "Ivanoff", "Ivanovs"]
+    drawn = [[rng.choice(words) for words in (given_names, second, surnames)] for _ in range(3000)]
+    names = sorted({" ".join(w for w in words if w) for words in drawn})
+    state = Index(names).state
+    blocks = BlockIndex(track_pairs=False)
+    blocks.fill((n, parse_name(n)) for n in names)
+    for query in names[::5]:
+        parsed = parse_name(query)
+        found = _candidates(state, parsed)
+        assert blocks.partners(query) <= {state.names[i] for i in found}
+        query_keys = second_keys(parsed)
+
+        def one_by_one(group: npt.NDArray[np.int32], keys: frozenset[str] = query_keys) -> Any:
+            kept = [i for i in group.tolist() if _second_meet(keys, second_keys(state.parsed[i]))]
+            return group if ANY_GIVEN in keys else np.array(kept, dtype=np.int32)
+
+        def given_of(p: ParsedName = parsed) -> frozenset[str]:
+            return given_keys(p)
+
+        slow = state.table.candidates(block_keys(parsed), given_of, one_by_one).tolist()
+        assert slow == found
+    assert (state.second.ids >= 0).sum() > 100  # groups were narrowed
 
 
 def test_bad_queries_and_options_raise(seed_index: Index) -> None:

@@ -29,7 +29,7 @@ loaded as arrays (:mod:`aliaskit._index_file`).
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 import numpy as np
 import numpy.typing as npt
@@ -41,9 +41,11 @@ from aliaskit.blocking import (
     block_limit,
     meets,
     partners,
+    second_keys,
 )
+from aliaskit.parse import ParsedName
 
-__all__ = ["SEPARATOR", "KeyTable", "build_table", "second_filter", "table_of"]
+__all__ = ["SEPARATOR", "KeyTable", "SecondKeys", "build_table", "second_filter", "table_of"]
 
 #: Between a block key and a given-name key in the key of a sub-block.
 SEPARATOR = "\x1f"
@@ -172,24 +174,55 @@ def table_of(filed: dict[str, list[int]]) -> KeyTable:
     return KeyTable(keys, starts, ids)
 
 
-def second_filter(
-    query: frozenset[str], second: Callable[[int], frozenset[str]]
-) -> Callable[[Ids], Ids]:
-    """Keeps the ids whose second keys (``second``) meet the query's ``query``."""
-    memo: dict[frozenset[str], bool] = {}  # names share their key sets
+class SecondKeys:
+    """The second keys (:func:`~aliaskit.blocking.second_keys`) of indexed
+    names, by name id, each read when a search first needs it: a cache that
+    never changes what a search finds. Names share a few thousand distinct
+    key sets; each is stored once and a name holds its set's number."""
+
+    __slots__ = ("by_set", "ids", "parsed", "sets")
+
+    def __init__(self, parsed: Sequence[ParsedName], before: SecondKeys | None = None) -> None:
+        self.parsed = parsed
+        self.ids = np.full(len(parsed), -1, dtype=np.int32)  # -1: not read yet
+        if before is None:
+            self.sets: list[frozenset[str]] = []
+            self.by_set: dict[frozenset[str], int] = {}
+        else:  # an index grown by add: what the smaller one read still holds
+            self.ids[: len(before.ids)] = before.ids
+            self.sets, self.by_set = before.sets, before.by_set
+
+    def of(self, group: Ids) -> Ids:
+        """The numbers of the key sets of the names ``group``."""
+        found = self.ids[group]
+        missing = group[found < 0]
+        if len(missing):
+            for i in missing.tolist():
+                keys = second_keys(self.parsed[i])
+                number = self.by_set.get(keys)
+                if number is None:
+                    number = self.by_set.setdefault(keys, len(self.sets))
+                    if number == len(self.sets):
+                        self.sets.append(keys)
+                self.ids[i] = number
+            found = self.ids[group]
+        return found
+
+
+def second_filter(query: frozenset[str], second: SecondKeys) -> Callable[[Ids], Ids]:
+    """Keeps the ids whose second keys (``second``) meet the query's ``query``:
+    each distinct key set among them is met once."""
 
     def keep(group: Ids) -> Ids:
         if ANY_GIVEN in query:
             return group
-        kept = []
-        for i in group.tolist():
-            keys = second(i)
-            found = memo.get(keys)
-            if found is None:
-                found = memo[keys] = _second_meet(query, keys)
-            if found:
-                kept.append(i)
-        return np.array(kept, dtype=np.int32)
+        numbers, at = np.unique(second.of(group), return_inverse=True)
+        sets = second.sets
+        met = np.fromiter(
+            (_second_meet(query, sets[n]) for n in numbers.tolist()), dtype=bool, count=len(numbers)
+        )
+        kept: Ids = group[met[at]]
+        return kept
 
     return keep
 
