@@ -39,6 +39,7 @@ import numpy as np
 
 from aliaskit._index_names import LazyNames
 from aliaskit._index_table import KeyTable
+from aliaskit._safe_write import atomic_output
 from aliaskit.record import Record
 
 if TYPE_CHECKING:
@@ -99,7 +100,8 @@ def _record_data(item: str | Record) -> str | dict[str, Any]:
 def write_index(
     state: IndexState, threshold: float, version: str, path: str | os.PathLike[str]
 ) -> None:
-    """Write ``state`` to ``path``, atomically (a temporary file, then a rename)."""
+    """Write ``state`` to ``path``, atomically (a temporary file, then a rename;
+    see :mod:`aliaskit._safe_write` for links, devices and pipes)."""
     names = state.parsed.columns
     members = {
         "names.json": _json(names),
@@ -117,14 +119,14 @@ def write_index(
         "threshold": threshold,
         "sha256": {k: hashlib.sha256(v).hexdigest() for k, v in members.items()},
     }
-    target = os.fspath(path)
-    tmp = f"{target}.tmp-{os.getpid()}"
-    with zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as archive:
+    with (
+        atomic_output(path, "wb") as out,
+        zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as archive,
+    ):
         archive.writestr("header.json", _json(header))
         for name, data in members.items():
             kind = zipfile.ZIP_STORED if name in _STORED else zipfile.ZIP_DEFLATED
             archive.writestr(name, data, compress_type=kind)
-    os.replace(tmp, target)
 
 
 #: What an index file holds: header, parsed names, records, entity ids and

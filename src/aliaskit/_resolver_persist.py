@@ -19,6 +19,7 @@ from aliaskit._resolver_file import (
     known_scores,
     state_rows,
 )
+from aliaskit._safe_write import atomic_output
 from aliaskit._version import __version__
 from aliaskit.record import Record
 
@@ -82,19 +83,15 @@ class PersistLayer:
         return {"format": FORMAT, "version": FORMAT_VERSION, "sha256": digest.hexdigest(), **body}
 
     def save(self, path: str | os.PathLike[str]) -> None:
-        """Write the Resolver to a JSON file, atomically (temporary file, then rename).
+        """Write the Resolver to a JSON file, atomically (temporary file, then
+        rename; see :mod:`aliaskit._safe_write` for links, devices and pipes).
 
         The format is documented in :meth:`load`. Entities are not stored:
         they are a deterministic function of the names and judgements.
         """
         data = json.dumps(self.to_dict(), ensure_ascii=False, indent=1)
-        target = os.fspath(path)
-        tmp = f"{target}.tmp-{os.getpid()}-{threading.get_ident()}"
-        with open(tmp, "w", encoding="utf-8", errors="surrogatepass") as fh:
+        with atomic_output(path, "w", encoding="utf-8", errors="surrogatepass") as fh:
             fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, target)
 
     @classmethod
     def from_dict(cls, data: Any, *, where: str = "data") -> Self:

@@ -12,7 +12,6 @@ import argparse
 import contextlib
 import os
 import sys
-import tempfile
 import time
 from collections import Counter
 from collections.abc import Iterator
@@ -24,6 +23,7 @@ import attrs
 from tqdm import tqdm
 
 import aliaskit
+from aliaskit._safe_write import atomic_output
 from aliaskit.compare import DEFAULT_THRESHOLD
 from aliaskit.entity import Entity
 from aliaskit.io import (
@@ -179,27 +179,19 @@ def _flush_records(resolver: Resolver, records: list[aliaskit.Record], run: Run)
 
 @contextlib.contextmanager
 def open_output(path: str | None) -> Iterator[IO[str]]:
-    """Stdout, or a file written atomically: a temporary file renamed on success."""
+    """Stdout, or a file written as :func:`aliaskit._safe_write.atomic_output`
+    writes one: a regular file through a temporary file renamed on success;
+    a link's target; a device or pipe in place."""
     if path is None or path == "-":
         yield sys.stdout
         sys.stdout.flush()
         return
-    folder = os.path.dirname(os.path.abspath(path))
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=".aliaskit-", dir=folder)
-    except OSError as err:
-        raise InputError(f"{path}: cannot write: {err.strerror}") from None
-    try:
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)  # mkstemp makes it private; give it normal rights
-        with open(fd, "w", encoding="utf-8", newline="") as out:
-            yield out
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
+    with contextlib.ExitStack() as stack:
+        try:
+            out = stack.enter_context(atomic_output(path, "w", encoding="utf-8", newline=""))
+        except OSError as err:
+            raise InputError(f"{path}: cannot write: {err.strerror}") from None
+        yield out
 
 
 def _write(
