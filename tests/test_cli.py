@@ -6,6 +6,7 @@ import csv
 import io
 import json
 import os
+import shlex
 import shutil
 import subprocess
 import sys
@@ -232,10 +233,10 @@ def test_summary_reports_counts_and_time(tmp_path: Path) -> None:
     _, err = ok("cluster", src)
     first = err.splitlines()[0]
     assert first.startswith(
-        f"{src}: 6 names read, 2 skipped (1 empty, 1 no letters), 3 distinct, 2 entities"
+        f"{src}: 6 names read, 2 skipped (1 empty, 1 no name), 3 distinct, 2 entities"
     )
     assert first.endswith("s")
-    assert f"{src}:6: no letters or digits: '...'" in err
+    assert f"{src}:6: no name can be read: '...'" in err
 
 
 def test_empty_lines_are_counted_as_skipped(tmp_path: Path) -> None:
@@ -277,7 +278,7 @@ def test_undecodable_bytes_are_replaced_on_request(tmp_path: Path) -> None:
     src.write_bytes(b"name\nSapir Cohen\nTrufanov \xff\xfe\n")
     out, err = ok("cluster", src, "--errors", "replace", "--format", "jsonl")
     assert len(jsonl(out)) == 2
-    assert "1 lines with undecodable bytes replaced" in err
+    assert "1 line with undecodable bytes replaced" in err
     assert f"{src}:3: undecodable bytes replaced" in err
 
 
@@ -374,7 +375,7 @@ def test_resolve_creates_then_extends_a_database(tmp_path: Path) -> None:
     assert db.exists()
     first = jsonl(out)
     assert [r["aliases"] for r in first] == [["Sasha Trupanov"]]
-    assert f"{db}: saved, 1 names, 1 entities" in err
+    assert f"{db}: saved, 1 name, 1 entity" in err
     out, _ = ok("resolve", "--db", db, write(tmp_path / "n.txt", "סשה טרופנוב\nElena Troufanov\n"))
     assert "Sasha Trupanov | סשה טרופנוב" in out
     assert aliaskit.Resolver.load(db).entity_of("Sasha Trupanov").aliases == (
@@ -501,7 +502,7 @@ def test_keys_in_text_shows_the_hebrew_skeleton() -> None:
 
 def test_keys_of_no_name_fails() -> None:
     """keys of a string without letters exits 1."""
-    assert "no name parts" in fails(1, "keys", "...")
+    assert "no name can be read from" in fails(1, "keys", "...")
 
 
 def test_schemes_lists_language_and_source() -> None:
@@ -529,3 +530,24 @@ def test_every_command_help_has_an_example(command: str) -> None:
 def test_version() -> None:
     """--version prints the package version."""
     assert ok("--version")[0].strip() == f"aliaskit {aliaskit.__version__}"
+
+
+@pytest.mark.parametrize(
+    ("command", "message"),
+    [
+        ("cluster - <&-", "standard input is closed"),
+        ("cluster --sample >&-", "standard output is closed"),
+        ("schemes >&-", "standard output is closed"),
+    ],
+)
+def test_a_closed_stdin_or_stdout_is_a_clear_error_not_a_traceback(
+    command: str, message: str
+) -> None:
+    exe = " ".join(shlex.quote(c) for c in ([EXE] if EXE else [sys.executable, "-m", "aliaskit"]))
+    done = subprocess.run(
+        ["sh", "-c", f"{exe} {command}"], capture_output=True, timeout=120, check=False
+    )
+    err = done.stderr.decode()
+    assert done.returncode == 1, err
+    assert message in err
+    assert "Traceback" not in err

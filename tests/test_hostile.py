@@ -82,7 +82,7 @@ def test_cluster_skips_input_with_no_name(text: str) -> None:
     with pytest.warns(SkippedNamesWarning, match="skipped 1"):
         entities = cluster([NAME, text])
     assert [e.aliases for e in entities] == [(NAME,)]
-    with pytest.raises(ValueError, match="no letters"):
+    with pytest.raises(ValueError, match="no name can be read from"):
         Resolver().add(text)
 
 
@@ -359,6 +359,13 @@ def _resigned(data: dict[str, Any]) -> dict[str, Any]:
     return {**data, "sha256": digest.hexdigest()}
 
 
+def _signed(data: dict[str, Any]) -> dict[str, Any]:
+    """``data`` with its checksum recomputed over every field it holds."""
+    body = {k: v for k, v in data.items() if k not in ("format", "version", "sha256")}
+    digest = hashlib.sha256(json.dumps(body, sort_keys=True).encode("utf-8", "surrogatepass"))
+    return {**data, "sha256": digest.hexdigest()}
+
+
 def _damaged(raw: bytes, how: str) -> bytes:
     """The saved file ``raw`` damaged in the way named ``how``."""
     data = json.loads(raw)
@@ -368,6 +375,10 @@ def _damaged(raw: bytes, how: str) -> bytes:
         "empty": b"",
         "binary": b"\xff\xfe\x00garbage",
         "not_an_object": b"[1, 2, 3]",
+        "nested_too_deeply": b"[" * 100_000 + b"]" * 100_000,
+        "integer_of_5000_digits": b'{"format": "aliaskit-resolver", "version": '
+        + b"1" * 5000
+        + b"}",
     }
     as_json: dict[str, dict[str, Any]] = {
         "tampered_name": {**data, "names": [*data["names"][:-1], "Mallory"]},
@@ -378,6 +389,23 @@ def _damaged(raw: bytes, how: str) -> bytes:
         "unknown_name_in_judgement": _resigned({**data, "must_link": [["Mallory", first]]}),
         "names_not_strings": _resigned({**data, "names": [1, 2]}),
         "threshold_out_of_range": _resigned({**data, "threshold": 7}),
+        # Signed again over every field: the checks on the content must catch these.
+        "blank_name_in_judgement": _signed(
+            {**data, "names": [*data["names"], "  "], "must_link": [["  ", first]]}
+        ),
+        "list_in_judgement": _signed({**data, "must_link": [[["x"], first]]}),
+        "no_name_in_cannot_link": _signed(
+            {**data, "names": [*data["names"], "!!"], "cannot_link": [["!!", first]]}
+        ),
+        "pair_in_must_and_cannot_link": _signed(
+            {
+                **data,
+                "must_link": [[first, data["names"][1]]],
+                "cannot_link": [[data["names"][1], first]],
+            }
+        ),
+        "version_true": _signed({**data, "version": True}),
+        "version_float": _signed({**data, "version": 3.0}),
     }
     return as_bytes[how] if how in as_bytes else json.dumps(as_json[how]).encode()
 
@@ -395,6 +423,14 @@ DAMAGE = [
     "unknown_name_in_judgement",
     "names_not_strings",
     "threshold_out_of_range",
+    "nested_too_deeply",
+    "integer_of_5000_digits",
+    "blank_name_in_judgement",
+    "list_in_judgement",
+    "no_name_in_cannot_link",
+    "pair_in_must_and_cannot_link",
+    "version_true",
+    "version_float",
 ]
 
 

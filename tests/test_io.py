@@ -175,6 +175,7 @@ def test_jsonl_bad_lines_are_skipped_and_described() -> None:
     assert [p.line for p in reader.problems] == [2, 3, 4, 5]
     assert reader.problems[0].reason.startswith("invalid JSON")
     assert reader.problems[3].reason == "no key 'name'"
+    assert reader.problems[2].reason == "'name' must be a string, not a number (5)"
 
 
 def test_jsonl_truncated_line_fails_when_strict() -> None:

@@ -155,7 +155,7 @@ def test_merge_and_split_are_respected() -> None:
 
 def test_add_rejects_an_empty_name() -> None:
     """Resolver.add of an empty name raises ValueError."""
-    with pytest.raises(ValueError, match="no letters"):
+    with pytest.raises(ValueError, match="no name can be read from"):
         Resolver().add("  ")
 
 

@@ -103,7 +103,7 @@ def _resolved(spark: SparkSession, rows: Sequence[Row], **kwargs: Any) -> Got:
 
 def _cluster(records: Sequence[Record]) -> list[aliaskit.Entity]:
     with warnings.catch_warnings():
-        warnings.simplefilter("ignore")  # names with no letters or digits
+        warnings.simplefilter("ignore")  # names from which no name can be read
         return aliaskit.cluster(list(records))
 
 

@@ -33,7 +33,7 @@ from aliaskit._records_evidence import (
     split_by_evidence,
     support_pairs,
 )
-from aliaskit._resolver_ingest import SkippedName
+from aliaskit._resolver_ingest import NO_NAME, SkippedName
 from aliaskit.dates import BirthDate
 from aliaskit.entity import Entity, entity_id
 from aliaskit.parse import ParsedName
@@ -150,7 +150,7 @@ def cluster_records(
     index = {name: i for i, name in enumerate(ids)}
     members = [[index[n] for n in dict.fromkeys(r.names) if n in index] for r in records]
     skipped = [
-        SkippedName(positions[u], records[u].name, "no letters or digits")
+        SkippedName(positions[u], records[u].name, NO_NAME)
         for u, found in enumerate(members)
         if not found
     ]

@@ -38,7 +38,7 @@ def checked_body(data: Any, where: str) -> dict[str, Any]:
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise ResolverFileError(f"{where}: not an {FORMAT} file")
     version = data.get("version")
-    if version not in READABLE_VERSIONS:
+    if type(version) is not int or version not in READABLE_VERSIONS:  # not True, not 1.0
         raise ResolverFileError(
             f"{where}: format version {version!r} is not supported "
             f"(this aliaskit reads versions {', '.join(map(str, READABLE_VERSIONS))})"
@@ -60,14 +60,23 @@ def checked_body(data: Any, where: str) -> dict[str, Any]:
     if not isinstance(records, list) or not all(isinstance(r, dict) for r in records):
         raise ResolverFileError(f"{where}: records must be a list of objects")
     known = set(names) | _record_keys(records)
+    judged: dict[str, set[frozenset[str]]] = {}
     for field in ("must_link", "cannot_link"):
         pairs = body[field]
         ok = isinstance(pairs, list) and all(
-            isinstance(p, list) and len(p) == 2 and p[0] in known and p[1] in known and p[0] != p[1]
+            isinstance(p, list)
+            and len(p) == 2
+            and all(isinstance(x, str) and x in known for x in p)
+            and p[0] != p[1]
             for p in pairs
         )
         if not ok:
             raise ResolverFileError(f"{where}: {field} must be pairs of saved names or record ids")
+        judged[field] = {frozenset(p) for p in pairs}
+    both = judged["must_link"] & judged["cannot_link"]
+    if both:
+        pair = sorted(min(both, key=sorted))
+        raise ResolverFileError(f"{where}: {pair!r} is in both must_link and cannot_link")
     if version >= 3:
         _check_state(body, where)
     threshold = body["threshold"]

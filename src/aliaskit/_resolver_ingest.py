@@ -19,11 +19,16 @@ from aliaskit._resolver_graph import KEEP_SCORE, WEAK_LINK
 from aliaskit._resolver_stages import ClusterStages
 from aliaskit.parse import ParsedName, parse_name
 
-__all__ = ["IngestNames", "SkippedName", "admit"]
+__all__ = ["NO_NAME", "IngestNames", "SkippedName", "admit"]
 
 _pair = ordered_pair
 #: The score of a pair a saved Resolver did not keep: below KEEP_SCORE, no conflict.
 _UNKEPT = (0.0, False)
+
+
+#: Why an input was skipped when parsing it gave no name: no letters, or
+#: only words that are not names (titles, particles).
+NO_NAME = "no name can be read from it"
 
 
 @attrs.frozen
@@ -46,7 +51,7 @@ def admit(
             continue
         name = parse_name(raw)
         if not name.parts:
-            skipped.append(SkippedName(start + offset, raw, "no letters or digits"))
+            skipped.append(SkippedName(start + offset, raw, NO_NAME))
             continue
         parsed[raw] = name  # also marks repeats within ``names`` as seen
         new.append(raw)

@@ -19,6 +19,7 @@ from aliaskit._resolver_file import (
     known_scores,
     state_rows,
 )
+from aliaskit._resolver_ingest import SkippedName
 from aliaskit._safe_write import atomic_output
 from aliaskit._version import __version__
 from aliaskit.record import Record
@@ -43,6 +44,7 @@ class PersistLayer:
     _alias: set[tuple[str, str]]
     _rec_must: set[tuple[str, str]]
     _rec_cannot: set[tuple[str, str]]
+    skipped: list[SkippedName]
 
     def __init__(self, *, threshold: float = ..., workers: int | None = None) -> None:
         raise NotImplementedError  # the Resolver's
@@ -108,6 +110,9 @@ class PersistLayer:
         if records:
             resolver.add_many(records)
         resolver._known = None
+        if resolver.skipped:  # aliaskit saves only what it could read
+            bad = resolver.skipped[0]
+            raise ResolverFileError(f"{where}: no name can be read from {bad.value!r}")
         with resolver._lock:
             must = [p for p in body["must_link"] if not resolver._judge_records(*p, same=True)]
             cannot = [p for p in body["cannot_link"] if not resolver._judge_records(*p, same=False)]
@@ -148,8 +153,11 @@ class PersistLayer:
                 data = json.load(fh)
         except OSError as err:
             raise ResolverFileError(f"{where}: cannot read: {err.strerror}") from None
-        except (json.JSONDecodeError, UnicodeDecodeError) as err:
+        except (ValueError, UnicodeDecodeError) as err:  # JSONDecodeError is a ValueError
+            # A ValueError of json.load: an integer of too many digits.
             raise ResolverFileError(f"{where}: not valid JSON: {err}") from None
+        except RecursionError:
+            raise ResolverFileError(f"{where}: JSON nested too deeply") from None
         return cls.from_dict(data, where=where)
 
 

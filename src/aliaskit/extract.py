@@ -59,8 +59,8 @@ def extract(
     """
     if not isinstance(query, str | Record):
         raise TypeError(f"query must be a str or a Record, not {type(query).__name__}")
-    if isinstance(query, str) and not any(c.isalnum() for c in query):
-        raise ValueError(f"query has no letters or digits: {query!r}")
+    if isinstance(query, str) and not any(c.isalpha() for c in query):
+        raise ValueError(f"query has no letters: {query!r}")
     if limit is not None and (isinstance(limit, bool) or not isinstance(limit, int)):
         raise TypeError(f"limit must be an int or None, not {type(limit).__name__}")
     if limit is not None and limit < 1:

@@ -37,7 +37,7 @@ from aliaskit._index_names import LazyNames, Row, parse_texts
 from aliaskit._index_search import Hit, Scored, rank, scorer_for
 from aliaskit._index_table import KeyTable, SecondKeys, build_table, second_filter, table_of
 from aliaskit._records_batch import content_of
-from aliaskit._resolver_ingest import SkippedName
+from aliaskit._resolver_ingest import NO_NAME, SkippedName
 from aliaskit._version import __version__
 from aliaskit.blocking import block_keys, given_keys, second_keys
 from aliaskit.compare import DEFAULT_THRESHOLD, compare
@@ -288,7 +288,7 @@ def _admit(
     skipped: list[SkippedName] = []
     for position, item in enumerate(items):
         if isinstance(item, str) and not any(c.isalnum() for c in item):
-            skipped.append(SkippedName(position, item, "no letters or digits"))
+            skipped.append(SkippedName(position, item, NO_NAME))
             continue
         rid = item.id if isinstance(item, Record) else None
         where = contents.get(_content_key(item))
@@ -380,8 +380,8 @@ def _query(query: Any) -> str | Record:
         return query
     if not isinstance(query, str):
         raise TypeError(f"query must be a str or a Record, not {type(query).__name__}")
-    if not any(c.isalnum() for c in query):
-        raise ValueError(f"query has no letters or digits: {query!r}")
+    if not any(c.isalpha() for c in query):
+        raise ValueError(f"query has no letters: {query!r}")
     words = len(query.split())
     if len(query) > MAX_NAME_CHARS or words > MAX_QUERY_WORDS or "\n" in query.strip():
         raise ValueError(

@@ -137,6 +137,15 @@ _NOT_WHOLE = ("first", "last", "sur", "given", "middle", "family", "father", "ma
               "user", "file", "host", "domain", "company", "org")  # fmt: skip
 
 
+def _json_kind(value: object) -> str:
+    """How JSON calls the kind of a decoded value (``5`` is a number, not an int)."""
+    if isinstance(value, bool):
+        return f"a boolean ({str(value).lower()})"
+    if isinstance(value, int | float):
+        return f"a number ({value!r})"
+    return "an array" if isinstance(value, list) else "an object"
+
+
 def default_column(header: list[str]) -> int:
     """The name column when none is given: one called ``name``; else the first
     whose header holds the word (``full_name``, ``Person Name``) and names no
@@ -306,7 +315,7 @@ class NameReader:
             first = False
             value = obj[key]
             if value is not None and not isinstance(value, str):
-                self._malformed(number, f"{key!r} is a {type(value).__name__}, not a string")
+                self._malformed(number, f"{key!r} must be a string, not {_json_kind(value)}")
                 continue
             texts = {field: _text(obj.get(column)) for field, column in self.evidence.items()}
             yield Record(number, (value or "").strip(), line, {f: t for f, t in texts.items() if t})

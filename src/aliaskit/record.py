@@ -40,8 +40,8 @@ def _names(value: Any) -> tuple[str, ...]:
     for i, item in enumerate(items):
         if not isinstance(item, str):
             raise TypeError(f"name[{i}] must be a str, not {type(item).__name__}")
-        if not any(c.isalnum() for c in item):
-            raise ValueError(f"name[{i}] has no letters or digits: {item!r}")
+        if not any(c.isalpha() for c in item):
+            raise ValueError(f"name[{i}] has no letters: {item!r}")
     return items
 
 

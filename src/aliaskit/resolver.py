@@ -160,10 +160,13 @@ class Resolver(RecordsLayer, SearchLayer, PersistLayer):
         require_str(name, "name")
         with self._lock:
             if not self._records_on:
-                return self._entity(self._cluster[name])
+                cluster = self._cluster.get(name)
+                if cluster is None:
+                    raise KeyError(f"name not added to this Resolver: {name!r}")
+                return self._entity(cluster)
             found = self.entities_of(name)
             if not found:
-                raise KeyError(name)
+                raise KeyError(f"no record or name {name!r} in this Resolver")
             if len(found) > 1:
                 keys = ", ".join(repr(k) for e in found for k in e.records)
                 raise ValueError(
@@ -229,7 +232,7 @@ class Resolver(RecordsLayer, SearchLayer, PersistLayer):
                 self._add_items([name], start=self._seen)
                 if len(self.skipped) - before == len(name.names):
                     del self.skipped[before:]
-                    raise ValueError(f"record has no name with letters or digits: {name.names!r}")
+                    raise ValueError(f"no name can be read from the record's names {name.names!r}")
                 return self._entity_of_record(name)
         require_str(name, "name")
         key = name
@@ -237,7 +240,7 @@ class Resolver(RecordsLayer, SearchLayer, PersistLayer):
             self._add_items([key], start=self._seen)
             if key not in self._cluster:
                 self.skipped.pop()
-                raise ValueError(f"name has no letters or digits: {name!r}")
+                raise ValueError(f"no name can be read from {name!r}")
             if self._records_on:
                 return self._entity_of_record(Record(key))
             return self._entity(self._cluster[key])

@@ -304,8 +304,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         if reconfigure is not None:
             errors = "backslashreplace" if stream is sys.stderr else "strict"
             reconfigure(encoding="utf-8", errors=errors)
+    if sys.stderr is None:  # started with stderr closed: nowhere to say anything
+        sys.stderr = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115 (for the process)
     parser = _parser()
     args = parser.parse_args(argv)
+    if sys.stdout is None and getattr(args, "output", None) in (None, "-"):
+        # print() would drop every line without a word.
+        return _fail("standard output is closed: nowhere to write (give -o FILE)")
+    if sys.stdin is None and getattr(args, "file", None) == "-":
+        return _fail("standard input is closed: nothing to read (give a FILE)")
     try:
         return _run(parser, args)
     except KeyboardInterrupt:

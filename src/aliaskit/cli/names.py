@@ -211,13 +211,18 @@ def _write(
         annotator.write(record, by_name.get(record.name))
 
 
+def counted(count: int, one: str, many: str | None = None) -> str:
+    """``count`` and the word for that many: 1 entity, 2 entities, 0 names."""
+    return f"{count} {one if count == 1 else many or one + 's'}"
+
+
 def _summary(run: Run, reader: NameReader, distinct: int, entities: int, seconds: float) -> None:
     skipped = run.empty + run.no_letters + reader.malformed
     reasons = [
         f"{count} {why}"
         for count, why in (
             (run.empty, "empty"),
-            (run.no_letters, "no letters"),
+            (run.no_letters, "no name"),
             (reader.malformed, "malformed"),
         )
         if count
@@ -226,15 +231,16 @@ def _summary(run: Run, reader: NameReader, distinct: int, entities: int, seconds
     if run.bad_fields:
         why += f", {len(run.bad_fields)} bad evidence fields left empty"
     replaced = len(reader.replaced_lines)
-    extra = f", {replaced} lines with undecodable bytes replaced" if replaced else ""
+    extra = f", {counted(replaced, 'line')} with undecodable bytes replaced" if replaced else ""
     print(
-        f"{run.label}: {run.rows_read + reader.malformed} names read, {skipped} skipped{why}, "
-        f"{distinct} distinct, {entities} entities{extra}, {seconds:.2f}s",
+        f"{run.label}: {counted(run.rows_read + reader.malformed, 'name')} read, "
+        f"{skipped} skipped{why}, {distinct} distinct, {counted(entities, 'entity', 'entities')}"
+        f"{extra}, {seconds:.2f}s",
         file=sys.stderr,
     )
     notes = [str(p) + " (skipped)" for p in reader.problems]
     notes += [
-        f"{run.label}:{run.first_line[n]}: no letters or digits: {n!r}" for n in run.no_letter_names
+        f"{run.label}:{run.first_line[n]}: no name can be read: {n!r}" for n in run.no_letter_names
     ]
     notes += [f"{run.label}:{n}: undecodable bytes replaced" for n in reader.replaced_lines]
     notes += run.bad_fields
@@ -270,7 +276,7 @@ def _process(args: argparse.Namespace, resolver: Resolver) -> tuple[Run, NameRea
     try:
         read_into(resolver, reader, run, size)
     finally:
-        if stream is not sys.stdin.buffer:
+        if sys.stdin is None or stream is not sys.stdin.buffer:
             stream.close()
     return run, reader
 
@@ -311,7 +317,8 @@ def resolve_command(args: argparse.Namespace) -> int:
         resolver.save(args.db)
     _summary(run, reader, len(run.added_names()), len(ordered), time.perf_counter() - started)
     print(
-        f"{args.db}: saved, {len(resolver)} names, {len(resolver.entities)} entities",
+        f"{args.db}: saved, {counted(len(resolver), 'name')}, "
+        f"{counted(len(resolver.entities), 'entity', 'entities')}",
         file=sys.stderr,
     )
     return 0

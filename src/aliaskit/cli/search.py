@@ -41,7 +41,7 @@ def read_items(args: argparse.Namespace) -> tuple[list[str | aliaskit.Record], R
             else:
                 run.no_letters += 1
     finally:
-        if stream is not sys.stdin.buffer:
+        if sys.stdin is None or stream is not sys.stdin.buffer:
             stream.close()
     for note in [str(p) + " (skipped)" for p in reader.problems][:10] + run.bad_fields[:10]:
         print(f"  {note}", file=sys.stderr)

@@ -122,7 +122,7 @@ def keys_command(args: argparse.Namespace) -> int:
     """``aliaskit keys NAME``: every key of every encoder per name part."""
     found = name_keys(args.name)
     if not found["parts"]:
-        raise ValueError(f"no name parts (letters or digits) in {args.name!r}")
+        raise ValueError(f"no name can be read from {args.name!r}")
     if args.json:
         _dump(found)
         return 0

@@ -5,7 +5,7 @@ names of the column (same entities, ids and canonical names), computed in
 the same steps, each distributed:
 
 1. **Parse** each distinct name once (``mapInPandas``): normalised form,
-   block keys and given-name keys. Names with no letters or digits are
+   block keys and given-name keys. Names from which no name can be read are
    skipped and get null columns.
 2. **Candidate pairs** (:mod:`aliaskit.spark._pairs`): a self-join on block
    key, on (block key, given-name key) in blocks over their

@@ -84,7 +84,7 @@ def _bad_field(name: str, fields: Mapping[str, Any], columns: Mapping[str, str])
 
 def record_rows(frames: Iterable[Any], *, columns: Mapping[str, str]) -> Iterator[Any]:
     """Check each distinct row (``name``, ``raw``) as a record; ``columns`` maps each
-    field to its column, for the error. Rows whose name has no letters or digits
+    field to its column, for the error. Rows from whose names no name can be read
     are no records and are dropped (their rows get nulls)."""
     pd = _pandas()
     for frame in frames:

@@ -52,7 +52,7 @@ def parse_rows(frames: Iterable[Any]) -> Iterator[Any]:
     """Parse ``name``: normalised form, weakness, block keys (sorted) and limits, and
     given-name and second keys (patronymic and middle names), sorted.
 
-    Names whose parse has no parts (no letters or digits) are dropped, as
+    Names whose parse has no parts (no name can be read) are dropped, as
     :func:`aliaskit.cluster` skips them.
     """
     pd = _pandas()
