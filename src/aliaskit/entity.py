@@ -2,13 +2,17 @@
 
 **Canonical name.** Among the aliases that have a given name and a surname
 (not initial-only or bare forms), the medoid is chosen: the alias with the
-highest summed comparison score to the other members, preferring Latin
-script and a formal given name over a hypocorism (Alexander over Sasha),
-then more parts, then the shorter and lexicographically first string.
-It is rendered in Western order (given, patronymic, surname) in title
-case, without brackets or titles. An entity with no Latin alias takes
-the romanisation of its best Cyrillic alias, or the first reading of its
-best Hebrew alias. ``forms`` gives the medoid alias per script.
+highest summed comparison score to the other members, preferring a formal
+given name over a hypocorism (Alexander over Sasha, in any script), then
+Latin script, then more parts, then the shorter and lexicographically first
+string. It is shown as written when written in Western order and mixed case
+(*Musa Abu Marzuk*, *Ali Al-Bashir*), or as another alias of the same
+normalised form writes it so; else rendered in Western order (given,
+patronymic, surname), title-cased by the particle rules of
+:mod:`aliaskit._display` (*al-Bashir*, *van der Berg*, *McDonald*), without
+brackets or titles. An entity with no Latin alias takes the romanisation of
+its best Cyrillic alias, or the first reading of its best Hebrew alias.
+``forms`` gives the medoid alias per script.
 
 **Id.** ``"ak-"`` and 12 hex digits of a BLAKE2b hash of the entity's
 smallest alias (by normalised form, then the raw string): derived from
@@ -24,6 +28,7 @@ from collections.abc import Callable, Mapping
 import attrs
 
 from aliaskit import knowledge
+from aliaskit._display import display_word, written_form
 from aliaskit.latin import latin_forms
 from aliaskit.parse import ParsedName
 
@@ -66,42 +71,45 @@ def entity_id(first_alias: str) -> str:
     return "ak-" + digest.hexdigest()
 
 
-def _title(token: str) -> str:
-    return "-".join(w[:1].upper() + w[1:] for w in token.split("-"))
-
-
 def render(name: ParsedName) -> str:
-    """A display form of a parsed name: given, patronymic, surname, in title case,
-    and a generational suffix.
+    """A display form of a parsed name: as written when it is written in
+    Western order and mixed case (:func:`aliaskit._display.written_form`),
+    else given, patronymic, surname, title-cased by the particle rules of
+    :func:`aliaskit._display.display_word`, and a generational suffix.
 
     >>> from aliaskit.parse import parse_name
     >>> render(parse_name("SMITH, John Henry, Jr.")), render(parse_name("Труфанов Александр"))
     ('John Henry Smith Jr.', 'Aleksandr Trufanov')
+    >>> render(parse_name("Abu Bakr al-Baghdadi")), render(parse_name("MCDONALD, Sean O'BRIEN"))
+    ('Abu Bakr al-Baghdadi', "Sean O'Brien McDonald")
+    >>> render(parse_name("Omar AL-BASHIR")), render(parse_name("VAN DER BERG Ludwig"))
+    ('Omar al-Bashir', 'Ludwig van der Berg')
     """
+    written = written_form(name)
+    if written is not None:
+        return written
     order = ("given", "middle", "nickname", "initial", "patronymic", "particle", "surname")
     parts = [p for role in order for p in name.parts if p.role == role and role != "nickname"]
     if not parts:
         parts = list(name.parts)
-    words = []
-    for p in parts:
+    written = name.original.casefold()
+    out = ""
+    for k, p in enumerate(parts):
         text = p.text
         if p.script not in ("Latn", "Zyyy"):
             text = latin_forms(text).forms[0]
-        if p.role == "initial":
-            words.append(text[:1].upper() + ".")
-        elif p.role == "particle":
-            words.append(text)
-        else:
-            words.append(_title(text))
-    words.extend(_suffix_display(s) for s in name.suffixes)
-    return " ".join(words)
+        word = text[:1].upper() + "." if p.role == "initial" else display_word(text, p.role)
+        out += word
+        hyphened = p.role == "particle" and f"{p.text}-" in written  # al-Bashir as written
+        out += "-" if hyphened and k + 1 < len(parts) else " "
+    return (out + " ".join(_suffix_display(s) for s in name.suffixes)).strip()
 
 
 def _suffix_display(suffix: str) -> str:
     """Jr. and Sr. abbreviated with a dot, Roman numerals in capitals."""
     if set(suffix) <= set("iv"):
         return suffix.upper()
-    return _title(suffix) + ("." if len(suffix) <= 3 else "")
+    return display_word(suffix, "suffix") + ("." if len(suffix) <= 3 else "")
 
 
 def _rank(name: ParsedName, centrality: float) -> tuple[float, ...]:
@@ -113,8 +121,8 @@ def _rank(name: ParsedName, centrality: float) -> tuple[float, ...]:
     latin = name.script == "Latn"
     return (
         -float(full),
+        -float(formal),  # Alexander, in any script, before Sasha
         -float(latin),
-        -float(formal),
         -float(bool(name.suffixes)),  # the generation tells relatives apart
         -round(centrality, 6),
         -len(name.parts),
@@ -143,5 +151,12 @@ def build_entity(
             best[script] = min(members, key=rank.__getitem__)
     medoid = min(order, key=rank.__getitem__)
     canonical = render(parsed[medoid])
+    if written_form(parsed[medoid]) is None:  # another spelling of it may be well written
+        same = parsed[medoid].normalized
+        for alias in order:
+            written = written_form(parsed[alias]) if parsed[alias].normalized == same else None
+            if written is not None:
+                canonical = written
+                break
     forms = tuple(sorted(best.items()))
     return Entity(entity_id(order[0]), canonical, tuple(order), forms)
