@@ -26,7 +26,8 @@ ROOT = Path(__file__).resolve().parent
 PACKAGE = ROOT / "src" / "aliaskit"
 MANIFEST = "_compiled_manifest.json"
 #: Modules (relative to the package) that stay pure Python: start-up, I/O, the
-#: command line, Spark, process handling, and the loader itself.
+#: command line, Spark and pandas, file writing, process handling, and the
+#: loader itself.
 PURE = {
     "__init__.py",
     "__main__.py",
@@ -39,6 +40,8 @@ PURE = {
     "_evaluation_gold.py",
     "evaluation.py",
     "io.py",
+    "pandas.py",
+    "_safe_write.py",
     "translit/_load.py",
 }
 PURE_DIRS = ("cli/", "spark/")
