@@ -50,6 +50,7 @@ from aliaskit._check import require_str, require_threshold
 from aliaskit._edges import MUST_SCORE, Edge, ordered_pair
 from aliaskit._gc import gc_paused
 from aliaskit._records_batch import cluster_records
+from aliaskit._resolver_explain import ResolverExplanation
 from aliaskit._resolver_file import (
     FORMAT,
     FORMAT_VERSION,
@@ -76,6 +77,7 @@ __all__ = [
     "WEAK_LINK",
     "Edge",
     "Resolver",
+    "ResolverExplanation",
     "ResolverFileError",
     "SkippedName",
     "SkippedNamesWarning",
@@ -185,26 +187,25 @@ class Resolver(RecordsLayer, SearchLayer, PersistLayer):
     def __len__(self) -> int:
         return len(self._parsed)
 
-    def explain(self, a: str, b: str) -> str:
+    def explain(self, a: str, b: str) -> ResolverExplanation:
         """Why two added names (or records, by id) are, or are not, in the same
-        entity: the comparison, with the records' evidence, and the judgements."""
+        entity: the comparison, with the records' evidence, and the judgements
+        (a :class:`~aliaskit._resolver_explain.ResolverExplanation`; ``str()``
+        of it is the text)."""
         with self._lock:
             ea, eb = self.entity_of(a), self.entity_of(b)
             same = ea.id == eb.id
             ra, rb = self._record_or_name(a), self._record_or_name(b)
             comp = compare(ra, rb, threshold=self.threshold)
-            lines = [("same entity " + ea.id) if same else f"different entities {ea.id} / {eb.id}"]
-            lines.append(str(comp))
-            na, nb = self._name_of(a), self._name_of(b)
-            pair = _pair(na, nb)
+            pair = _pair(self._name_of(a), self._name_of(b))
+            judgements: list[str] = []
             if pair in self._must and pair not in self._alias:
-                lines.append("user judgement: must link")
+                judgements.append("user judgement: must link")
             if pair in self._cannot:
-                lines.append("user judgement: cannot link")
-            lines.extend(self._record_judgements_of(a, b))
+                judgements.append("user judgement: cannot link")
+            judgements.extend(self._record_judgements_of(a, b))
             blockers = self._blockers(ea.aliases, eb.aliases) if not same else []
-            lines.extend(f"cannot-link {x} | {y}" for x, y in blockers[:5])
-        return "\n".join(lines)
+        return ResolverExplanation(same, (ea.id, eb.id), comp, tuple(judgements), tuple(blockers))
 
     def _record_or_name(self, key: str) -> Record | ParsedName:
         """The record of an id, else the parse of an added name."""
