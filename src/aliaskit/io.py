@@ -9,13 +9,22 @@ an annotated copy of the input needs. Formats:
 * ``csv`` / ``tsv``: a header line, then rows; the name column is chosen
   by name or 0-based index (default: a column called ``name``, else the
   first whose header holds the word, such as ``full_name``, else the
-  first: :func:`default_column`). TSV has no quoting: every tab separates fields.
+  first: :func:`default_column`). The CSV delimiter is sniffed
+  (:func:`sniff_delimiter`: ``,`` ``;`` tab or ``|``) unless one is given.
+  TSV has no quoting: every tab separates fields.
 * ``jsonl``: one JSON object per line; the name is under a key
   (default ``name``). Blank lines are ignored.
 
+**Encodings.** Input is decoded with ``encoding`` (default UTF-8), line by
+line. A byte-order mark wins over it: a UTF-8 one is skipped, a UTF-16 or
+UTF-32 one selects that encoding. Undecodable bytes are fatal
+(:class:`EncodingError`, with the line, the byte offset and, when the bytes
+look like one, a likelier encoding) unless ``errors="replace"``, which
+substitutes U+FFFD and counts the line. An unknown encoding is an
+:class:`UnknownEncodingError`.
+
 Problems carry their place, ``path:LINE: problem``. Fatal ones raise
-:class:`InputError`: invalid UTF-8 (unless ``errors="replace"``, which
-substitutes U+FFFD and counts the line), a missing column. A malformed row
+:class:`InputError`: undecodable bytes, a missing column. A malformed row
 (a CSV/TSV row with the wrong number of fields, invalid JSON, a record
 without the key) is skipped and listed in :attr:`NameReader.problems`, or
 raises with ``strict=True``.
@@ -30,14 +39,20 @@ or CSV; :class:`Annotator` writes input rows back in their own format with
 [(2, 'Sasha Trupanov')]
 >>> [str(p) for p in reader.problems]
 ['x.csv:3: expected 2 fields, found 1']
+>>> data = "id;full_name\\n1;Александр Труфанов\\n".encode("cp1251")
+>>> [r.name for r in NameReader(io.BytesIO(data), "x.csv", "csv", encoding="cp1251")]
+['Александр Труфанов']
 """
 
 from __future__ import annotations
 
+import codecs
 import csv
+import itertools
 import json
 import os
-from collections.abc import Iterable, Iterator
+import re
+from collections.abc import Callable, Iterable, Iterator
 from typing import IO, Any, BinaryIO
 
 import attrs
@@ -56,9 +71,13 @@ __all__ = [
     "NameReader",
     "Problem",
     "Record",
+    "UnknownEncodingError",
+    "codec_name",
     "default_column",
     "evidence_columns",
     "format_of_path",
+    "sniff_delimiter",
+    "suggest_encoding",
     "write_entities",
 ]
 
@@ -69,6 +88,14 @@ ANNOTATION_COLUMNS = ("entity_id", "canonical")
 DEFAULT_COLUMN = "name"
 #: Malformed rows whose description is kept; later ones are only counted.
 MAX_PROBLEMS = 100
+#: The encoding of an input without a byte-order mark, unless one is given.
+DEFAULT_ENCODING = "utf-8"
+#: The delimiters a CSV input is sniffed among.
+SNIFFED_DELIMITERS = ",;\t|"
+#: Characters of whole lines at the start of a CSV input that the sniffer reads.
+SNIFF_CHARS = 8192
+#: Bytes read from the input at a time.
+CHUNK = 1 << 16
 
 _EXTENSIONS = {
     ".txt": "txt",
@@ -85,7 +112,28 @@ class InputError(Exception):
 
 
 class EncodingError(InputError):
-    """A line that is not valid UTF-8."""
+    """Bytes that are not text in the input's encoding.
+
+    ``line`` and ``offset`` (0-based, in the whole input) place the first
+    such byte; ``suggestion`` is an encoding the bytes look like, if any.
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        line: int | None = None,
+        offset: int | None = None,
+        suggestion: str | None = None,
+    ) -> None:
+        super().__init__(message)
+        self.line = line
+        self.offset = offset
+        self.suggestion = suggestion
+
+
+class UnknownEncodingError(InputError, LookupError):
+    """An encoding name Python does not know, or one that is not a text encoding."""
 
 
 @attrs.frozen
@@ -198,18 +246,229 @@ def format_of_path(path: str) -> str:
     return _EXTENSIONS.get(os.path.splitext(path)[1].lower(), "txt")
 
 
-def _dialect(fmt: str) -> dict[str, Any]:
+def _dialect(fmt: str, delimiter: str | None = None) -> dict[str, Any]:
     if fmt == "tsv":
-        return {"delimiter": "\t", "quoting": csv.QUOTE_NONE, "quotechar": None}
-    return {"delimiter": ","}
+        return {"delimiter": delimiter or "\t", "quoting": csv.QUOTE_NONE, "quotechar": None}
+    return {"delimiter": delimiter or ","}
+
+
+# -- encodings ----------------------------------------------------------------
+
+#: Byte-order marks, the longer first (a UTF-32 LE mark starts as a UTF-16 LE one).
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+#: Encodings worth suggesting, as a message names them.
+_LOOKS_LIKE = {
+    "cp1251": "cp1251 (Windows Cyrillic)",
+    "koi8-r": "koi8-r (Cyrillic)",
+    "cp1255": "cp1255 (Windows Hebrew)",
+    "utf-16": "UTF-16 without a byte-order mark",
+    "utf-32": "UTF-32 without a byte-order mark",
+}
+#: Bytes that are no part of text in an ASCII-compatible encoding: NUL and
+#: the control characters but tab, line feed, vertical tab, form feed and
+#: carriage return. Half the bytes of UTF-16 text read as such are these.
+_CONTROL_BYTES = bytes([*range(0x09), *range(0x0E, 0x20)])
+#: Lines at the start of an input checked for control bytes.
+_CHECKED_LINES = 10
+_CYRILLIC_WORD = re.compile("[\u0400-\u04ff]+")
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def codec_name(encoding: str) -> str:
+    """Python's name of a text encoding (``windows-1251`` is ``cp1251``);
+    :class:`UnknownEncodingError` if there is none.
+
+    >>> codec_name("Windows-1251"), codec_name("UTF8")
+    ('cp1251', 'utf-8')
+    """
+    try:
+        name = codecs.lookup(encoding).name
+    except LookupError:
+        problem = f"unknown encoding {encoding!r}"
+    else:
+        try:
+            "\n".encode(name)  # rejects bytes-to-bytes codecs such as base64
+        except LookupError:
+            problem = f"{encoding!r} is not a text encoding"
+        else:
+            return name
+    raise UnknownEncodingError(f"{problem} (give one such as utf-8, cp1251, koi8-r, utf-16)")
+
+
+def _shown(codec: str) -> str:
+    return codec.upper() if codec.startswith("utf") else codec
+
+
+def _byte_order(codec: str, head: bytes) -> str:
+    """A UTF-16 or UTF-32 encoding without a byte-order mark: the byte order
+    its NUL bytes show (ASCII characters are NUL in their high half), else
+    little-endian."""
+    sample = head[:4096]
+    if codec == "utf-16":
+        return "utf-16-be" if sample[0::2].count(0) > sample[1::2].count(0) else "utf-16-le"
+    if codec == "utf-32":
+        return "utf-32-be" if sample[0::4].count(0) > sample[3::4].count(0) else "utf-32-le"
+    return codec
+
+
+def suggest_encoding(raw: bytes, codec: str = DEFAULT_ENCODING) -> str | None:
+    """An encoding that bytes not valid in ``codec`` look like, if any: UTF-16 or
+    UTF-32 (many NUL and control bytes), cp1251 (most bytes above 0x7F in
+    0xC0-0xFF, which cp1251 reads as Cyrillic letters), koi8-r (the same,
+    but the letters' cases come out swapped) or cp1255 (Hebrew: only 0xE0-0xFA).
+
+    >>> suggest_encoding("Александр Труфанов".encode("cp1251"))
+    'cp1251'
+    >>> suggest_encoding("Sasha".encode("utf-16-le")), suggest_encoding(b"Jos\\xe9")
+    ('utf-16', None)
+    """
+    found = _suggestion(raw)
+    return None if found is None or found == codec or codec.startswith(found) else found
+
+
+def _wide(raw: bytes) -> str | None:
+    """``utf-16`` or ``utf-32`` if at least a quarter of the bytes (four or
+    more) are NUL or control bytes, as when UTF-16 or UTF-32 is read byte by byte."""
+    if len(raw) < 4 or (len(raw) - len(raw.translate(None, _CONTROL_BYTES))) * 4 < len(raw):
+        return None
+    # UTF-32 has two NUL bytes in every character below U+10000, UTF-16 none
+    return "utf-32" if raw.count(b"\0\0") * 8 >= len(raw) else "utf-16"
+
+
+def _suggestion(raw: bytes) -> str | None:
+    wide = _wide(raw)
+    if wide is not None:
+        return wide
+    high = [b for b in raw if b >= 0x80]
+    cyrillic = [b for b in high if b >= 0xC0 or b in (0xA8, 0xB8)]
+    if len(high) < 3 or len(cyrillic) * 3 < len(high) * 2:
+        return None  # too few bytes to tell, or not in the range of Cyrillic letters
+    # Read as cp1251, Cyrillic text is words of Cyrillic letters; Latin-1
+    # text is Latin words with a Cyrillic letter inside ("Josй").
+    words = [w for w in _WORD.findall(raw.decode("cp1251", errors="replace")) if _is_cyrillic(w)]
+    whole = [w for w in words if _CYRILLIC_WORD.fullmatch(w)]
+    if not words or len(whole) * 4 < len(words) * 3:
+        return None
+    if all(0xE0 <= b <= 0xFA for b in high):
+        return "cp1255"  # Hebrew letters; Cyrillic names have capitals (0xC0-0xDF)
+    swapped = sum(len(w) > 1 and w[0].islower() and w[1:].isupper() for w in whole)
+    return "koi8-r" if swapped > sum(w.istitle() for w in whole) else "cp1251"
+
+
+def _is_cyrillic(word: str) -> bool:
+    return any("\u0400" <= c <= "\u04ff" for c in word)
+
+
+def _split_lines(
+    stream: BinaryIO | IO[bytes], read: Callable[[int], bytes], head: bytes, newline: bytes
+) -> Iterable[bytes]:
+    """The lines of ``head``, then of the rest of ``stream``, each with its
+    newline (the encoded ``\\n``, one code unit), the last maybe without.
+    Only one line is held whole."""
+    if newline != b"\n":
+        return _split_units(read, head, newline)
+    # The stream's own lines, which is faster: those of the head first.
+    *whole, rest = head.split(newline)
+    lines = [line + newline for line in whole]
+    if rest:
+        lines.append(rest + stream.readline())
+    return itertools.chain(lines, stream)
+
+
+def _split_units(read: Callable[[int], bytes], head: bytes, newline: bytes) -> Iterator[bytes]:
+    """:func:`_split_lines` for a newline of several bytes (UTF-16, UTF-32) or
+    another byte (EBCDIC): ``head``, then what ``read`` returns, :data:`CHUNK`
+    bytes at a time, cut where a whole code unit is the newline."""
+    width = len(newline)
+    pending: list[bytes] = []  # the start of a line that goes on in the next chunk
+    carry = b""  # less than one code unit left at the end of a chunk
+    chunk = head
+    while chunk:
+        data = carry + chunk if carry else chunk
+        usable = len(data) - len(data) % width
+        carry = data[usable:]
+        start = 0
+        at = data.find(newline, 0, usable)
+        while at >= 0:
+            if at % width:  # inside a code unit (UTF-16 U+0A00, say)
+                at = data.find(newline, at + 1, usable)
+                continue
+            end = at + width
+            if pending:
+                pending.append(data[start:end])
+                yield b"".join(pending)
+                pending.clear()
+            else:
+                yield data[start:end]
+            start = end
+            at = data.find(newline, start, usable)
+        if start < usable:
+            pending.append(data[start:usable])
+        chunk = read(CHUNK)
+    if carry:
+        pending.append(carry)
+    if pending:
+        yield b"".join(pending)
+
+
+# -- CSV dialects -------------------------------------------------------------
+
+
+def _fit(lines: list[str], delimiter: str, complete: bool) -> float:
+    """The share of the rows of ``lines`` read with ``delimiter`` that are as
+    wide as the first, if that is split at all (else 0). The last row is left
+    out unless ``complete``: it may be cut short."""
+    try:
+        rows = [row for row in csv.reader(lines, delimiter=delimiter) if row]
+    except csv.Error:
+        return 0.0
+    if not complete:
+        rows = rows[:-1]
+    if not rows or len(rows[0]) < 2:
+        return 0.0
+    return sum(len(row) == len(rows[0]) for row in rows) / len(rows)
+
+
+def sniff_delimiter(lines: list[str], complete: bool = True) -> str:
+    """The delimiter of CSV text (whole lines, newlines kept) among
+    :data:`SNIFFED_DELIMITERS`: of those that split the first row (the
+    header), the one that splits most rows into as many fields, the
+    :class:`csv.Sniffer`'s choice first; ``,`` if none does so for more than
+    half the rows (a one-column file with ``;`` in its names). ``complete``:
+    the lines are the whole input (else the last row may be cut short).
+
+    >>> sniff_delimiter(["id;full_name\\n", "1;Trufanov, Sasha\\n"])
+    ';'
+    >>> sniff_delimiter(["name\\n", "Trufanov; Sasha\\n", "Horn; Yair\\n"])
+    ','
+    """
+    try:
+        found = str(csv.Sniffer().sniff("".join(lines), delimiters=SNIFFED_DELIMITERS).delimiter)
+    except csv.Error:
+        found = ","
+    fits = {d: _fit(lines, d, complete) for d in SNIFFED_DELIMITERS}
+    best = max(fits, key=lambda d: (fits[d], d == found))
+    return best if fits[best] > 0.5 else ","
 
 
 class NameReader:
     """Stream the names of one input; see the module docstring for formats.
 
-    After iteration: :attr:`header` (CSV/TSV), :attr:`problems` and
+    ``encoding`` is any name Python knows (a byte-order mark in the input
+    wins over it); ``delimiter`` is the CSV/TSV field separator (default:
+    sniffed for CSV, tab for TSV).
+
+    After iteration: :attr:`header` (CSV/TSV), :attr:`delimiter` (the one
+    used), :attr:`encoding` (the one used), :attr:`problems` and
     :attr:`malformed` (skipped rows), :attr:`replaced_lines` (lines whose
-    undecodable bytes were replaced) and :attr:`bytes_read`.
+    undecodable bytes were replaced), :attr:`suggestion` (an encoding the
+    replaced bytes look like) and :attr:`bytes_read`.
     """
 
     def __init__(
@@ -223,6 +482,8 @@ class NameReader:
         errors: str = "strict",
         strict: bool = False,
         evidence: dict[str, str] | None = None,
+        encoding: str = DEFAULT_ENCODING,
+        delimiter: str | None = None,
     ) -> None:
         if fmt not in INPUT_FORMATS:
             raise ValueError(f"unknown input format {fmt!r}; known: {', '.join(INPUT_FORMATS)}")
@@ -230,6 +491,12 @@ class NameReader:
             raise ValueError(f"errors must be one of {', '.join(ERROR_MODES)}, got {errors!r}")
         if fmt == "txt" and column is not None:
             raise InputError(f"{label}: a column was given, but the input is read as txt")
+        if delimiter is not None and fmt not in ("csv", "tsv"):
+            raise InputError(f"{label}: a delimiter was given, but the input is read as {fmt}")
+        if delimiter is not None and (len(delimiter) != 1 or delimiter in '\r\n"\0'):
+            raise ValueError(f"a delimiter is one character, not a quote or newline: {delimiter!r}")
+        self.encoding = codec_name(encoding)
+        self.delimiter = delimiter
         self.stream = stream
         self.label = label
         self.format = fmt
@@ -244,26 +511,85 @@ class NameReader:
         self.problems: list[Problem] = []
         self.malformed = 0
         self.replaced_lines: list[int] = []
+        self.suggestion: str | None = None
         self.bytes_read = 0
 
     # -- lines ---------------------------------------------------------------
 
+    def _codec(self, head: bytes) -> tuple[str, int]:
+        """The encoding to read with, from the byte-order mark that starts
+        ``head`` (its length is the second value) or the one given."""
+        for bom, codec in _BOMS:
+            if head.startswith(bom):
+                return codec, len(bom)
+        codec = self.encoding
+        if codec == "utf-8-sig":  # per line, it would drop a mark from each
+            codec = "utf-8"
+        return _byte_order(codec, head), 0
+
     def _lines(self) -> Iterator[str]:
         """Decoded lines, newline kept, byte-order mark removed."""
-        for number, raw in enumerate(self.stream, start=1):
+        read: Callable[[int], bytes] = getattr(self.stream, "read1", None) or self.stream.read
+        head = read(CHUNK)
+        while 0 < len(head) < 4:  # enough for any byte-order mark
+            more = read(CHUNK)
+            if not more:
+                break
+            head += more
+        codec, offset = self._codec(head)
+        self.encoding = codec
+        self.bytes_read += offset
+        newline = "\n".encode(codec)
+        checked = _CHECKED_LINES if len(newline) == 1 else 0
+        lines = _split_lines(self.stream, read, head[offset:], newline)
+        for number, raw in enumerate(lines, start=1):
             self.bytes_read += len(raw)
+            if number <= checked:
+                self._check_controls(raw, number)
             try:
-                text = raw.decode("utf-8")
+                text = raw.decode(codec)
             except UnicodeDecodeError as err:
                 if self.errors != "replace":
-                    raise EncodingError(
-                        f"{self.label}:{number}: invalid UTF-8 ({err.reason} at byte {err.start})"
-                    ) from None
-                text = raw.decode("utf-8", errors="replace")
+                    raise self._undecodable(raw, number, err) from None
+                text = raw.decode(codec, errors="replace")
                 self.replaced_lines.append(number)
+                if self.suggestion is None and len(self.replaced_lines) <= _CHECKED_LINES:
+                    self.suggestion = suggest_encoding(raw, codec)
             if number == 1:
                 text = text.removeprefix("\ufeff")
             yield text
+
+    def _undecodable(self, raw: bytes, line: int, err: UnicodeDecodeError) -> EncodingError:
+        """The error for a line that ``bytes_read`` ends with."""
+        at = self.bytes_read - len(raw) + err.start
+        suggestion = suggest_encoding(raw, self.encoding)
+        looks = f"; the bytes look like {_LOOKS_LIKE[suggestion]}" if suggestion else ""
+        return EncodingError(
+            f"{self.label}:{line}: invalid {_shown(self.encoding)} at byte offset {at} "
+            f"(offset {err.start} in the line: {err.reason}){looks}",
+            line=line,
+            offset=at,
+            suggestion=suggestion,
+        )
+
+    def _check_controls(self, raw: bytes, line: int) -> None:
+        """Fail on a line of UTF-16 or UTF-32 read with an encoding of single
+        bytes: one with many NUL or control bytes, which no name holds."""
+        found = _wide(raw)
+        if found is None:
+            return
+        controls = len(raw) - len(raw.translate(None, _CONTROL_BYTES))
+        first = (
+            self.bytes_read - len(raw) + min(i for i, b in enumerate(raw) if b in _CONTROL_BYTES)
+        )
+        raise EncodingError(
+            f"{self.label}:{line}: not {_shown(self.encoding)} text: {controls} of the "
+            f"{len(raw)} bytes of line {line} are NUL or control bytes (the first at byte "
+            f"offset {first}); it looks like {_LOOKS_LIKE[found]}",
+            line=line,
+            offset=first,
+            suggestion=found,
+        )
 
     def _malformed(self, line: int, reason: str) -> None:
         problem = Problem(self.label, line, reason)
@@ -338,8 +664,24 @@ class NameReader:
         names = ", ".join(repr(h) for h in header)
         raise InputError(f"{self.label}:1: no column {column!r} (columns: {names})")
 
+    def _sniffed(self, lines: Iterator[str]) -> Iterator[str]:
+        """The lines, once :attr:`delimiter` is set from the first of them."""
+        if self.delimiter is not None or self.format != "csv":
+            self.delimiter = self.delimiter or _dialect(self.format)["delimiter"]
+            return lines
+        sample: list[str] = []
+        size = 0
+        for text in lines:
+            sample.append(text)
+            size += len(text)
+            if size >= SNIFF_CHARS:
+                break
+        self.delimiter = sniff_delimiter(sample, complete=size < SNIFF_CHARS)
+        return itertools.chain(sample, lines)
+
     def _delimited(self) -> Iterator[Record]:
-        reader = csv.reader(self._lines(), **_dialect(self.format))
+        lines = self._sniffed(self._lines())
+        reader = csv.reader(lines, **_dialect(self.format, self.delimiter))
         at: dict[str, int] = {}
         index = -1
         width = 0
@@ -423,19 +765,26 @@ def write_entities(entities: Iterable[Entity], out: IO[str], fmt: str = "table")
 class Annotator:
     """Write input rows with ``entity_id`` and ``canonical`` added, in their own format.
 
-    CSV and TSV keep their delimiter and header (existing ``entity_id`` /
+    CSV and TSV keep their delimiter (give ``delimiter``, the one the
+    reader used, when it is not ``,`` or tab) and header (existing ``entity_id`` /
     ``canonical`` columns are overwritten, others appended); JSON Lines
     records get the two keys (``null`` for a row with no name); TXT becomes
     TSV ``name<TAB>entity_id<TAB>canonical`` with a header line.
     """
 
-    def __init__(self, out: IO[str], fmt: str, header: list[str] | None = None) -> None:
+    def __init__(
+        self,
+        out: IO[str],
+        fmt: str,
+        header: list[str] | None = None,
+        delimiter: str | None = None,
+    ) -> None:
         self.out = out
         self.format = fmt
         self.positions: tuple[int, ...] = ()
         self.writer: Any = None
         if fmt in ("csv", "tsv"):
-            self.writer = csv.writer(out, lineterminator="\n", **_dialect(fmt))
+            self.writer = csv.writer(out, lineterminator="\n", **_dialect(fmt, delimiter))
             self.positions = self._positions(header)
         elif fmt == "txt":
             out.write("name\tentity_id\tcanonical\n")

@@ -58,6 +58,43 @@ def _positive(text: str) -> int:
     return value
 
 
+def _delimiter(text: str) -> str:
+    """A field separator: one character; ``\\t`` or ``tab`` is a tab."""
+    if text == "\\t" or text.lower() == "tab":
+        return "\t"
+    if len(text) != 1 or text in '\r\n"\0':
+        raise argparse.ArgumentTypeError(
+            f"one character (\\t or tab for a tab), not a quote or a newline: {text!r}"
+        )
+    return text
+
+
+def _encoding_options(i: Any, what: str) -> None:
+    """``--encoding``, ``--errors`` and ``--delimiter`` in group ``i``."""
+    i.add_argument(
+        "--encoding",
+        metavar="NAME",
+        default="utf-8",
+        help=f"the {what}'s encoding, any Python knows: utf-8 (default), cp1251, koi8-r, "
+        "utf-16, latin-1, ... A byte-order mark (UTF-8, UTF-16, UTF-32) wins over it",
+    )
+    i.add_argument(
+        "--errors",
+        choices=ERROR_MODES,
+        default="strict",
+        help="bytes not valid in the encoding: fail (strict, default; the message "
+        "names the line and byte offset, and a likelier --encoding) or replace them "
+        "and count the line",
+    )
+    i.add_argument(
+        "--delimiter",
+        type=_delimiter,
+        metavar="CHAR",
+        help="the CSV/TSV field separator (\\t or tab for a tab; default: sniffed among "
+        ", ; tab | for CSV, tab for TSV)",
+    )
+
+
 def _command(
     sub: Any, name: str, func: _Command, summary: str, example: str
 ) -> argparse.ArgumentParser:
@@ -101,12 +138,7 @@ def _input_options(p: argparse.ArgumentParser, *, threshold: float | None) -> No
     e.add_argument("--birth-date-column", metavar="COLUMN", help="the birth date")
     e.add_argument("--countries-column", metavar="COLUMN", help="countries or nationalities")
     e.add_argument("--gender-column", metavar="COLUMN", help="gender (m, f, male, female)")
-    i.add_argument(
-        "--errors",
-        choices=ERROR_MODES,
-        default="strict",
-        help="invalid UTF-8: fail (strict, default) or replace the bytes and count the line",
-    )
+    _encoding_options(i, "input")
     i.add_argument(
         "--strict",
         action="store_true",
@@ -139,7 +171,7 @@ def _list_options(p: argparse.ArgumentParser) -> None:
     i.add_argument("--birth-date-column", metavar="COLUMN", help="the birth date")
     i.add_argument("--countries-column", metavar="COLUMN", help="countries or nationalities")
     i.add_argument("--gender-column", metavar="COLUMN", help="gender")
-    i.add_argument("--errors", choices=ERROR_MODES, default="strict", help="invalid UTF-8")
+    _encoding_options(i, "list")
     i.add_argument("--strict", action="store_true", help="fail on a malformed row")
     p.add_argument("--threshold", type=_threshold, default=DEFAULT_THRESHOLD)
     p.set_defaults(can_sample=False, sample=False)
@@ -287,7 +319,9 @@ def _run(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
     try:
         return func(args)
     except EncodingError as err:
-        return _fail(f"{err} (--errors replace accepts it)")
+        if err.suggestion is not None:
+            return _fail(f"{err}: try --encoding {err.suggestion}")
+        return _fail(f"{err} (--encoding NAME reads another encoding; --errors replace accepts it)")
     except (InputError, ValueError) as err:  # ResolverFileError is a ValueError
         return _fail(str(err))
     except BrokenPipeError:

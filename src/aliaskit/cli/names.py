@@ -200,7 +200,7 @@ def _write(
     if not args.annotate:
         write_entities(ents, out, args.format)
         return
-    annotator = Annotator(out, reader.format, reader.header)
+    annotator = Annotator(out, reader.format, reader.header, reader.delimiter)
     if reader.evidence:
         by_key = {key: e for e in ents for key in e.records}
         for record in run.records:
@@ -250,6 +250,14 @@ def _summary(run: Run, reader: NameReader, distinct: int, entities: int, seconds
     hidden -= SHOWN_PROBLEMS
     if hidden > 0:
         print(f"  ... and {hidden} more", file=sys.stderr)
+    encoding_hint(reader)
+
+
+def encoding_hint(reader: NameReader) -> None:
+    """Say which encoding the replaced bytes of an input look like, if any."""
+    found = reader.suggestion
+    if found is not None:
+        print(f"  the replaced bytes look like {found}: try --encoding {found}", file=sys.stderr)
 
 
 def _reader(args: argparse.Namespace, stream: IO[bytes], label: str, fmt: str) -> NameReader:
@@ -261,6 +269,8 @@ def _reader(args: argparse.Namespace, stream: IO[bytes], label: str, fmt: str) -
         header=not args.no_header,
         errors=args.errors,
         strict=args.strict,
+        encoding=args.encoding,
+        delimiter=args.delimiter,
         evidence={
             field: column
             for field in ("id", "birth_date", "countries", "gender")

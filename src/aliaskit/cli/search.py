@@ -15,7 +15,15 @@ import time
 from typing import IO
 
 import aliaskit
-from aliaskit.cli.names import Run, _open_input, _reader, _record, open_output
+from aliaskit.cli.names import (
+    Run,
+    _open_input,
+    _reader,
+    _record,
+    counted,
+    encoding_hint,
+    open_output,
+)
 from aliaskit.index import Hit, Index
 
 __all__ = ["index_build_command", "search_command"]
@@ -45,6 +53,10 @@ def read_items(args: argparse.Namespace) -> tuple[list[str | aliaskit.Record], R
             stream.close()
     for note in [str(p) + " (skipped)" for p in reader.problems][:10] + run.bad_fields[:10]:
         print(f"  {note}", file=sys.stderr)
+    if reader.replaced_lines:
+        lines = counted(len(reader.replaced_lines), "line")
+        print(f"  {label}: {lines} with undecodable bytes replaced", file=sys.stderr)
+        encoding_hint(reader)
     return items, run, reader.malformed
 
 
