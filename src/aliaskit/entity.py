@@ -2,13 +2,15 @@
 
 **Canonical name.** Among the aliases that have a given name and a surname
 (not initial-only or bare forms), the medoid is chosen: the alias with the
-highest summed comparison score to the other members, preferring a formal
-given name over a hypocorism (Alexander over Sasha, in any script), then
-Latin script, then more parts, then the shorter and lexicographically first
-string. It is shown as written when written in Western order and mixed case
-(*Musa Abu Marzuk*, *Ali Al-Bashir*), or as another alias of the same
-normalised form writes it so; else rendered in Western order (given,
-patronymic, surname), title-cased by the particle rules of
+highest summed comparison score to the other members, preferring Latin
+script and a formal given name over a hypocorism (Alexander over Sasha),
+then more parts, then the shorter and lexicographically first string. A
+Latin medoid whose given name is a hypocorism gives way to a Cyrillic alias
+with a full name of it (*Александр Труфанов*, shown as *Aleksandr Trufanov*,
+over *Sasha Trupanov*). It is shown as written when written in Western order
+and mixed case (*Musa Abu Marzuk*, *Ali Al-Bashir*), or as another alias of
+the same normalised form writes it so; else rendered in Western order
+(given, patronymic, surname), title-cased by the particle rules of
 :mod:`aliaskit._display` (*al-Bashir*, *van der Berg*, *McDonald*), without
 brackets or titles. An entity with no Latin alias takes the romanisation of
 its best Cyrillic alias, or the first reading of its best Hebrew alias.
@@ -31,9 +33,12 @@ from aliaskit import knowledge
 from aliaskit._display import display_word, written_form
 from aliaskit.latin import latin_forms
 from aliaskit.parse import ParsedName
+from aliaskit.similarity import part_similarity
 
 __all__ = ["Entity", "build_entity", "entity_id", "render"]
 
+#: A given name this similar to a hypocorism is a spelling of it, not its full form.
+SPELLING_OF_IT = 0.85
 #: The scripts an entity names its most representative alias in (``Entity.forms``).
 _FORM_SCRIPTS = ("Latn", "Cyrl", "Hebr")
 
@@ -121,13 +126,39 @@ def _rank(name: ParsedName, centrality: float) -> tuple[float, ...]:
     latin = name.script == "Latn"
     return (
         -float(full),
-        -float(formal),  # Alexander, in any script, before Sasha
         -float(latin),
+        -float(formal),
         -float(bool(name.suffixes)),  # the generation tells relatives apart
         -round(centrality, 6),
         -len(name.parts),
         len(name.original),
     )
+
+
+def _given_text(name: ParsedName) -> str | None:
+    return next((p.text for p in name.parts if p.role == "given"), None)
+
+
+def _full_form_instead(medoid: str, order: list[str], parsed: Mapping[str, ParsedName]) -> str:
+    """The alias to show instead of a Latin medoid whose given name is a
+    hypocorism (Sasha Trupanov): the first Cyrillic alias whose given name is
+    a full name of that hypocorism's group (Александр Труфанов), not merely
+    a spelling of it; else the medoid. Hebrew spellings are not taken: their
+    readings guess the vowels, and the Latin spelling is the one people wrote."""
+    nickname = _given_text(parsed[medoid])
+    if parsed[medoid].script != "Latn" or nickname is None or not knowledge.is_nickname(nickname):
+        return medoid
+    for alias in order:
+        name = parsed[alias]
+        given = _given_text(name)
+        if name.script != "Cyrl" or given is None or knowledge.is_nickname(given):
+            continue
+        if not any(p.role == "surname" for p in name.parts):
+            continue
+        spelling = part_similarity(nickname, given).score >= SPELLING_OF_IT  # Yulia, Юлия
+        if knowledge.same_name(nickname, given) and not spelling:
+            return alias
+    return medoid
 
 
 def build_entity(
@@ -149,7 +180,7 @@ def build_entity(
         members = [a for a in order if parsed[a].script == script]
         if members:
             best[script] = min(members, key=rank.__getitem__)
-    medoid = min(order, key=rank.__getitem__)
+    medoid = _full_form_instead(min(order, key=rank.__getitem__), order, parsed)
     canonical = render(parsed[medoid])
     if written_form(parsed[medoid]) is None:  # another spelling of it may be well written
         same = parsed[medoid].normalized
