@@ -59,3 +59,16 @@ def test_the_canonical_name_is_the_same_in_any_input_order() -> None:
         random.Random(seed).shuffle(shuffled)
         seen.add(tuple((e.id, e.canonical) for e in cluster(shuffled)))
     assert len(seen) == 1
+
+
+@pytest.mark.parametrize(
+    "names",
+    [
+        ["Larry Ferguson", "לארי פרגוסון"],  # a Hebrew reading is no full form
+        ["Harry James", "הארי ג'יימס"],
+        ["Yulia Klymenko", "Юлия Клименко"],  # a spelling, not a hypocorism
+    ],
+)
+def test_a_latin_name_stays_unless_a_cyrillic_alias_has_its_full_form(names: list[str]) -> None:
+    entities = cluster(names)
+    assert names[0] in {e.canonical for e in entities}
