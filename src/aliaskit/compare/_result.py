@@ -6,6 +6,7 @@ from collections.abc import Callable
 
 import attrs
 
+from aliaskit._bidi import isolate
 from aliaskit.compare._scale import DEFAULT_THRESHOLD
 
 
@@ -21,9 +22,11 @@ class AlignedPart:
     detail: str = ""
 
     def __str__(self) -> str:
-        pair = f"{self.a or '-'} ~ {self.b or '-'}"
+        a, b = self.a or "-", self.b or "-"
+        pair = f"{isolate(a)} ~ {isolate(b)}"  # Hebrew beside Latin keeps its place
+        pad = " " * max(0, 40 - len(a) - len(b) - 3)  # isolates take no room
         extra = f" ({self.detail})" if self.detail else ""
-        return f"{self.role:<10} {pair:<40} {self.score:.2f}  {self.rule}{extra}"
+        return f"{self.role:<10} {pair}{pad} {self.score:.2f}  {self.rule}{extra}"
 
 
 @attrs.frozen
@@ -53,7 +56,7 @@ class Explanation:
         lines = [str(p) for p in self.parts]
         if self.unmatched_a or self.unmatched_b:
             left, right = " ".join(self.unmatched_a), " ".join(self.unmatched_b)
-            lines.append(f"unmatched  {left or '-'} | {right or '-'}")
+            lines.append(f"unmatched  {isolate(left or '-')} | {isolate(right or '-')}")
         lines.extend(f"conflict   {c}" for c in self.conflicts)
         if self.order != "as written":
             lines.append(f"order      {self.order}")
@@ -145,4 +148,5 @@ class Comparison:
 
     def __str__(self) -> str:
         verdict = "match" if self.is_match else "no match"
-        return f"{self.a} ~ {self.b}: {self.score:.2f} ({verdict})\n{self.explanation}"
+        head = f"{isolate(self.a)} ~ {isolate(self.b)}: {self.score:.2f} ({verdict})"
+        return f"{head}\n{self.explanation}"
