@@ -72,9 +72,10 @@ def test_csv_picks_the_name_column_by_default() -> None:
     assert names(b"id,Name\n1,Sasha\n", "csv") == [(2, "Sasha")]
 
 
-def test_csv_falls_back_to_the_first_column() -> None:
-    """Without --column and a name column, the first column is used."""
-    assert names(b"who,id\nSasha,1\n", "csv") == [(2, "Sasha")]
+def test_csv_without_a_name_column_is_refused_listing_the_headers() -> None:
+    """Without --column and a name column, no column is guessed (issue 25, item 2)."""
+    with pytest.raises(InputError, match=r"^in:1: no name column: .*\(columns: 'who', 'id'\)"):
+        read(b"who,id\nSasha,1\n", "csv")
 
 
 @pytest.mark.parametrize("column", ["full", "1"])
@@ -106,7 +107,7 @@ def test_csv_quoted_fields_keep_commas_quotes_and_newlines() -> None:
 
 
 def test_csv_ragged_rows_are_skipped_and_described() -> None:
-    """A row with the wrong number of fields is skipped with its line."""
+    """A row with the wrong number of fields is skipped with its line (by default)."""
     reader, records = read(b"id,name\n1,Sasha\n2\n3,Yair,extra\n4,Elena\n", "csv")
     assert [r.name for r in records] == ["Sasha", "Elena"]
     assert reader.malformed == 2
@@ -248,7 +249,8 @@ def test_table_has_a_header_and_one_line_per_entity() -> None:
     lines = written([SASHA, ELENA], "table").splitlines()
     assert lines[0].split() == ["id", "canonical", "n", "aliases"]
     assert lines[1].startswith("ak-000000000001  Alexander Trufanov")
-    assert lines[1].endswith("2  Sasha Trupanov | סשה טרופנוב")
+    # right-to-left names are isolated in tables (issue 25, item 7)
+    assert lines[1].endswith("2  Sasha Trupanov | \u2068סשה טרופנוב\u2069")
     assert len(lines) == 3
 
 
@@ -325,11 +327,11 @@ def test_annotated_jsonl_adds_two_keys() -> None:
 
 
 def test_annotated_txt_becomes_tsv() -> None:
-    """TXT becomes TSV name, entity_id, canonical with a header; tabs become spaces."""
+    """TXT becomes TSV name, entity_id, canonical with a header; tabs are escaped."""
     text = annotated(b"Sasha\tTrupanov\n\n", "txt")
     assert text.splitlines() == [
         "name\tentity_id\tcanonical",
-        f"Sasha Trupanov\t{SASHA.id}\t{SASHA.canonical}",
+        f"Sasha\\tTrupanov\t{SASHA.id}\t{SASHA.canonical}",
         "\t\t",
     ]
 

@@ -7,13 +7,16 @@ an annotated copy of the input needs. Formats:
 
 * ``txt``: one name per line; lines starting with ``#`` are comments.
 * ``csv`` / ``tsv``: a header line, then rows; the name column is chosen
-  by name or 0-based index (default: a column called ``name``, else the
-  first whose header holds the word, such as ``full_name``, else the
-  first: :func:`default_column`). The CSV delimiter is sniffed
+  by name or 0-based index (default: the first of ``name``, ``full_name``,
+  ``person``, ``alias`` in any case, else the first whose header holds the
+  word ``name``, such as ``Person Name``: :func:`default_column`; with none,
+  an :class:`InputError` that lists the headers). Without a header, the
+  first column. The CSV delimiter is sniffed
   (:func:`sniff_delimiter`: ``,`` ``;`` tab or ``|``) unless one is given.
   TSV has no quoting: every tab separates fields.
 * ``jsonl``: one JSON object per line; the name is under a key
-  (default ``name``). Blank lines are ignored.
+  (default: chosen among the first record's keys as a column is among
+  headers). Blank lines are ignored.
 
 **Encodings.** Input is decoded with ``encoding`` (default UTF-8), line by
 line. A byte-order mark wins over it: a UTF-8 one is skipped, a UTF-16 or
@@ -26,12 +29,17 @@ substitutes U+FFFD and counts the line. An unknown encoding is an
 Problems carry their place, ``path:LINE: problem``. Fatal ones raise
 :class:`InputError`: undecodable bytes, a missing column. A malformed row
 (a CSV/TSV row with the wrong number of fields, invalid JSON, a record
-without the key) is skipped and listed in :attr:`NameReader.problems`, or
-raises with ``strict=True``.
+without the key) is listed in :attr:`NameReader.problems` and skipped, or,
+with ``keep=True``, yielded with an empty name and the problem as its
+:attr:`Record.error`, so that every row keeps its place; ``strict=True``
+raises instead.
 
 **Writing.** :func:`write_entities` writes entities as a table, JSON Lines
-or CSV; :class:`Annotator` writes input rows back in their own format with
-``entity_id`` and ``canonical`` added (TXT becomes TSV).
+CSV or TSV; :class:`Annotator` writes input rows back, in their own format
+or another, with ``entity_id``, ``canonical`` and ``error`` added (TXT
+becomes TSV). Tables escape control characters (a newline shows as ``\\n``)
+and isolate right-to-left text (:func:`aliaskit._bidi.isolate`); TSV
+escapes tabs and newlines inside a field as ``\\t``, ``\\n`` and ``\\r``.
 
 >>> import io
 >>> reader = NameReader(io.BytesIO(b"id,name\\n1,Sasha Trupanov\\n2\\n"), "x.csv", "csv")
@@ -52,11 +60,13 @@ import itertools
 import json
 import os
 import re
+import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from typing import IO, Any, BinaryIO
 
 import attrs
 
+from aliaskit._bidi import isolate
 from aliaskit.entity import Entity
 
 __all__ = [
@@ -64,6 +74,7 @@ __all__ = [
     "ERROR_MODES",
     "EVIDENCE_FIELDS",
     "INPUT_FORMATS",
+    "NAME_COLUMNS",
     "OUTPUT_FORMATS",
     "Annotator",
     "EncodingError",
@@ -76,16 +87,21 @@ __all__ = [
     "default_column",
     "evidence_columns",
     "format_of_path",
+    "json_keys",
+    "shown",
     "sniff_delimiter",
     "suggest_encoding",
     "write_entities",
 ]
 
 INPUT_FORMATS = ("txt", "csv", "tsv", "jsonl")
-OUTPUT_FORMATS = ("table", "jsonl", "csv")
+OUTPUT_FORMATS = ("table", "csv", "tsv", "jsonl")
 ERROR_MODES = ("strict", "replace")
-ANNOTATION_COLUMNS = ("entity_id", "canonical")
+ANNOTATION_COLUMNS = ("entity_id", "canonical", "error")
 DEFAULT_COLUMN = "name"
+#: The headers (or JSON keys) taken as the name column, the first found
+#: first, compared in lower case with spaces and hyphens as underscores.
+NAME_COLUMNS = ("name", "full_name", "person", "alias")
 #: Malformed rows whose description is kept; later ones are only counted.
 MAX_PROBLEMS = 100
 #: The encoding of an input without a byte-order mark, unless one is given.
@@ -155,13 +171,15 @@ class Record:
     ``row`` is the list of fields (CSV/TSV), the JSON text of the line
     (JSON Lines) or the line itself without its newline (TXT). ``evidence``
     holds the row's non-empty evidence fields as written, under the names
-    of :data:`EVIDENCE_FIELDS`.
+    of :data:`EVIDENCE_FIELDS`. ``error`` says why no name can be read
+    from the row (empty for a good row).
     """
 
     line: int
     name: str
     row: list[str] | str
     evidence: dict[str, str] = attrs.field(factory=dict)
+    error: str = ""
 
 
 #: The evidence a row may carry beside the name, and the column names (or
@@ -191,25 +209,39 @@ def _json_kind(value: object) -> str:
         return f"a boolean ({str(value).lower()})"
     if isinstance(value, int | float):
         return f"a number ({value!r})"
+    if isinstance(value, str):
+        return "a string"
+    if value is None:
+        return "null"
     return "an array" if isinstance(value, list) else "an object"
 
 
-def default_column(header: list[str]) -> int:
-    """The name column when none is given: one called ``name``; else the first
-    whose header holds the word (``full_name``, ``Person Name``) and names no
-    part of a name (``first_name``) nor another thing (``file_name``); else
-    the first column.
+def default_column(header: list[str]) -> int | None:
+    """The name column when none is given: the first of :data:`NAME_COLUMNS`
+    (``name``, ``full_name``, ``person``, ``alias``, in any case) found, in
+    that order; else the first whose header holds the word ``name``
+    (``Person Name``) and names no part of a name (``first_name``) nor
+    another thing (``file_name``); else None.
 
-    >>> default_column(["id", "Full Name", "dob"]), default_column(["id", "first_name"])
-    (1, 0)
+    >>> default_column(["alias", "Full Name", "dob"]), default_column(["id", "first_name"])
+    (1, None)
     """
     keys = [_column_key(h) for h in header]
-    if DEFAULT_COLUMN in keys:
-        return keys.index(DEFAULT_COLUMN)
+    for wanted in NAME_COLUMNS:
+        if wanted in keys:
+            return keys.index(wanted)
     for i, key in enumerate(keys):
         if "name" in key and not any(word in key for word in _NOT_WHOLE):
             return i
-    return 0
+    return None
+
+
+def _no_name_column(label: str, header: list[str], what: str = "column") -> InputError:
+    names = ", ".join(repr(h) for h in header) or "none"
+    wanted = ", ".join(NAME_COLUMNS)
+    return InputError(
+        f"{label}:1: no name {what}: none is called {wanted} ({what}s: {names}); give --column"
+    )
 
 
 def evidence_columns(header: list[str], chosen: dict[str, str] | None = None) -> dict[str, str]:
@@ -481,6 +513,7 @@ class NameReader:
         header: bool = True,
         errors: str = "strict",
         strict: bool = False,
+        keep: bool = False,
         evidence: dict[str, str] | None = None,
         encoding: str = DEFAULT_ENCODING,
         delimiter: str | None = None,
@@ -504,7 +537,10 @@ class NameReader:
         self.has_header = header
         self.errors = errors
         self.strict = strict
+        self.keep = keep
         self.header: list[str] | None = None
+        #: The number of fields of a CSV/TSV row (the header's), once known.
+        self.width = 0
         #: The evidence field read from each column (or key), once known.
         self.evidence: dict[str, str] = {}
         self._chosen = evidence
@@ -591,13 +627,16 @@ class NameReader:
             suggestion=found,
         )
 
-    def _malformed(self, line: int, reason: str) -> None:
+    def _malformed(self, line: int, reason: str, row: list[str] | str) -> Iterator[Record]:
+        """Note a malformed row; with :attr:`keep`, yield it with its error."""
         problem = Problem(self.label, line, reason)
         if self.strict:
             raise InputError(str(problem))
         self.malformed += 1
         if len(self.problems) < MAX_PROBLEMS:
             self.problems.append(problem)
+        if self.keep:
+            yield Record(line, "", row, error=reason)
 
     def __iter__(self) -> Iterator[Record]:
         if self.format == "txt":
@@ -616,7 +655,7 @@ class NameReader:
             yield Record(number, line.strip(), line)
 
     def _jsonl(self) -> Iterator[Record]:
-        key = self.column if self.column is not None else DEFAULT_COLUMN
+        key = self.column
         first = True
         for number, text in enumerate(self._lines(), start=1):
             line = text.strip()
@@ -625,23 +664,31 @@ class NameReader:
             try:
                 obj = json.loads(line)
             except json.JSONDecodeError as err:
-                self._malformed(number, f"invalid JSON ({err.msg}, column {err.colno})")
+                yield from self._malformed(
+                    number, f"invalid JSON ({err.msg}, column {err.colno})", line
+                )
                 continue
             if not isinstance(obj, dict):
-                self._malformed(number, f"not a JSON object but {type(obj).__name__}")
+                yield from self._malformed(number, f"not a JSON object but {_json_kind(obj)}", line)
                 continue
+            if key is None:
+                found = default_column(list(obj))
+                if found is None:
+                    raise _no_name_column(self.label, list(obj)[:20], "key")
+                key = list(obj)[found]
             if key not in obj:
                 if first:
-                    found = ", ".join(map(repr, list(obj)[:10])) or "none"
-                    raise InputError(f"{self.label}:{number}: no key {key!r} (keys: {found})")
-                self._malformed(number, f"no key {key!r}")
+                    found_keys = ", ".join(map(repr, list(obj)[:10])) or "none"
+                    raise InputError(f"{self.label}:{number}: no key {key!r} (keys: {found_keys})")
+                yield from self._malformed(number, f"no key {key!r}", line)
                 continue
             if first:
                 self.evidence = evidence_columns(list(obj), self._chosen)
             first = False
             value = obj[key]
             if value is not None and not isinstance(value, str):
-                self._malformed(number, f"{key!r} must be a string, not {_json_kind(value)}")
+                reason = f"{key!r} must be a string, not {_json_kind(value)}"
+                yield from self._malformed(number, reason, line)
                 continue
             texts = {field: _text(obj.get(column)) for field, column in self.evidence.items()}
             yield Record(number, (value or "").strip(), line, {f: t for f, t in texts.items() if t})
@@ -656,7 +703,10 @@ class NameReader:
                 raise InputError(f"{self.label}: column {column!r} needs a header; give an index")
             return int(column)
         if column is None:
-            return default_column(header)
+            found = default_column(header)
+            if found is None:
+                raise _no_name_column(self.label, header)
+            return found
         if column in header:
             return header.index(column)
         if column.isdigit() and int(column) < width:
@@ -692,7 +742,7 @@ class NameReader:
                 if not row:
                     continue
                 if index < 0:
-                    width = len(row)
+                    width = self.width = len(row)
                     if self.has_header:
                         self.header = row
                         index = self._column_index(row, width)
@@ -701,9 +751,11 @@ class NameReader:
                         continue
                     index = self._column_index(None, width)
                 if len(row) != width:
-                    self._malformed(start, f"expected {width} fields, found {len(row)}")
+                    yield from self._malformed(
+                        start, f"expected {width} fields, found {len(row)}", row
+                    )
                 elif index >= width:
-                    self._malformed(start, f"no field {index} (row has {width})")
+                    yield from self._malformed(start, f"no field {index} (row has {width})", row)
                 else:
                     evidence = {f: row[i].strip() for f, i in at.items() if row[i].strip()}
                     yield Record(start, row[index].strip(), row, evidence)
@@ -725,21 +777,77 @@ def _text(value: Any) -> str:
 
 # -- writing -----------------------------------------------------------------
 
+#: Bidi controls in a name, escaped in tables: they would reorder the line
+#: (or close the isolate a right-to-left name is wrapped in).
+_BIDI_CONTROLS = frozenset(
+    "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+)
+_ESCAPES = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+_TSV_ESCAPES = str.maketrans(_ESCAPES)
+
+
+def shown(text: str) -> str:
+    """``text`` as one table cell: control characters (and bidi controls,
+    and the line and paragraph separators) escaped, ``\\n`` for a newline, and
+    right-to-left text wrapped in bidi isolates.
+
+    >>> print(shown("Sasha\\nTrupanov"))
+    Sasha\\nTrupanov
+    >>> shown("סשה") == "\\u2068סשה\\u2069"
+    True
+    """
+    return isolate(_escaped(text))
+
+
+def _escaped(text: str) -> str:
+    if text.isprintable():
+        return text
+    out = []
+    for c in text:
+        if c in _ESCAPES:
+            out.append(_ESCAPES[c])
+        elif c in _BIDI_CONTROLS or unicodedata.category(c) in ("Cc", "Zl", "Zp"):
+            out.append(f"\\x{ord(c):02x}" if ord(c) < 0x100 else f"\\u{ord(c):04x}")
+        else:
+            out.append(c)
+    return "".join(out)
+
+
+def _tsv_cell(text: str) -> str:
+    """A TSV field: tabs, newlines and carriage returns escaped (TSV has no quoting)."""
+    return text.translate(_TSV_ESCAPES)
+
+
+def _write_table(header: list[str], rows: list[list[str]], out: IO[str], right: int = -1) -> None:
+    """Aligned columns two spaces apart; cells escaped and isolated
+    (:func:`shown`); column ``right`` aligned right."""
+    escaped = [[_escaped(c) for c in row] for row in [header, *rows]]
+    widths = [max(len(row[i]) for row in escaped) for i in range(len(header))]
+    for row in escaped:
+        cells = []
+        for i, cell in enumerate(row):
+            pad = " " * (widths[i] - len(cell))
+            last = i == len(row) - 1
+            cells.append(pad + cell if i == right else isolate(cell) + ("" if last else pad))
+        out.write("  ".join(cells) + "\n")
+
 
 def _table(entities: list[Entity], out: IO[str]) -> None:
     id_width = max((len(e.id) for e in entities), default=2)
-    width = max((len(e.canonical) for e in entities), default=9)
+    width = max((len(_escaped(e.canonical)) for e in entities), default=9)
     out.write(f"{'id':<{id_width}}  {'canonical':<{width}}  {'n':>3}  aliases\n")
     for e in entities:
-        aliases = " | ".join(e.aliases)
-        out.write(f"{e.id:<{id_width}}  {e.canonical:<{width}}  {len(e.aliases):>3}  {aliases}\n")
+        aliases = " | ".join(shown(a) for a in e.aliases)
+        canonical = shown(e.canonical) + " " * (width - len(_escaped(e.canonical)))
+        out.write(f"{e.id:<{id_width}}  {canonical}  {len(e.aliases):>3}  {aliases}\n")
 
 
 def write_entities(entities: Iterable[Entity], out: IO[str], fmt: str = "table") -> None:
-    """Write entities as ``table`` (a header line, then one line each), ``jsonl``
-    (``{"id", "canonical", "aliases"}`` per line, and ``records``, their keys,
-    when records were clustered) or ``csv`` (``id,canonical,alias``:
-    one row per alias, so the file joins directly to other data).
+    """Write entities as ``table`` (a header line, then one line each; names
+    escaped and isolated as :func:`shown` does), ``jsonl`` (``{"id",
+    "canonical", "aliases"}`` per line, and ``records``, their keys, when
+    records were clustered) or ``csv`` / ``tsv`` (``id,canonical,alias``: one
+    row per alias, so the file joins directly to other data).
     """
     if fmt == "table":
         _table(list(entities), out)
@@ -758,18 +866,54 @@ def write_entities(entities: Iterable[Entity], out: IO[str], fmt: str = "table")
         writer.writerow(["id", "canonical", "alias"])
         for e in entities:
             writer.writerows([e.id, e.canonical, alias] for alias in e.aliases)
+    elif fmt == "tsv":
+        out.write("id\tcanonical\talias\n")
+        for e in entities:
+            for alias in e.aliases:
+                out.write(f"{e.id}\t{_tsv_cell(e.canonical)}\t{_tsv_cell(alias)}\n")
     else:
         raise ValueError(f"unknown output format {fmt!r}; known: {', '.join(OUTPUT_FORMATS)}")
 
 
-class Annotator:
-    """Write input rows with ``entity_id`` and ``canonical`` added, in their own format.
+def _cell(value: Any) -> str:
+    """A JSON value as a CSV/TSV/table cell: strings as they are, null empty,
+    anything else as JSON."""
+    if isinstance(value, str):
+        return value
+    return "" if value is None else json.dumps(value, ensure_ascii=False)
 
-    CSV and TSV keep their delimiter (give ``delimiter``, the one the
-    reader used, when it is not ``,`` or tab) and header (existing ``entity_id`` /
-    ``canonical`` columns are overwritten, others appended); JSON Lines
-    records get the two keys (``null`` for a row with no name); TXT becomes
-    TSV ``name<TAB>entity_id<TAB>canonical`` with a header line.
+
+def json_keys(records: Iterable[Record]) -> list[str]:
+    """The keys of JSON Lines rows in the order first seen: the columns they
+    make in CSV, TSV or a table (a row that is no JSON object adds none)."""
+    keys: dict[str, None] = {}
+    for record in records:
+        try:
+            obj = json.loads(str(record.row))
+        except json.JSONDecodeError:
+            continue
+        if isinstance(obj, dict):
+            keys.update(dict.fromkeys(obj))
+    return list(keys)
+
+
+class Annotator:
+    """Write input rows with ``entity_id`` and ``canonical`` added, and
+    ``error`` with ``error_column`` (as the command line always does).
+
+    ``fmt`` is the input's format; ``output`` the one written (default: the
+    input's own, TSV for TXT): ``csv``, ``tsv``, ``jsonl`` or ``table``.
+    CSV and TSV written in their input format keep their delimiter (give
+    ``delimiter``, the one the reader used) and header: existing
+    ``entity_id`` / ``canonical`` / ``error`` columns are overwritten,
+    others appended; a row with too few fields is padded to the header's
+    width (or ``width``), one with too many cut to it (its ``error`` says
+    so). JSON Lines records get the three keys (``null`` when there is
+    none); a line that is no JSON object is written as ``{"input": LINE}``.
+    JSON Lines written as a table of columns takes its columns from
+    ``keys`` (:func:`json_keys`). TXT is the column ``name``. A table is
+    written by :meth:`close`, once its widths are known. ``error`` is empty
+    (``null``) for a good row.
     """
 
     def __init__(
@@ -778,47 +922,111 @@ class Annotator:
         fmt: str,
         header: list[str] | None = None,
         delimiter: str | None = None,
+        *,
+        output: str | None = None,
+        keys: list[str] | None = None,
+        width: int | None = None,
+        error_column: bool = False,
     ) -> None:
+        if fmt not in INPUT_FORMATS:
+            raise ValueError(f"unknown input format {fmt!r}; known: {', '.join(INPUT_FORMATS)}")
+        output = output or ("tsv" if fmt == "txt" else fmt)
+        if output not in OUTPUT_FORMATS:
+            raise ValueError(
+                f"unknown output format {output!r}; known: {', '.join(OUTPUT_FORMATS)}"
+            )
         self.out = out
         self.format = fmt
-        self.positions: tuple[int, ...] = ()
-        self.writer: Any = None
-        if fmt in ("csv", "tsv"):
-            self.writer = csv.writer(out, lineterminator="\n", **_dialect(fmt, delimiter))
-            self.positions = self._positions(header)
-        elif fmt == "txt":
-            out.write("name\tentity_id\tcanonical\n")
-        elif fmt != "jsonl":
-            raise ValueError(f"unknown input format {fmt!r}; known: {', '.join(INPUT_FORMATS)}")
-
-    def _positions(self, header: list[str] | None) -> tuple[int, ...]:
-        if header is None:
-            return ()
-        columns = list(header)
-        positions = []
-        for name in ANNOTATION_COLUMNS:
-            if name not in columns:
-                columns.append(name)
-            positions.append(columns.index(name))
-        self.writer.writerow(columns)
-        return tuple(positions)
-
-    def write(self, record: Record, entity: Entity | None) -> None:
-        """Write one row with the entity it belongs to (``None``: no entity)."""
-        values = (entity.id, entity.canonical) if entity is not None else ("", "")
-        if self.format == "jsonl":
-            obj = json.loads(str(record.row))
-            obj.update(zip(ANNOTATION_COLUMNS, values if entity else (None, None), strict=True))
-            self.out.write(json.dumps(obj, ensure_ascii=False) + "\n")
-        elif self.format == "txt":
-            line = str(record.row).replace("\t", " ")
-            self.out.write(f"{line}\t{values[0]}\t{values[1]}\n")
+        self.output = output
+        self.added = ANNOTATION_COLUMNS if error_column else ANNOTATION_COLUMNS[:2]
+        self.columns: list[str] | None
+        if fmt == "txt":
+            self.columns = ["name"]
+        elif fmt == "jsonl":
+            self.columns = list(keys or [])
         else:
-            row = list(record.row)
-            if not self.positions:
-                row.extend(values)
+            self.columns = list(header) if header is not None else None
+        self.width = len(self.columns) if self.columns is not None else width
+        self.positions: tuple[int, ...] = ()
+        self.header: list[str] | None = None
+        if self.columns is not None:
+            self.header = list(self.columns)
+            positions = []
+            for name in self.added:
+                if name not in self.header:
+                    self.header.append(name)
+                positions.append(self.header.index(name))
+            self.positions = tuple(positions)
+        self.rows: list[list[str]] = []
+        self.writer: Any = None
+        if output == "csv":
+            own = delimiter if fmt == "csv" else None
+            self.writer = csv.writer(out, lineterminator="\n", **_dialect("csv", own))
+        self.delimiter = (delimiter if fmt == "tsv" else None) or "\t"
+        if self.header is not None and output in ("csv", "tsv"):
+            self._write_cells(self.header)
+
+    def _write_cells(self, cells: list[str]) -> None:
+        if self.output == "csv":
+            self.writer.writerow(cells)
+        elif self.output == "tsv":
+            self.out.write(self.delimiter.join(_tsv_cell(c) for c in cells) + "\n")
+        else:
+            self.rows.append(cells)
+
+    def _fields(self, record: Record) -> list[Any]:
+        """The input row's values, in the order of :attr:`columns`."""
+        if self.format == "txt":
+            return [str(record.row)]
+        if self.format == "jsonl":
+            obj = self._object(record)
+            return [obj.get(k) for k in self.columns or ()]
+        row = list(record.row)
+        if self.width is not None:
+            row = row[: self.width] + [""] * (self.width - len(row))
+        return row
+
+    @staticmethod
+    def _object(record: Record) -> dict[str, Any]:
+        try:
+            obj = json.loads(str(record.row))
+        except json.JSONDecodeError:
+            obj = None
+        return obj if isinstance(obj, dict) else {"input": str(record.row)}
+
+    def write(self, record: Record, entity: Entity | None, error: str | None = None) -> None:
+        """Write one row with the entity it belongs to (``None``: no entity)
+        and the reason it is in error (default: :attr:`Record.error`)."""
+        error = record.error if error is None else error
+        values = (entity.id, entity.canonical) if entity is not None else (None, None)
+        annotation = (*values, error or None)[: len(self.added)]
+        if self.output == "jsonl":
+            if self.format == "jsonl":
+                obj = self._object(record)
+            elif self.columns is not None:
+                obj = dict(zip(self.columns, self._fields(record), strict=True))
             else:
-                row.extend([""] * (max(self.positions) + 1 - len(row)))
-                for position, value in zip(self.positions, values, strict=True):
-                    row[position] = value
-            self.writer.writerow(row)
+                obj = {str(i): v for i, v in enumerate(self._fields(record))}
+            obj.update(zip(self.added, annotation, strict=True))
+            self.out.write(json.dumps(obj, ensure_ascii=False) + "\n")
+            return
+        cells = [_cell(v) for v in self._fields(record)]
+        extra = [_cell(v) for v in annotation]
+        if not self.positions:
+            cells.extend(extra)
+        else:
+            cells.extend([""] * (max(self.positions) + 1 - len(cells)))
+            for position, value in zip(self.positions, extra, strict=True):
+                cells[position] = value
+        self._write_cells(cells)
+
+    def close(self) -> None:
+        """Finish the output: write the table, if the output is one."""
+        if self.output == "table":
+            if self.header is None:
+                width = max((len(r) for r in self.rows), default=len(self.added))
+                header = [*map(str, range(width - len(self.added))), *self.added]
+            else:
+                header = self.header
+            _write_table(header, self.rows, self.out)
+            self.rows.clear()

@@ -5,9 +5,10 @@ Commands: ``cluster`` and ``resolve`` (:mod:`aliaskit.cli.names`);
 ``compare``, ``translit``, ``readings``, ``keys`` and ``schemes``
 (:mod:`aliaskit.cli.tools`). Every ``--help`` ends with an example.
 
-Exit codes: 0 success, 1 a failure in processing (an unreadable or
-malformed input, a corrupt database), 2 a usage error. Errors name their
-place: ``path:LINE: problem``.
+Exit codes: 0 success, 1 a failure in processing (an unreadable input, a
+corrupt database, or, for ``cluster`` and ``resolve``, a row in error
+without ``--allow-errors``), 2 a usage error. Errors name their place:
+``path:LINE: problem``.
 """
 
 from __future__ import annotations
@@ -121,9 +122,16 @@ def _input_options(p: argparse.ArgumentParser, *, threshold: float | None) -> No
     )
     i.add_argument(
         "--column",
-        help="CSV/TSV column (header name or 0-based index; default: 'name', else the first "
-        "whose header holds 'name', such as full_name, else the first) "
-        "or JSON Lines key (default: 'name')",
+        help="CSV/TSV column (header name or 0-based index) or JSON Lines key of the names "
+        "(default: the first header or key of name, full_name, person, alias, in any case, "
+        "else one holding the word name, such as 'Person Name'; with none, exit 1 listing "
+        "the headers; without a header, the first column)",
+    )
+    i.add_argument(
+        "--split",
+        metavar="SEP",
+        help="a cell holds several names of one person, split on SEP ('A; B' with "
+        "--split ';'); an annotated row gets the entity of its first name",
     )
     i.add_argument("--no-header", action="store_true", help="the CSV/TSV input has no header")
     e = p.add_argument_group(
@@ -140,16 +148,32 @@ def _input_options(p: argparse.ArgumentParser, *, threshold: float | None) -> No
     e.add_argument("--gender-column", metavar="COLUMN", help="gender (m, f, male, female)")
     _encoding_options(i, "input")
     i.add_argument(
+        "--allow-errors",
+        action="store_true",
+        help="exit 0 even if rows are in error. A row is in error when no name can be read "
+        "from it (the wrong number of fields, invalid JSON, no name key, an empty name or "
+        "one without letters): it is listed on stderr and, with --annotate, kept in its "
+        "place with an empty entity and the reason in the error column; without this "
+        "option the exit status is then 1 (the output is written all the same). A bad "
+        "evidence field is only a warning",
+    )
+    i.add_argument(
         "--strict",
         action="store_true",
-        help="fail on a malformed row (ragged CSV/TSV, invalid JSON) instead of skipping it",
+        help="stop at the first row in error instead: exit 1 naming its line, write nothing",
     )
     o = p.add_argument_group("output")
-    o.add_argument("--format", choices=OUTPUT_FORMATS, default="table", help="entity output")
+    o.add_argument(
+        "--format",
+        choices=OUTPUT_FORMATS,
+        help="table (default for entities), csv, tsv or jsonl; with --annotate, the "
+        "default is the input's own format (TSV for TXT)",
+    )
     o.add_argument(
         "--annotate",
         action="store_true",
-        help="write the input rows with entity_id and canonical added instead",
+        help="write the input rows instead, every one in its place, with entity_id, "
+        "canonical and error added",
     )
     o.add_argument("--output", "-o", metavar="FILE", help="output file (default: stdout)")
     default = f"saved value, or {DEFAULT_THRESHOLD:.2f} for a new database"

@@ -4,6 +4,14 @@ Both read the input once (:class:`aliaskit.io.NameReader`) and feed the
 distinct names to a :class:`~aliaskit.resolver.Resolver` in batches while
 reading; only ``--annotate`` keeps the rows, to write them back with their
 entity. A summary goes to stderr at the end.
+
+A row is *in error* when no name can be read from it: a malformed row (the
+wrong number of fields, invalid JSON, no name key, a name that is not a
+string), an empty name, or one without letters. It keeps its place in
+annotated output, with its reason in the ``error`` column, and makes the exit
+status 1 unless ``--allow-errors`` is given (the output, and the database of
+``resolve``, are written all the same). A bad evidence field only warns.
+``--strict`` stops at the first row in error instead, writing nothing.
 """
 
 from __future__ import annotations
@@ -32,6 +40,7 @@ from aliaskit.io import (
     NameReader,
     Record,
     format_of_path,
+    json_keys,
     write_entities,
 )
 from aliaskit.resolver import Resolver
@@ -41,8 +50,11 @@ __all__ = ["BATCH", "SAMPLE", "Run", "cluster_command", "open_output", "resolve_
 SAMPLE = "sample_mentions.txt"
 #: Distinct names handed to the Resolver at a time while reading.
 BATCH = 2000
-#: Skipped rows listed one by one in the summary.
+#: Rows in error or with warnings listed one by one in the summary.
 SHOWN_PROBLEMS = 10
+#: The reason a row with an empty name, or one without letters, is in error.
+EMPTY_NAME = "empty name"
+NO_NAME = "no name can be read"
 
 
 @attrs.define
@@ -60,6 +72,39 @@ class Run:
     records: list[Record] = attrs.field(factory=list)
     #: Evidence fields left empty for a bad value, as ``label:LINE: problem``.
     bad_fields: list[str] = attrs.field(factory=list)
+    #: ``--split SEP``: a cell holds several names, split on SEP.
+    split: str | None = None
+    #: Lines of the rows read as records that have no name with letters.
+    no_name_lines: set[int] = attrs.field(factory=set)
+    #: Lines of rows with a warning (a bad evidence field, a part of a split
+    #: cell without letters, undecodable bytes replaced), and what each says.
+    warned_lines: set[int] = attrs.field(factory=set)
+    warnings: list[str] = attrs.field(factory=list)
+    strict: bool = False
+
+    def names_of(self, record: Record) -> list[str]:
+        """The names of a row: its cell, or the parts of it with ``--split``."""
+        if self.split is None:
+            return [record.name] if record.name else []
+        return [part.strip() for part in record.name.split(self.split) if part.strip()]
+
+    def error_of(self, record: Record) -> str:
+        """Why no name can be read from a row read into the Resolver ("" if one can)."""
+        if record.error:
+            return record.error
+        names = self.names_of(record)
+        if not names:
+            return EMPTY_NAME
+        if record.line in self.no_name_lines:
+            return NO_NAME
+        if self.split is None and names[0] in self.no_letter_names:
+            return NO_NAME
+        return ""
+
+    def warn(self, line: int, note: str) -> None:
+        """Note a warning on the row at ``line``."""
+        self.warned_lines.add(line)
+        self.warnings.append(note)
 
     def added_names(self) -> list[str]:
         """Distinct names of this input that the Resolver holds."""
@@ -106,9 +151,43 @@ def _flush(resolver: Resolver, batch: list[str], run: Run) -> None:
     run.no_letter_names.extend(s.value for s in resolver.skipped[before:])
 
 
+def _take(
+    resolver: Resolver,
+    reader: NameReader,
+    run: Run,
+    record: Record,
+    batch: list[str],
+    records: list[aliaskit.Record],
+) -> None:
+    """Count one row, and queue its name (or record) for the Resolver."""
+    names = run.names_of(record)
+    if record.error:
+        return
+    if not names:
+        if run.strict:
+            raise InputError(f"{run.label}:{record.line}: {EMPTY_NAME}")
+        run.empty += 1
+        return
+    name = names[0]
+    run.occurrences[name] += 1
+    if reader.evidence or run.split is not None:
+        run.first_line.setdefault(name, record.line)
+        found = _record(record, run, names)
+        if found is not None:
+            records.append(found)
+        if len(records) >= BATCH:
+            _flush_records(resolver, records, run)
+    elif name not in run.first_line:
+        run.first_line[name] = record.line
+        batch.append(name)
+        if len(batch) >= BATCH:
+            _flush(resolver, batch, run)
+
+
 def read_into(resolver: Resolver, reader: NameReader, run: Run, size: int | None) -> None:
     """Read every row and add its name (or, when the input has evidence
-    columns, its record) to the Resolver; keep rows for annotation."""
+    columns or ``--split`` is given, its record) to the Resolver; keep rows
+    for annotation. With ``strict``, a row in error is an :class:`InputError`."""
     batch: list[str] = []
     records: list[aliaskit.Record] = []
     with _progress(size) as bar:
@@ -117,23 +196,7 @@ def read_into(resolver: Resolver, reader: NameReader, run: Run, size: int | None
             run.rows_read += 1
             if run.keep_rows:
                 run.records.append(record)
-            name = record.name
-            if not name:
-                run.empty += 1
-            else:
-                run.occurrences[name] += 1
-                if reader.evidence:
-                    run.first_line.setdefault(name, record.line)
-                    found = _record(record, run)
-                    if found is not None:
-                        records.append(found)
-                    if len(records) >= BATCH:
-                        _flush_records(resolver, records, run)
-                elif name not in run.first_line:
-                    run.first_line[name] = record.line
-                    batch.append(name)
-                    if len(batch) >= BATCH:
-                        _flush(resolver, batch, run)
+            _take(resolver, reader, run, record, batch, records)
             if size is not None and reader.bytes_read - done >= 1 << 16:
                 bar.update(reader.bytes_read - done)
                 done = reader.bytes_read
@@ -141,7 +204,10 @@ def read_into(resolver: Resolver, reader: NameReader, run: Run, size: int | None
                 bar.update(1)
         _flush(resolver, batch, run)
         _flush_records(resolver, records, run)
-    run.no_letters = sum(run.occurrences[n] for n in run.no_letter_names)
+    run.no_letters = sum(run.occurrences[n] for n in run.no_letter_names) + len(run.no_name_lines)
+    if run.strict and run.no_letters:
+        lines = [run.first_line[n] for n in run.no_letter_names] + list(run.no_name_lines)
+        raise InputError(f"{run.label}:{min(lines)}: {NO_NAME}")
 
 
 def row_key(label: str, row: Record) -> str:
@@ -149,27 +215,39 @@ def row_key(label: str, row: Record) -> str:
     return row.evidence.get("id") or f"{label}:{row.line}"
 
 
-def _record(row: Record, run: Run) -> aliaskit.Record | None:
-    """The record of a row with evidence. A bad field is noted with its line
-    number and left out; the row keeps its place. A name without letters is
-    skipped (and noted) as a plain name is."""
-    if not any(c.isalnum() for c in row.name):
-        if row.name not in run.no_letter_names:
-            run.no_letter_names.append(row.name)
+def _has_letters(name: str) -> bool:
+    return any(c.isalpha() for c in name)
+
+
+def _record(row: Record, run: Run, names: list[str] | None = None) -> aliaskit.Record | None:
+    """The record of a row with evidence (or of a split cell: its names). A
+    bad field is noted with its line number and left out; the row keeps its
+    place. A name without letters is left out with a warning when the row
+    has another; a row without one is in error (:data:`NO_NAME`)."""
+    names = [row.name] if names is None else names
+    kept = [n for n in names if _has_letters(n)]
+    if not kept:
+        run.no_name_lines.add(row.line)
         return None
+    for name in names:
+        if name not in kept:
+            run.warn(row.line, f"{run.label}:{row.line}: {NO_NAME} from {name!r} (left out)")
     key = row_key(run.label, row)
+    given: str | list[str] = kept[0] if len(kept) == 1 else kept
     fields = {field: text for field, text in row.evidence.items() if field != "id"}
     try:
-        return aliaskit.Record(row.name, id=key, **fields)
+        return aliaskit.Record(given, id=key, **fields)
     except ValueError:  # find the bad fields, and leave them out
         pass
     for field, text in list(fields.items()):
         try:
-            aliaskit.Record(row.name, **{field: text})
+            aliaskit.Record(kept[0], **{field: text})
         except ValueError as err:
-            run.bad_fields.append(f"{run.label}:{row.line}: {err} (field left empty)")
+            note = f"{run.label}:{row.line}: {err} (field left empty)"
+            run.bad_fields.append(note)
+            run.warn(row.line, note)
             del fields[field]
-    return aliaskit.Record(row.name, id=key, **fields)
+    return aliaskit.Record(given, id=key, **fields)
 
 
 def _flush_records(resolver: Resolver, records: list[aliaskit.Record], run: Run) -> None:
@@ -198,17 +276,31 @@ def _write(
     args: argparse.Namespace, out: IO[str], run: Run, reader: NameReader, ents: list[Entity]
 ) -> None:
     if not args.annotate:
-        write_entities(ents, out, args.format)
+        write_entities(ents, out, args.format or "table")
         return
-    annotator = Annotator(out, reader.format, reader.header, reader.delimiter)
-    if reader.evidence:
+    keys = json_keys(run.records) if reader.format == "jsonl" and args.format != "jsonl" else None
+    annotator = Annotator(
+        out,
+        reader.format,
+        reader.header,
+        reader.delimiter,
+        output=args.format,
+        keys=keys,
+        width=reader.width or None,
+        error_column=True,
+    )
+    if reader.evidence or run.split is not None:
         by_key = {key: e for e in ents for key in e.records}
         for record in run.records:
-            annotator.write(record, by_key.get(row_key(run.label, record)))
-        return
-    by_name = {alias: e for e in ents for alias in e.aliases}
-    for record in run.records:
-        annotator.write(record, by_name.get(record.name))
+            error = run.error_of(record)
+            entity = None if error else by_key.get(row_key(run.label, record))
+            annotator.write(record, entity, error)
+    else:
+        by_name = {alias: e for e in ents for alias in e.aliases}
+        for record in run.records:
+            error = run.error_of(record)
+            annotator.write(record, None if error else by_name.get(record.name), error)
+    annotator.close()
 
 
 def counted(count: int, one: str, many: str | None = None) -> str:
@@ -216,8 +308,15 @@ def counted(count: int, one: str, many: str | None = None) -> str:
     return f"{count} {one if count == 1 else many or one + 's'}"
 
 
-def _summary(run: Run, reader: NameReader, distinct: int, entities: int, seconds: float) -> None:
-    skipped = run.empty + run.no_letters + reader.malformed
+def rows_in_error(run: Run, reader: NameReader) -> int:
+    """The rows of an input from which no name can be read."""
+    return run.empty + run.no_letters + reader.malformed
+
+
+def _summary(
+    run: Run, reader: NameReader, distinct: int, entities: int, seconds: float, annotate: bool
+) -> None:
+    errors = rows_in_error(run, reader)
     reasons = [
         f"{count} {why}"
         for count, why in (
@@ -228,29 +327,45 @@ def _summary(run: Run, reader: NameReader, distinct: int, entities: int, seconds
         if count
     ]
     why = f" ({', '.join(reasons)})" if reasons else ""
-    if run.bad_fields:
-        why += f", {len(run.bad_fields)} bad evidence fields left empty"
     replaced = len(reader.replaced_lines)
-    extra = f", {counted(replaced, 'line')} with undecodable bytes replaced" if replaced else ""
+    warned = len(run.warned_lines | set(reader.replaced_lines))
+    warnings = []
+    if run.bad_fields:
+        warnings.append(f"{len(run.bad_fields)} bad evidence fields left empty")
+    if replaced:
+        warnings.append(f"{counted(replaced, 'line')} with undecodable bytes replaced")
+    parts = f" ({', '.join(warnings)})" if warnings else ""
+    done = f", {run.rows_read - errors} annotated" if annotate else ""
     print(
-        f"{run.label}: {counted(run.rows_read + reader.malformed, 'name')} read, "
-        f"{skipped} skipped{why}, {distinct} distinct, {counted(entities, 'entity', 'entities')}"
-        f"{extra}, {seconds:.2f}s",
+        f"{run.label}: {counted(run.rows_read, 'row')} read{done}, {errors} in error{why}, "
+        f"{warned} with warnings{parts}, {counted(distinct, 'distinct name')}, "
+        f"{counted(entities, 'entity', 'entities')}, {seconds:.2f}s",
         file=sys.stderr,
     )
-    notes = [str(p) + " (skipped)" for p in reader.problems]
-    notes += [
-        f"{run.label}:{run.first_line[n]}: no name can be read: {n!r}" for n in run.no_letter_names
-    ]
+    notes = [str(p) for p in reader.problems]
+    notes += [f"{run.label}:{run.first_line[n]}: {NO_NAME}: {n!r}" for n in run.no_letter_names]
+    notes += [f"{run.label}:{n}: {NO_NAME}" for n in sorted(run.no_name_lines)]
     notes += [f"{run.label}:{n}: undecodable bytes replaced" for n in reader.replaced_lines]
-    notes += run.bad_fields
+    notes += run.warnings
     for note in notes[:SHOWN_PROBLEMS]:
         print(f"  {note}", file=sys.stderr)
-    hidden = reader.malformed + len(run.no_letter_names) + replaced + len(run.bad_fields)
-    hidden -= SHOWN_PROBLEMS
+    hidden = reader.malformed + len(run.no_letter_names) + len(run.no_name_lines)
+    hidden += replaced + len(run.warnings) - SHOWN_PROBLEMS
     if hidden > 0:
         print(f"  ... and {hidden} more", file=sys.stderr)
     encoding_hint(reader)
+
+
+def _status(args: argparse.Namespace, run: Run, reader: NameReader) -> int:
+    """0, or 1 when a row is in error and ``--allow-errors`` was not given."""
+    errors = rows_in_error(run, reader)
+    if not errors or args.allow_errors:
+        return 0
+    print(
+        f"aliaskit: {counted(errors, 'row')} in error: exit status 1 (--allow-errors accepts them)",
+        file=sys.stderr,
+    )
+    return 1
 
 
 def encoding_hint(reader: NameReader) -> None:
@@ -269,6 +384,7 @@ def _reader(args: argparse.Namespace, stream: IO[bytes], label: str, fmt: str) -
         header=not args.no_header,
         errors=args.errors,
         strict=args.strict,
+        keep=getattr(args, "allow_errors", None) is not None,
         encoding=args.encoding,
         delimiter=args.delimiter,
         evidence={
@@ -282,7 +398,7 @@ def _reader(args: argparse.Namespace, stream: IO[bytes], label: str, fmt: str) -
 def _process(args: argparse.Namespace, resolver: Resolver) -> tuple[Run, NameReader]:
     stream, label, fmt, size = _open_input(args)
     reader = _reader(args, stream, label, fmt)
-    run = Run(label, keep_rows=args.annotate)
+    run = Run(label, keep_rows=args.annotate, split=args.split, strict=args.strict)
     try:
         read_into(resolver, reader, run, size)
     finally:
@@ -299,8 +415,9 @@ def cluster_command(args: argparse.Namespace) -> int:
     entities = resolver.entities
     with open_output(args.output) as out:
         _write(args, out, run, reader, entities)
-    _summary(run, reader, len(resolver), len(entities), time.perf_counter() - started)
-    return 0
+    seconds = time.perf_counter() - started
+    _summary(run, reader, len(resolver), len(entities), seconds, args.annotate)
+    return _status(args, run, reader)
 
 
 def _load(path: str, threshold: float | None) -> Resolver:
@@ -325,10 +442,11 @@ def resolve_command(args: argparse.Namespace) -> int:
     with open_output(args.output) as out:
         _write(args, out, run, reader, ordered)
         resolver.save(args.db)
-    _summary(run, reader, len(run.added_names()), len(ordered), time.perf_counter() - started)
+    seconds = time.perf_counter() - started
+    _summary(run, reader, len(run.added_names()), len(ordered), seconds, args.annotate)
     print(
         f"{args.db}: saved, {counted(len(resolver), 'name')}, "
         f"{counted(len(resolver.entities), 'entity', 'entities')}",
         file=sys.stderr,
     )
-    return 0
+    return _status(args, run, reader)

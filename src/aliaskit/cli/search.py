@@ -25,6 +25,7 @@ from aliaskit.cli.names import (
     open_output,
 )
 from aliaskit.index import Hit, Index
+from aliaskit.io import shown
 
 __all__ = ["index_build_command", "search_command"]
 
@@ -122,7 +123,7 @@ def _write_hits(hits: list[Hit], out: IO[str], fmt: str, explain: bool) -> None:
         return
     for rank, hit in enumerate(hits, start=1):
         ident = "" if hit.record_id is None else f"  [{hit.record_id}]"
-        out.write(f"{rank:>3}  {hit.score:.2f}  {hit.name}{ident}\n")
+        out.write(f"{rank:>3}  {hit.score:.2f}  {shown(hit.name)}{ident}\n")
         if explain:
             for line in str(hit.comparison).splitlines()[1:]:
                 out.write(f"           {line}\n")
