@@ -236,17 +236,24 @@ def test_summary_reports_counts_and_time(tmp_path: Path) -> None:
     err = fails(1, "cluster", src)
     first = err.splitlines()[0]
     assert first.startswith(
-        f"{src}: 6 rows read, 2 in error (1 empty, 1 no name), 0 with warnings, "
+        f"{src}: 6 rows read, 1 blank line, 1 in error (1 no name), 0 with warnings, "
         "3 distinct names, 2 entities"
     )
     assert first.endswith("s")
     assert f"{src}:6: no name can be read: '...'" in err
 
 
-def test_empty_lines_are_counted_as_skipped(tmp_path: Path) -> None:
-    """Empty lines are rows in error and the summary says so."""
+def test_blank_lines_of_a_text_file_are_counted_not_errors(tmp_path: Path) -> None:
+    """Blank lines space a list: counted, kept in place when annotating, never errors;
+    an empty name cell of a CSV row is an error."""
     src = write(tmp_path / "names.txt", "Sapir Cohen\n\n   \nYair Horn\n")
-    assert "2 in error (2 empty)" in ok("cluster", src, "--allow-errors")[1]
+    err = ok("cluster", src)[1]
+    assert "4 rows read, 2 blank lines, 0 in error" in err
+    out, _ = ok("cluster", src, "--annotate")
+    rows = [line.split("\t")[0] for line in out.splitlines()[1:]]
+    assert rows == ["Sapir Cohen", "", "   ", "Yair Horn"]
+    csv_src = write(tmp_path / "names.csv", "id,name\n1,Sapir Cohen\n2,\n")
+    assert "1 in error (1 empty)" in fails(1, "cluster", csv_src)
 
 
 def test_no_progress_bar_when_stderr_is_not_a_terminal(tmp_path: Path) -> None:

@@ -65,6 +65,8 @@ class Run:
     keep_rows: bool = False
     rows_read: int = 0
     empty: int = 0
+    #: Blank lines of a text file: kept in their place, neither data nor errors.
+    blank: int = 0
     no_letters: int = 0
     first_line: dict[str, int] = attrs.field(factory=dict)
     occurrences: Counter[str] = attrs.field(factory=Counter)
@@ -94,7 +96,7 @@ class Run:
             return record.error
         names = self.names_of(record)
         if not names:
-            return EMPTY_NAME
+            return "" if is_blank_line(record) else EMPTY_NAME
         if record.line in self.no_name_lines:
             return NO_NAME
         if self.split is None and names[0] in self.no_letter_names:
@@ -162,6 +164,9 @@ def _take(
     """Count one row, and queue its name (or record) for the Resolver."""
     names = run.names_of(record)
     if record.error:
+        return
+    if not names and is_blank_line(record):
+        run.blank += 1
         return
     if not names:
         if run.strict:
@@ -303,6 +308,11 @@ def _write(
     annotator.close()
 
 
+def is_blank_line(record: Record) -> bool:
+    """A blank line of a text file: it spaces the list, and is no row of data."""
+    return isinstance(record.row, str) and not record.row.strip() and not record.error
+
+
 def counted(count: int, one: str, many: str | None = None) -> str:
     """``count`` and the word for that many: 1 entity, 2 entities, 0 names."""
     return f"{count} {one if count == 1 else many or one + 's'}"
@@ -335,9 +345,10 @@ def _summary(
     if replaced:
         warnings.append(f"{counted(replaced, 'line')} with undecodable bytes replaced")
     parts = f" ({', '.join(warnings)})" if warnings else ""
-    done = f", {run.rows_read - errors} annotated" if annotate else ""
+    done = f", {run.rows_read - errors - run.blank} annotated" if annotate else ""
+    blank = f", {counted(run.blank, 'blank line')}" if run.blank else ""
     print(
-        f"{run.label}: {counted(run.rows_read, 'row')} read{done}, {errors} in error{why}, "
+        f"{run.label}: {counted(run.rows_read, 'row')} read{blank}{done}, {errors} in error{why}, "
         f"{warned} with warnings{parts}, {counted(distinct, 'distinct name')}, "
         f"{counted(entities, 'entity', 'entities')}, {seconds:.2f}s",
         file=sys.stderr,
