@@ -21,6 +21,7 @@ import contextlib
 import os
 import sys
 import time
+import warnings
 from collections import Counter
 from collections.abc import Iterator
 from importlib.resources import files
@@ -32,6 +33,7 @@ from tqdm import tqdm
 
 import aliaskit
 from aliaskit._safe_write import atomic_output
+from aliaskit.cli._prose import ProseWatch
 from aliaskit.compare import DEFAULT_THRESHOLD
 from aliaskit.entity import Entity
 from aliaskit.io import (
@@ -43,6 +45,7 @@ from aliaskit.io import (
     json_keys,
     write_entities,
 )
+from aliaskit.parse import LongNameWarning
 from aliaskit.resolver import Resolver
 
 __all__ = ["BATCH", "SAMPLE", "Run", "cluster_command", "open_output", "resolve_command"]
@@ -195,12 +198,17 @@ def read_into(resolver: Resolver, reader: NameReader, run: Run, size: int | None
     for annotation. With ``strict``, a row in error is an :class:`InputError`."""
     batch: list[str] = []
     records: list[aliaskit.Record] = []
-    with _progress(size) as bar:
+    watch = ProseWatch(run.label)
+    with _progress(size) as bar, warnings.catch_warnings():
+        # Said once per row below, with its line number, not with the library's path.
+        warnings.simplefilter("ignore", LongNameWarning)
         done = 0
         for record in reader:
             run.rows_read += 1
             if run.keep_rows:
                 run.records.append(record)
+            if record.name:
+                watch.see(record.line, record.name)
             _take(resolver, reader, run, record, batch, records)
             if size is not None and reader.bytes_read - done >= 1 << 16:
                 bar.update(reader.bytes_read - done)
@@ -209,6 +217,7 @@ def read_into(resolver: Resolver, reader: NameReader, run: Run, size: int | None
                 bar.update(1)
         _flush(resolver, batch, run)
         _flush_records(resolver, records, run)
+    run.warnings[:0] = watch.notes()  # shown after the summary, prose first
     run.no_letters = sum(run.occurrences[n] for n in run.no_letter_names) + len(run.no_name_lines)
     if run.strict and run.no_letters:
         lines = [run.first_line[n] for n in run.no_letter_names] + list(run.no_name_lines)
