@@ -220,10 +220,10 @@ class Index:
         return index
 
     def warm(self) -> None:
-        """Read every indexed name's comparison features now (in this thread's
-        scorer), so that no search pays for reading a name the first time:
-        about 45 µs a name, 13 s for 290,000 names. Searches give the same
-        hits, warm or not."""
+        """Read every indexed name's comparison features and second keys now
+        (in this thread's scorer), so that no search pays for reading a name
+        the first time: 4.4 s for 289,560 names, 10.2 s for 827,650 (two
+        cores, docs/benchmarks.md). Searches give the same hits, warm or not."""
         state = self._state
         with gc_paused():
             scorer_for(state.parsed).warm()
