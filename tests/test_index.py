@@ -421,3 +421,26 @@ def test_a_warm_index_gives_the_hits_of_a_cold_one() -> None:
     warm.warm()
     for query in ("Sasha Troufanov", "בנימין נתניהו", "Lazar"):
         assert warm.search(query, limit=None) == cold.search(query, limit=None)
+
+
+def test_second_key_numbers_read_by_many_threads_name_one_set_each() -> None:
+    names = [f"Ivan {p} Ivanov" for p in ("Petrovich", "P.", "Sergeevich", "S.", "Olegovich")] * 40
+    names += [f"Ivan {chr(65 + k)}. {chr(66 + k)}. Ivanov" for k in range(20)]
+    state = Index(sorted(set(names))).state
+    ids = np.arange(len(state.names), dtype=np.int32)
+    barrier = threading.Barrier(4)
+
+    def read(part: npt.NDArray[np.int32]) -> None:
+        barrier.wait()
+        for i in part.tolist():
+            state.second.of(np.array([i], dtype=np.int32))
+
+    threads = [threading.Thread(target=read, args=(ids[k::4],)) for k in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    second = state.second
+    assert len(second.sets) == len(set(second.sets))
+    for i in ids.tolist():
+        assert second.sets[second.ids[i]] == second_keys(state.parsed[i])

@@ -28,6 +28,7 @@ loaded as arrays (:mod:`aliaskit._index_file`).
 
 from __future__ import annotations
 
+import threading
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 
@@ -178,9 +179,11 @@ class SecondKeys:
     """The second keys (:func:`~aliaskit.blocking.second_keys`) of indexed
     names, by name id, each read when a search first needs it: a cache that
     never changes what a search finds. Names share a few thousand distinct
-    key sets; each is stored once and a name holds its set's number."""
+    key sets; each is stored once and a name holds its set's number. Reading
+    is locked: two threads searching at once must never give two sets one
+    number."""
 
-    __slots__ = ("by_set", "ids", "parsed", "sets")
+    __slots__ = ("by_set", "ids", "lock", "parsed", "sets")
 
     def __init__(self, parsed: Sequence[ParsedName], before: SecondKeys | None = None) -> None:
         self.parsed = parsed
@@ -188,23 +191,24 @@ class SecondKeys:
         if before is None:
             self.sets: list[frozenset[str]] = []
             self.by_set: dict[frozenset[str], int] = {}
+            self.lock = threading.Lock()
         else:  # an index grown by add: what the smaller one read still holds
             self.ids[: len(before.ids)] = before.ids
-            self.sets, self.by_set = before.sets, before.by_set
+            self.sets, self.by_set, self.lock = before.sets, before.by_set, before.lock
 
     def of(self, group: Ids) -> Ids:
         """The numbers of the key sets of the names ``group``."""
         found = self.ids[group]
         missing = group[found < 0]
         if len(missing):
-            for i in missing.tolist():
-                keys = second_keys(self.parsed[i])
-                number = self.by_set.get(keys)
-                if number is None:
-                    number = self.by_set.setdefault(keys, len(self.sets))
-                    if number == len(self.sets):
+            read = [second_keys(self.parsed[i]) for i in missing.tolist()]
+            with self.lock:  # the sets shared with an index grown from this one too
+                for i, keys in zip(missing.tolist(), read, strict=True):
+                    number = self.by_set.get(keys)
+                    if number is None:
+                        number = self.by_set[keys] = len(self.sets)
                         self.sets.append(keys)
-                self.ids[i] = number
+                    self.ids[i] = number
             found = self.ids[group]
         return found
 
