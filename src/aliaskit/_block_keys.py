@@ -244,7 +244,7 @@ def _full_given_keys(parts: tuple[tuple[str, str], ...]) -> frozenset[str]:
         skeletons = part_keys(text)
         keys.update("K:" + k for k in skeletons)
         keys.update("H:" + k[:n] for k in skeletons for n in range(ANCHOR_LEN, len(k)))
-        first = "P:" if script == "Hebr" else "Q:"
+        first = "P:" if script in ("Hebr", "Arab") else "Q:"
         keys.update(first + k[:ANCHOR_LEN] for k in skeletons if len(k) >= ANCHOR_LEN)
         keys.add("L:" + latin_forms(text).forms[0][:1])
         for group in knowledge.name_groups(text):

@@ -39,8 +39,10 @@ __all__ = ["Entity", "build_entity", "entity_id", "render"]
 
 #: A given name this similar to a hypocorism is a spelling of it, not its full form.
 SPELLING_OF_IT = 0.85
+#: The Arabic article as normalised (البشير is ال-بشير, al-Bashir).
+_ARABIC_ARTICLE = "\u0627\u0644"
 #: The scripts an entity names its most representative alias in (``Entity.forms``).
-_FORM_SCRIPTS = ("Latn", "Cyrl", "Hebr")
+_FORM_SCRIPTS = ("Latn", "Cyrl", "Hebr", "Arab")
 
 
 @attrs.frozen
@@ -66,7 +68,8 @@ class Entity:
         return self.aliases
 
     def form(self, script: str) -> str | None:
-        """The most representative alias in a script (``"Latn"``, ``"Cyrl"``, ``"Hebr"``)."""
+        """The most representative alias in a script (``"Latn"``, ``"Cyrl"``,
+        ``"Hebr"``, ``"Arab"``)."""
         return dict(self.forms).get(script)
 
 
@@ -105,7 +108,10 @@ def render(name: ParsedName) -> str:
             text = latin_forms(text).forms[0]
         word = text[:1].upper() + "." if p.role == "initial" else display_word(text, p.role)
         out += word
-        hyphened = p.role == "particle" and f"{p.text}-" in written  # al-Bashir as written
+        # al-Bashir as written, and the Arabic article (ال, not the family's آل).
+        hyphened = p.role == "particle" and (
+            f"{p.text}-" in written or (p.text == _ARABIC_ARTICLE and "\u0622" not in written)
+        )
         out += "-" if hyphened and k + 1 < len(parts) else " "
     return (out + " ".join(_suffix_display(s) for s in name.suffixes)).strip()
 

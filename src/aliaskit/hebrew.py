@@ -31,6 +31,7 @@ from itertools import islice
 from operator import itemgetter
 from typing import Any
 
+from aliaskit._arabic import as_hebrew
 from aliaskit._hebrew_letters import LetterTable as LetterTable
 from aliaskit._hebrew_letters import Option, Unit, word_units
 from aliaskit._hebrew_letters import letter_table as letter_table
@@ -214,6 +215,7 @@ def word_readings(word: str, *, limit: int = DEFAULT_LIMIT) -> tuple[str, ...]:
     k = _check(word, limit, "word_readings")
     if len(word.split()) > 1:
         raise ValueError(f"word_readings: expected one word, got whitespace in {word!r}")
+    word = as_hebrew(word)
     return tuple(s for _, s in _word_kbest(word.strip(), k, limit)[:limit])
 
 
@@ -229,7 +231,7 @@ def readings(text: str, *, limit: int = DEFAULT_LIMIT) -> tuple[str, ...]:
     'shalom'
     """
     k = _check(text, limit, "readings")
-    split = text.split()
+    split = as_hebrew(text).split()
     if len(split) == 1 and len(split[0]) <= MAX_WORD_CHARS:
         return tuple(s for _, s in _word_kbest(split[0], k, limit)[:limit])
     words = [b for b in (_bounded_word_kbest(w, k) for w in split) if b]

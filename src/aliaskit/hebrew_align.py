@@ -31,6 +31,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from aliaskit._arabic import as_hebrew
 from aliaskit.keys import latin_symbols
 from aliaskit.latin import latin_forms
 
@@ -74,7 +75,12 @@ _GERESH: dict[str, Option] = {
     "ת": frozenset("T"),
     "ח": frozenset("H"),
     "ד": frozenset("D"),
+    "פ": frozenset("PB"),
+    "ף": frozenset("PB"),
 }
+# בּ: b, or p where it spells Arabic ب (see aliaskit._arabic).
+_DAGESH = "\u05bc"
+_DAGESH_BET = frozenset("BP")
 _LATIN: dict[str, Option] = {
     "p": frozenset("P"),
     "f": frozenset("P"),
@@ -116,15 +122,17 @@ def hebrew_classes(token: str) -> tuple[Option, ...]:
     >>> ["".join(sorted(o)) for o in hebrew_classes("כהן")]
     ['HK', 'H', 'N']
     """
-    letters = [ch for ch in token if "\u05d0" <= ch <= "\u05ea" or ch == "'"]
+    letters = [ch for ch in as_hebrew(token) if "\u05d0" <= ch <= "\u05ea" or ch in ("'", _DAGESH)]
     out: list[Option] = []
-    final = max((i for i, c in enumerate(letters) if c != "'"), default=-1)
+    final = max((i for i, c in enumerate(letters) if c not in ("'", _DAGESH)), default=-1)
     for i, ch in enumerate(letters):
-        if ch == "'" or ch in _SILENT:
+        if ch == "'" or ch == _DAGESH or ch in _SILENT:
             continue
         nxt = letters[i + 1] if i + 1 < len(letters) else ""
         last = i == final
-        if nxt == "'" and ch in _GERESH:
+        if nxt == _DAGESH and ch == "ב":
+            out.append(_DAGESH_BET)
+        elif nxt == "'" and ch in _GERESH:
             if ch in "צץ" and i and letters[i - 1] == "ש":
                 # שצ׳ writes щ, which Latin spellings give as one sound (shch, šč).
                 out.append(_GERESH[ch] | {""})

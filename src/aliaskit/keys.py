@@ -50,6 +50,7 @@ import itertools
 import re
 from functools import lru_cache
 
+from aliaskit._arabic import as_hebrew, has_arabic
 from aliaskit._keys_fold import (
     MEMO_LARGE,
     ascii_letters,
@@ -215,22 +216,38 @@ _HEBREW: dict[str, tuple[str, ...]] = {
     "ת": ("T",),
 }
 # ג׳ is j, and g where it spells Arabic ج (Egyptian Arabic g: Gamal ג׳מאל).
-_GERESH = {"ג": ("X", "K"), "ז": ("X",), "צ": ("X",), "ץ": ("X",), "ת": ("T",), "ח": ("K",)}
+# פ׳ is f, and v where it spells Arabic ف in a foreign name (Vladyslav فلاديسلاف).
+_GERESH = {
+    "ג": ("X", "K"),
+    "ז": ("X",),
+    "צ": ("X",),
+    "ץ": ("X",),
+    "ת": ("T",),
+    "ח": ("K",),
+    "פ": ("P", "B"),
+    "ף": ("P", "B"),
+}
+# בּ (with a dagesh) is b, and p where it spells Arabic ب, which has no p of
+# its own: foreign names write p with it (Pompey بومبيوس).
+_DAGESH = "\u05bc"
+_DAGESH_BET = ("B", "P")
 _TET_DIGRAPHS = {"ש": ("TX", "TS", "X"), "ס": ("TS", "S")}
 
 
 def _hebrew_options(word: str) -> list[tuple[str, ...]]:
-    letters = [ch for ch in word if ch in _HEBREW or ch == "'"]
+    letters = [ch for ch in word if ch in _HEBREW or ch == "'" or ch == _DAGESH]
     options: list[tuple[str, ...]] = []
     i = 0
     while i < len(letters):
         ch = letters[i]
-        if ch == "'":
+        if ch == "'" or ch == _DAGESH:
             i += 1
             continue
         nxt = letters[i + 1] if i + 1 < len(letters) else ""
         if nxt == "'" and ch in _GERESH:
             options.append(_GERESH[ch])
+        elif nxt == _DAGESH and ch == "ב":
+            options.append(_DAGESH_BET)
         elif ch == "ו" and (i == 0 or nxt == "ו"):
             options.append(("B",))
             i += 1 if nxt == "ו" else 0
@@ -259,6 +276,7 @@ def hebrew_skeletons(token: str) -> frozenset[str]:
     ['KN']
     """
     keys: set[str] = set()
+    token = as_hebrew(token)
     for combo in itertools.islice(itertools.product(*_hebrew_options(token)), 64):
         key = undouble("".join(combo))
         if key:
@@ -277,6 +295,6 @@ def skeleton_keys(token: str) -> frozenset[str]:
     >>> skeleton_keys("Trufanov") <= skeleton_keys("טרופנוב")
     True
     """
-    if any("\u05d0" <= ch <= "\u05ea" for ch in token):
+    if any("\u05d0" <= ch <= "\u05ea" for ch in token) or has_arabic(token):
         return hebrew_skeletons(token)
     return latin_skeletons(token)

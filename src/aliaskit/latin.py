@@ -20,6 +20,7 @@ from aliaskit.spoken import spoken_readings
 from aliaskit.text import detect_script, normalize
 
 __all__ = [
+    "ABJAD_READINGS",
     "HEBREW_READINGS",
     "LatinForms",
     "latin_forms",
@@ -32,6 +33,9 @@ MEMO_LARGE = 1 << 17
 _YO = re.compile(r"(?<=[bcdfgklmnprstvwxz])[yj]o")
 #: How many Hebrew readings of one part take part in comparison and keys.
 HEBREW_READINGS = 6
+#: The methods of parts read through the Hebrew reader: Hebrew, and Arabic
+#: written in Hebrew letters (see :mod:`aliaskit._arabic`).
+ABJAD_READINGS = frozenset({"hebrew_reading", "arabic_reading"})
 
 
 @attrs.frozen
@@ -39,7 +43,8 @@ class LatinForms:
     """The Latin spellings of one name part, best first, and how they were made.
 
     ``method`` is ``"native"`` (already Latin), ``"transliteration"``
-    (Cyrillic through a scheme), ``"hebrew_reading"`` or ``"unidecode"``
+    (Cyrillic through a scheme), ``"hebrew_reading"``, ``"arabic_reading"``
+    (Arabic read as Hebrew letters) or ``"unidecode"``
     (a script aliaskit does not handle natively).
     """
 
@@ -116,6 +121,8 @@ def latin_forms(token: str) -> LatinForms:
         return LatinForms(script, "transliteration", _cyrillic(token))
     if script == "Hebr":
         return LatinForms(script, "hebrew_reading", _hebrew(token))
+    if script == "Arab":
+        return LatinForms(script, "arabic_reading", _hebrew(token))
     return LatinForms(script, "unidecode", (unidecode(token).lower(),))
 
 
@@ -129,7 +136,7 @@ def part_keys(token: str) -> frozenset[str]:
     frozenset({'TRPNB'})
     """
     token = token.replace("-", "")
-    if detect_script(token) == "Hebr":
+    if detect_script(token) in ("Hebr", "Arab"):
         return hebrew_skeletons(token)
     keys: set[str] = set()
     for form in latin_forms(token).forms[:2]:
@@ -137,22 +144,28 @@ def part_keys(token: str) -> frozenset[str]:
     return frozenset(keys)
 
 
-_METHOD_RANK = {"native": 0, "transliteration": 1, "hebrew_reading": 2, "unidecode": 3}
+_METHOD_RANK = {
+    "native": 0,
+    "transliteration": 1,
+    "hebrew_reading": 2,
+    "arabic_reading": 2,
+    "unidecode": 3,
+}
 
 
 def romanize(text: str) -> LatinForms:
     """The best Latin rendering of a whole name, and how it was made.
 
     Each word is romanised by its own script: Latin kept, Cyrillic through
-    the default scheme of its language, Hebrew by its best reading, and any
-    other script (Arabic, Greek, CJK, ...) through unidecode. ``method`` is
+    the default scheme of its language, Hebrew and Arabic by their best
+    reading, and any other script (Greek, CJK, ...) through unidecode. ``method`` is
     the least exact method any word needed, so a result that relied on the
     unidecode fallback says so.
 
     >>> romanize("Александр Труфанов")
     LatinForms(script='Cyrl', method='transliteration', forms=('aleksandr trufanov',))
     >>> romanize("موسى أبو مرزوق").method
-    'unidecode'
+    'arabic_reading'
     """
     words = normalize(text).split()
     if not words:

@@ -30,7 +30,7 @@ import jellyfish
 from aliaskit._check import require_str
 from aliaskit.hebrew_align import align_score, hebrew_extra, hebrew_pair_score
 from aliaskit.keys import fold, loose_fold
-from aliaskit.latin import latin_forms
+from aliaskit.latin import ABJAD_READINGS, latin_forms
 from aliaskit.stems import (
     LOOSE_SUFFIX_WEIGHT,
     different_formation,
@@ -119,7 +119,7 @@ class _Forms:
 def _forms(token: str) -> _Forms:
     latin = latin_forms(token)
     folds = tuple(dict.fromkeys(fold(f) for f in latin.forms))
-    return _Forms(latin.method, folds, latin.method == "hebrew_reading")
+    return _Forms(latin.method, folds, latin.method in ABJAD_READINGS)
 
 
 @lru_cache(maxsize=MEMO_LARGE)
@@ -208,7 +208,8 @@ def _part_match(a: str, b: str) -> PartMatch:
         return PartMatch(1.0, "exact")
     x, y = _forms(a), _forms(b)
     hebrew = x.hebrew or y.hebrew
-    via = "hebrew_reading" if hebrew else "transliteration"
+    # Hebrew, or Arabic read through Hebrew letters: the rule says which.
+    via = (x.method if x.hebrew else y.method) if hebrew else "transliteration"
     shared = x.fold_set & y.fold_set
     if shared:
         rank = min(x.folds.index(f) + y.folds.index(f) for f in shared)
@@ -226,7 +227,7 @@ def _part_match(a: str, b: str) -> PartMatch:
             best -= FINAL_CONSONANT_PENALTY
             detail += ", Hebrew final consonant unmatched"
         if sim > best:
-            best, rule, detail = sim, "hebrew_reading", "consonant skeleton"
+            best, rule, detail = sim, via, "consonant skeleton"
     return PartMatch(round(max(best, 0.0), 4), rule, detail)
 
 

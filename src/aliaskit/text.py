@@ -14,6 +14,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from aliaskit._arabic import fold_arabic
 from aliaskit._check import require_str
 from aliaskit.homoglyphs import repair_homoglyphs
 
@@ -162,7 +163,7 @@ def _normalize_once(text: str) -> str:
         text = unicodedata.normalize("NFD", text)
         text = unicodedata.normalize("NFKC", repair_homoglyphs(text).translate(_TRANSLATE))
         text = unicodedata.normalize("NFKC", text.casefold())
-        text = join_hebrew_acronyms(text)
+        text = join_hebrew_acronyms(fold_arabic(text))
         text = "".join(_keep_char(ch) for ch in text)
         text = _drop_lone_marks(text)
     text = _clean_apostrophes(text)

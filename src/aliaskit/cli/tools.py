@@ -14,7 +14,7 @@ from aliaskit.blocking import block_keys, given_keys
 from aliaskit.compare import compare
 from aliaskit.hebrew import readings
 from aliaskit.keys import fold, skeleton_keys
-from aliaskit.latin import latin_forms
+from aliaskit.latin import ABJAD_READINGS, latin_forms
 from aliaskit.parse import NamePart, parse_name
 from aliaskit.phonetic import ENCODERS
 from aliaskit.translit import DEFAULT_SCHEMES, scheme, schemes, transliterate
@@ -89,7 +89,7 @@ def _part_keys(part: NamePart) -> dict[str, Any]:
         "fold": sorted({fold(f) for f in forms.forms}),
         "skeleton": sorted({k for f in forms.forms for k in skeleton_keys(f)}),
     }
-    if forms.method == "hebrew_reading":
+    if forms.method in ABJAD_READINGS:
         keys["skeleton_hebrew"] = sorted(skeleton_keys(part.text))
     for name, encoder in sorted(ENCODERS.items()):
         keys[name] = sorted({k for f in forms.forms for k in encoder(f)})

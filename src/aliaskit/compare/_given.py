@@ -18,7 +18,7 @@ from aliaskit.compare._features import Features, GivenId
 from aliaskit.compare._scale import HYPOCORISM_SCORE, MEMO_LARGE, SAME_WORD
 from aliaskit.compare._tokens import initials, script, shared_group, token_info
 from aliaskit.keys import fold
-from aliaskit.latin import latin_forms
+from aliaskit.latin import ABJAD_READINGS, latin_forms
 from aliaskit.parse import devotional_names, given_endings
 from aliaskit.similarity import part_similarity
 
@@ -34,6 +34,8 @@ DIFFERENT_GIVEN_HEBREW = 0.6
 DIFFERENT_KNOWN_GIVEN = 0.85
 #: A second given name matched after a devotional first one loses this much.
 SECOND_GIVEN_PENALTY = 0.05
+#: Scripts whose given names are read through the Hebrew reader (guesses).
+_ABJADS = frozenset({"Hebr", "Arab"})
 #: The shortest first element of a compound Arabic given name (Siraj of Sirajuddin).
 SHORT_FORM_MIN = 3
 
@@ -88,7 +90,7 @@ def _judge(xt: str, xi: bool, yt: str, yi: bool) -> tuple[float, str, str, str |
     both_known = x.known and y.known and (same_script or (x.curated and y.curated))
     # Hebrew readings of given names are uncertain, so dissimilarity across
     # Hebrew and another script is weaker evidence of a different name.
-    hebrew = "Hebr" in (script(xt), script(yt)) and not same_script
+    hebrew = bool(_ABJADS.intersection((script(xt), script(yt)))) and not same_script
     floor = DIFFERENT_GIVEN_HEBREW if hebrew else DIFFERENT_GIVEN
     different = match.score < floor or (both_known and match.score < DIFFERENT_KNOWN_GIVEN)
     return match.score, match.rule, match.detail, "different given name" if different else None
@@ -98,7 +100,7 @@ def reads_as(rule: str, detail: str) -> bool:
     """Whether a Hebrew word has the other given name among its readings (by
     the rule and detail of their match): its spelling then says nothing of
     gender (דב is Dov, and Deb)."""
-    return rule == "hebrew_reading" and detail.startswith("hebrew_reading")
+    return rule in ABJAD_READINGS and detail.startswith(rule)
 
 
 @lru_cache(maxsize=1)

@@ -59,8 +59,9 @@ def _middles_match(x: str, y: str) -> bool:
 
 
 def _hebrew(token: str) -> bool:
-    """Whether a normalised part is written in Hebrew letters (by its first letter)."""
-    return "\u0590" <= token[:1] <= "\u05ff"
+    """Whether a normalised part is written in Hebrew or Arabic letters (by its
+    first letter): Arabic is read through Hebrew letters (:mod:`aliaskit._arabic`)."""
+    return "\u0590" <= token[:1] <= "\u06ff"
 
 
 def _free_middles(f: Features, shown: str | None) -> tuple[GivenId, ...]:

@@ -11,7 +11,7 @@ from functools import lru_cache
 from aliaskit import knowledge
 from aliaskit.compare._scale import MEMO_LARGE
 from aliaskit.keys import fold
-from aliaskit.latin import LatinForms, latin_forms
+from aliaskit.latin import ABJAD_READINGS, LatinForms, latin_forms
 
 #: The Latin forms of a romanised word looked up in the name tables, besides the word.
 LOOKUP_FORMS = 2
@@ -47,7 +47,7 @@ def token_info(text: str) -> TokenInfo:
         if found.gender:
             gender = found.gender
             break
-    if gender and not facts[0].gender and latin_forms(text).method == "hebrew_reading":
+    if gender and not facts[0].gender and latin_forms(text).method in ABJAD_READINGS:
         # Hebrew readings are guesses (ג'ן: Jen or Jan): their gender counts
         # only when two of them agree on it.
         genders = [f.gender for f in facts[1:] if f.gender]
@@ -76,7 +76,7 @@ def initials(text: str, is_initial: bool) -> frozenset[str]:
         first = forms.forms[0]  # a Cyrillic Е romanises as "ye": also fold's "e"
         return frozenset({first[:1], fold(first)[:1]} - {""})
     letters = {h[:1] for h in knowledge.headwords(text)}
-    if forms.method == "hebrew_reading":
+    if forms.method in ABJAD_READINGS:
         if not letters:
             letters = {f[:1] for f in forms.forms[:HEBREW_INITIAL_READINGS]}
     else:
