@@ -1,6 +1,7 @@
 """The roles of a name's words, as tokens (see :mod:`aliaskit.parse`).
 
-Titles, post-nominal words and generational suffixes are taken off, a maiden
+Roles (:mod:`aliaskit._parse_roles`), titles, post-nominal words and
+generational suffixes are taken off, a maiden
 name is marked, ``abd`` names are joined, and particles, initials, a nasab
 and a patronymic are marked by the words themselves. The core parts left
 are ordered: which is the given name, which the surname.
@@ -10,19 +11,23 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import NamedTuple
 
+from aliaskit._parse_roles import POSSESSIVE, could_start_role, role_length, role_words, written
 from aliaskit._parse_words import (
+    MEMO_LARGE,
     SHORT_PATRONYMIC,
     as_written,
     is_patronymic_form,
     is_suffix,
     name_words,
+    pieces,
 )
 from aliaskit.knowledge import is_given_name
-from aliaskit.text import normalize
 
 __all__ = [
     "MEMO_LARGE",
+    "ReadTokens",
     "Token",
     "assign_order",
     "mark_nasab",
@@ -31,18 +36,18 @@ __all__ = [
     "read_tokens",
 ]
 
-MEMO_LARGE = 1 << 17
-
 
 class Token:
     """One normalised word of a name while its role is decided (compared by identity)."""
 
-    __slots__ = ("raw", "role", "text")
+    __slots__ = ("at", "raw", "role", "text")
 
-    def __init__(self, raw: str, text: str) -> None:
+    def __init__(self, raw: str, text: str, at: int = -1) -> None:
         self.raw = raw
         self.text = text
         self.role = ""
+        #: The index of the written word the token comes from.
+        self.at = at
 
 
 def _is_title(token: Token) -> bool:
@@ -51,26 +56,39 @@ def _is_title(token: Token) -> bool:
     return text in titles or text.replace("'", "") in titles or as_written(token.raw) in titles
 
 
-def read_tokens(
-    raw_tokens: list[str],
-) -> tuple[list[Token], int | None, list[str], list[str]]:
-    """Normalised tokens, the token index of a comma, the dropped titles and
-    post-nominal words, and the generational suffixes (in written order)."""
+class ReadTokens(NamedTuple):
+    """What :func:`read_tokens` reads from a name's raw words."""
+
+    tokens: list[Token]
+    #: The token index of a comma, if any.
+    comma_at: int | None
+    #: Titles, role words, post-nominal words and numbers, normalised, in written order.
+    dropped: list[str]
+    #: Generational suffixes (Jr, III), in written order.
+    suffixes: list[str]
+    #: Roles (offices with their qualifiers, kinship words), as written.
+    roles: list[str]
+
+
+def read_tokens(raw_tokens: list[str]) -> ReadTokens:
+    """Normalised tokens, the token index of a comma, the dropped words, the
+    generational suffixes and the roles (see :class:`ReadTokens`)."""
     tokens: list[Token] = []
     comma_at: int | None = None
     dropped: list[str] = []
-    for tok in raw_tokens:
+    for at, tok in enumerate(raw_tokens):
         if tok == ",":
             comma_at = len(tokens)
             continue
-        for piece in _pieces(tok):
+        for piece in pieces(tok):
             if piece.isdigit():
                 dropped.append(piece)  # an age or a year: Alexander Trufanov, 28
             else:
-                tokens.append(Token(tok, piece))
-    while len(tokens) > 1 and _is_title(tokens[0]):
-        dropped.append(tokens.pop(0).text)
-        comma_at = comma_at - 1 if comma_at else comma_at
+                tokens.append(Token(tok, piece, at))
+    roles: list[str] = []
+    comma_at = _take_leading(tokens, comma_at, dropped, roles)
+    if comma_at and comma_at < len(tokens) and could_start_role(tokens[comma_at].text):
+        comma_at = _take_trailing(tokens, comma_at, dropped, roles)
     comma_at = _mark_maiden(tokens, dropped, comma_at)
     suffixes: list[str] = []
     while len(tokens) > 1 and is_suffix(tokens[-1].text, tokens[-1].raw):
@@ -83,7 +101,59 @@ def read_tokens(
         comma_at = None
     if len(tokens) > 2 and not name_words().theophoric.isdisjoint(t.text for t in tokens):
         tokens, comma_at = _joined_theophoric(tokens, comma_at)
-    return tokens, comma_at, dropped, suffixes
+    return ReadTokens(tokens, comma_at, dropped, suffixes, roles)
+
+
+def _take_leading(
+    tokens: list[Token], comma_at: int | None, dropped: list[str], roles: list[str]
+) -> int | None:
+    """Take the roles and titles off the start of a name, leaving a word;
+    return the comma's new index. A role is looked for only when the first
+    word may begin one (one set lookup for most names)."""
+    starts = role_words().starts
+    while len(tokens) > 1:
+        first = tokens[0].text
+        taken = 0
+        if first in starts or "-" in first or POSSESSIVE in first:
+            texts = [t.text for t in tokens]
+            taken = role_length(texts, [t.at for t in tokens], limit=comma_at or None)
+        if taken:
+            roles.append(written(_written_words(tokens[:taken])))
+        elif comma_at != 1 and _is_title(tokens[0]):
+            taken = 1  # alone before a comma, a title word is a surname (KING, Martin Luther)
+        else:
+            break
+        dropped.extend([t.text for t in tokens[:taken]])
+        del tokens[:taken]
+        if comma_at:
+            comma_at = max(comma_at - taken, 0)
+    return comma_at
+
+
+def _take_trailing(
+    tokens: list[Token], comma_at: int, dropped: list[str], roles: list[str]
+) -> int | None:
+    """Take off a role that is all of a name after its comma (Vladimir Putin,
+    Russian President); return the comma's index (None once taken)."""
+    tail = tokens[comma_at:]
+    texts = [t.text for t in tail]
+    if role_length(texts, [t.at for t in tail], kept=comma_at) != len(tail):
+        return comma_at
+    roles.append(written(_written_words(tail)))
+    dropped.extend(texts)
+    del tokens[comma_at:]
+    return None
+
+
+def _written_words(tokens: list[Token]) -> list[str]:
+    """The written words that tokens come from, each once, in order."""
+    out: list[str] = []
+    last = -1
+    for tok in tokens:
+        if tok.at != last:
+            out.append(tok.raw)
+            last = tok.at
+    return out
 
 
 def _mark_maiden(tokens: list[Token], dropped: list[str], comma_at: int | None) -> int | None:
@@ -128,20 +198,6 @@ def _joined_theophoric(tokens: list[Token], comma_at: int | None) -> tuple[list[
             comma_at -= end - i - 1
         i = end
     return out, comma_at
-
-
-@lru_cache(maxsize=MEMO_LARGE)
-def _pieces(raw: str) -> tuple[str, ...]:
-    """The normalised words of one raw token, a particle split off (al-Assad, ben-Gurion)."""
-    particles = name_words().particles
-    out: list[str] = []
-    for piece in normalize(raw).split():
-        head, sep, rest = piece.partition("-")
-        if sep and rest and head in particles:
-            out.extend((head, rest))
-        else:
-            out.append(piece)
-    return tuple(out)
 
 
 def mark_particles_and_initials(tokens: list[Token]) -> bool:

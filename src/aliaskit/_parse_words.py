@@ -25,6 +25,7 @@ from aliaskit.latin import latin_forms
 from aliaskit.text import detect_script, join_hebrew_acronyms, normalize
 
 __all__ = [
+    "MEMO_LARGE",
     "SHORT_PATRONYMIC",
     "NameWords",
     "as_written",
@@ -33,8 +34,12 @@ __all__ = [
     "is_patronymic_form",
     "is_suffix",
     "name_words",
+    "pieces",
     "split_raw",
 ]
+
+#: Entries kept by the memos of words and tokens.
+MEMO_LARGE = 1 << 17
 
 
 class NameWords(NamedTuple):
@@ -173,6 +178,21 @@ def is_suffix(text: str, raw: str) -> bool:
 
 
 # --------------------------------------------------------------------------- splitting
+
+
+@lru_cache(maxsize=MEMO_LARGE)
+def pieces(raw: str) -> tuple[str, ...]:
+    """The normalised words of one raw token, a particle split off (al-Assad, ben-Gurion)."""
+    particles = name_words().particles
+    out: list[str] = []
+    for piece in normalize(raw).split():
+        head, sep, rest = piece.partition("-")
+        if sep and rest and head in particles:
+            out.extend((head, rest))
+        else:
+            out.append(piece)
+    return tuple(out)
+
 
 _BRACKETED = re.compile(r"[\(\[\{«“”\"]([^\)\]\}»“”\"]*)[\)\]\}»“”\"]")
 _BRACKET_OPEN = re.compile(r"[\(\[\{«“”\"]")  # what _BRACKETED needs to match

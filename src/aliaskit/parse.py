@@ -2,7 +2,10 @@
 
 Roles: ``given``, ``middle``, ``nickname``, ``patronymic``, ``surname``,
 ``particle`` (abu, ben, van, von, ... bound to the part after it) and
-``initial``. Titles and honorifics are dropped and recorded.
+``initial``. Titles and honorifics are dropped and recorded. Roles written
+with a name (offices with their nationality or organisation, kinship words:
+``Russian President``, ``his mother``, ``ראש הממשלה``) are dropped too, and
+kept as written in :attr:`ParsedName.roles`; they are never name parts.
 
 Order is decided, in this order of precedence, by: a comma (``Trufanov,
 Alexander`` is surname first); a patronymic in last position (Russian
@@ -24,6 +27,7 @@ from functools import lru_cache
 import attrs
 
 from aliaskit._check import require_str
+from aliaskit._parse_roles import could_start_role, role_length, written
 from aliaskit._parse_tokens import (
     MEMO_LARGE,
     assign_order,
@@ -33,7 +37,7 @@ from aliaskit._parse_tokens import (
     read_tokens,
 )
 from aliaskit._parse_words import devotional_names as devotional_names
-from aliaskit._parse_words import given_endings, name_words, split_raw
+from aliaskit._parse_words import given_endings, name_words, pieces, split_raw
 from aliaskit._parse_words import is_patronymic_form as is_patronymic_form
 from aliaskit.keys import fold
 from aliaskit.latin import latin_forms
@@ -78,15 +82,23 @@ class ParsedName:
     >>> name = parse_name("Trufanov, Alexander Vitalievich")
     >>> name.given.text, name.patronymic.text, [p.text for p in name.surname]
     ('alexander', 'vitalievich', ['trufanov'])
+    >>> parse_name("Russian President Vladimir Putin").roles
+    ('Russian President',)
     """
 
     original: str
     normalized: str
     script: str
     parts: tuple[NamePart, ...]
+    #: Words taken off the name (titles, role words, post-nominal words,
+    #: numbers), normalised, in written order.
     dropped: tuple[str, ...] = ()
     #: Generational suffixes (Jr., Sr., III), kept out of the parts.
     suffixes: tuple[str, ...] = ()
+    #: Roles written with the name, as written: an office with its qualifiers
+    #: or a kinship word, before the name, after its comma, or in brackets.
+    #: Comparison ignores them.
+    roles: tuple[str, ...] = ()
 
     @property
     def generation(self) -> int | None:
@@ -177,7 +189,9 @@ def _by_role(name: ParsedName) -> dict[str, tuple[NamePart, ...]]:
 @lru_cache(maxsize=MEMO_LARGE)
 def _parse(raw: str) -> ParsedName:
     raw_tokens, nick_raw, _comma = split_raw(raw)
-    tokens, comma_at, dropped, suffixes = read_tokens(raw_tokens)
+    tokens, comma_at, dropped, suffixes, roles = read_tokens(raw_tokens)
+    if nick_raw and tokens:
+        nick_raw = _bracketed_role(nick_raw, dropped, roles)
     has_particle = mark_particles_and_initials(tokens)
     core = [t for t in tokens if not t.role]
     patronymic_last = mark_patronymic(core)
@@ -204,7 +218,28 @@ def _parse(raw: str) -> ParsedName:
     script = _name_script(norm, parts)
     if suffixes:  # the generation stays in the comparable form: Jr. is not Sr.
         norm = " ".join([norm, *suffixes])
-    return ParsedName(raw, norm, script, tuple(parts), tuple(dropped), tuple(suffixes))
+    return ParsedName(
+        raw, norm, script, tuple(parts), tuple(dropped), tuple(suffixes), tuple(roles)
+    )
+
+
+def _bracketed_role(nick_raw: list[str], dropped: list[str], roles: list[str]) -> list[str]:
+    """Bracketed words that are all a role (Vladimir Putin (Russian President)),
+    moved to ``roles``; the nickname words left."""
+    first = pieces(nick_raw[0])
+    if not first or not could_start_role(first[0]):
+        return nick_raw
+    texts: list[str] = []
+    origins: list[int] = []
+    for at, word in enumerate(nick_raw):
+        for piece in pieces(word):
+            texts.append(piece)
+            origins.append(at)
+    if not texts or role_length(texts, origins, kept=1) != len(texts):
+        return nick_raw
+    roles.append(written(nick_raw))
+    dropped.extend(texts)
+    return []
 
 
 def _name_script(norm: str, parts: list[NamePart]) -> str:
