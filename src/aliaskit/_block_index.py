@@ -12,6 +12,7 @@ import numpy as np
 
 from aliaskit._block_keys import NEAR_PREFIX, block_keys, block_limit, given_keys, second_keys
 from aliaskit._candidates import CandidatePairs, CodeCollector, Codes
+from aliaskit._progress import every
 from aliaskit._split import SetSink, split_block
 from aliaskit.parse import ParsedName
 
@@ -179,7 +180,10 @@ class BlockIndex:
         return set(added), removed
 
     def add_many(
-        self, items: Iterable[tuple[str, ParsedName]]
+        self,
+        items: Iterable[tuple[str, ParsedName]],
+        *,
+        progress: Callable[[int, int], None] | None = None,
     ) -> tuple[AbstractSet[tuple[str, str]], set[tuple[str, str]]]:
         """Index many names at once; return the candidate pairs (added, removed).
 
@@ -188,6 +192,11 @@ class BlockIndex:
         from nothing are added, and those whose support falls to nothing (a
         block that outgrew its limit) are removed. An untracked index takes
         one batch and returns its pairs as :meth:`candidates` does.
+
+        ``progress``, if given, is called with the blocks paired so far and
+        the blocks to pair (a touched block that existed counts twice: before
+        and after), every :func:`~aliaskit._progress.every` blocks and at the
+        end (a tracked index only).
         """
         self._check_live()
         if not self._track:
@@ -196,15 +205,26 @@ class BlockIndex:
             self.fill(items)
             return self.pairs(), set()
         fresh, touched = self._take(items)
+        before = [key for key in touched if key in self._blocks]
+        total = len(before) + len(touched)
+        step = every(total)
         delta: dict[tuple[str, str], int] = defaultdict(int)
-        for key in touched:
-            if key in self._blocks:
-                for p in self._block_pairs(key):
-                    delta[p] -= 1
+        done = 0
+        for key in before:
+            for p in self._block_pairs(key):
+                delta[p] -= 1
+            done += 1
+            if progress is not None and done % step == 0:
+                progress(done, total)
         self._file(fresh)
         for key in touched:
             for p in self._block_pairs(key):
                 delta[p] += 1
+            done += 1
+            if progress is not None and done % step == 0:
+                progress(done, total)
+        if progress is not None and (total == 0 or done % step):
+            progress(total, total)
         return self._apply(delta)
 
     def _take(

@@ -25,7 +25,9 @@ class ResolverExplanation:
 
     >>> from aliaskit import Resolver
     >>> resolver = Resolver()
-    >>> resolver.add_many(["Sasha Troufanov", "Alexander Trufanov", "Elena Troufanov"])
+    >>> added = resolver.add_many(["Sasha Troufanov", "Alexander Trufanov", "Elena Troufanov"])
+    >>> [e.canonical for e in added]
+    ['Alexander Trufanov', 'Elena Troufanov']
     >>> why = resolver.explain("Sasha Troufanov", "Alexander Trufanov")
     >>> why.same_entity, why.comparison.is_match
     (True, True)

@@ -8,9 +8,12 @@ import hashlib
 import json
 import os
 import threading
+from collections.abc import Sequence
 from typing import Any, Self
 
 from aliaskit._edges import Edge, ordered_pair
+from aliaskit._gc import gc_paused
+from aliaskit._progress import Progress
 from aliaskit._resolver_file import (
     FORMAT,
     FORMAT_VERSION,
@@ -49,8 +52,10 @@ class PersistLayer:
     def __init__(self, *, threshold: float = ..., workers: int | None = None) -> None:
         raise NotImplementedError  # the Resolver's
 
-    def add_many(self, names: Any) -> None:
-        raise NotImplementedError  # the Resolver's
+    def _add_items(
+        self, items: Sequence[str | Record], start: int, progress: Progress | None = None
+    ) -> int:
+        raise NotImplementedError  # the records layer's
 
     def _saved_names(self) -> list[str]:
         raise NotImplementedError  # the records layer's
@@ -106,9 +111,10 @@ class PersistLayer:
         resolver = cls(threshold=body["threshold"])
         if body.get("aliaskit") == __version__:  # its scores are this version's
             resolver._known = known_scores(body)
-        resolver.add_many(body["names"])
-        if records:
-            resolver.add_many(records)
+        with gc_paused():  # as add_many, without making the entities
+            resolver._add_items(body["names"], 0)
+            if records:
+                resolver._add_items(records, len(body["names"]))
         resolver._known = None
         if resolver.skipped:  # aliaskit saves only what it could read
             bad = resolver.skipped[0]

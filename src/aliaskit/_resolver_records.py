@@ -24,6 +24,7 @@ from typing import Any
 import numpy as np
 
 from aliaskit._edges import ordered_pair
+from aliaskit._progress import Progress
 from aliaskit._records_batch import (
     Content,
     content_of,
@@ -71,19 +72,27 @@ class RecordsLayer(IngestNames):
         self._rec_must = set()  # judgements by record key
         self._rec_cannot = set()
 
-    def _add_items(self, items: Sequence[str | Record], start: int) -> None:
+    def _add_items(
+        self, items: Sequence[str | Record], start: int, progress: Progress | None = None
+    ) -> int:
         """Add names or records; records with a taken id and other content raise
-        :class:`ValueError` before any state changes."""
+        :class:`ValueError` before any state changes. ``progress`` hears of
+        each stage (:mod:`aliaskit._progress`) but the end of clustering;
+        return the number of names re-clustered, to report it."""
         self._check_ids(items)
         if not self._records_on and any(isinstance(x, Record) for x in items):
             self._records_on = True
             for name in self._parsed:  # the strings added so far are records too
                 self._register(name)
         names = [n for x in items for n in names_of(x)]
-        self._ingest(names, start)
+        touched = self._ingest(names, start, progress)
         self._version += 1
-        if not self._records_on:
-            return
+        if self._records_on:
+            self._tie_records(items)
+        return touched
+
+    def _tie_records(self, items: Sequence[str | Record]) -> None:
+        """Register the records of ``items`` and tie each one's names with must-links."""
         tied: set[str] = set()
         for item in items:
             admitted = [n for n in dict.fromkeys(names_of(item)) if n in self._parsed]
@@ -292,3 +301,21 @@ class RecordsLayer(IngestNames):
 
     def _entity_of_record(self, record: Record) -> Entity:
         return self._record_entities()[1][key_of(record)]
+
+    def _entities_of_items(self, items: Sequence[str | Record]) -> list[Entity]:
+        """The entities that added names or records belong to, each once,
+        sorted as the Resolver's entities are (canonical name, then id); an
+        item skipped for want of a name belongs to none."""
+        found: dict[str, Entity] = {}
+        if self._records_on:
+            of_key = self._record_entities()[1]
+            for item in items:
+                entity = of_key.get(key_of(item))
+                if entity is not None:
+                    found.setdefault(entity.id, entity)
+        else:
+            for cluster in {self._cluster.get(x) for x in items if isinstance(x, str)}:
+                if cluster is not None:
+                    entity = self._entity(cluster)
+                    found.setdefault(entity.id, entity)
+        return sorted(found.values(), key=lambda e: (e.canonical, e.id))

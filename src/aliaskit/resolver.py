@@ -41,15 +41,14 @@ from __future__ import annotations
 
 import os
 import threading
-import warnings
 from collections import defaultdict
 from collections.abc import Iterable
 
-from aliaskit._batch import cluster_batch
 from aliaskit._check import require_str, require_threshold
+from aliaskit._cluster import MAX_WORKERS, SkippedNamesWarning, checked_items, cluster
 from aliaskit._edges import MUST_SCORE, Edge, ordered_pair
 from aliaskit._gc import gc_paused
-from aliaskit._records_batch import cluster_records
+from aliaskit._progress import CLUSTERING, STAGES, Progress
 from aliaskit._resolver_explain import ResolverExplanation
 from aliaskit._resolver_file import (
     FORMAT,
@@ -74,8 +73,10 @@ __all__ = [
     "FORMAT_VERSION",
     "KEEP_SCORE",
     "MUST_SCORE",
+    "STAGES",
     "WEAK_LINK",
     "Edge",
+    "Progress",
     "Resolver",
     "ResolverExplanation",
     "ResolverFileError",
@@ -86,13 +87,7 @@ __all__ = [
     "greedy_band",
 ]
 
-MAX_WORKERS = 2
-
 _pair = ordered_pair
-
-
-class SkippedNamesWarning(UserWarning):
-    """Some inputs held no name (empty or only punctuation) and were skipped."""
 
 
 class Resolver(RecordsLayer, SearchLayer, PersistLayer):
@@ -246,18 +241,36 @@ class Resolver(RecordsLayer, SearchLayer, PersistLayer):
                 return self._entity_of_record(Record(key))
             return self._entity(self._cluster[key])
 
-    def add_many(self, names: Iterable[str | Record]) -> None:
-        """Add many names or records; empty names are skipped and listed in
-        :attr:`skipped`.
+    def add_many(
+        self, names: Iterable[str | Record], *, progress: Progress | None = None
+    ) -> list[Entity]:
+        """Add many names or records; return the entities they now belong to,
+        each once, in the order of :attr:`entities` (canonical name, then id).
+        Empty names are skipped, listed in :attr:`skipped`, and belong to none.
+
+        ``progress``, a callable ``(stage, done, total)``, hears how far each
+        stage has come: ``"preparing names"``, ``"blocking"``, ``"scoring"``
+        and ``"clustering"`` (:mod:`aliaskit._progress` says what each counts),
+        a bounded number of times per stage, never once per name or pair.
 
         Every item is type-checked (and every record id checked against the
         records held) before any state changes. Python's cyclic garbage
         collector is paused while the names are added (see
         :func:`~aliaskit._gc.gc_paused`).
+
+        >>> r = Resolver()
+        >>> [e.aliases for e in r.add_many(["Sasha Troufanov", "Alexander Trufanov", "  "])]
+        [('Alexander Trufanov', 'Sasha Troufanov')]
         """
-        items = _checked_items(names)
+        items = checked_items(names)
+        if progress is not None and not callable(progress):
+            raise TypeError(f"progress must be callable or None, not {type(progress).__name__}")
         with self._lock, gc_paused():
-            self._add_items(items, start=self._seen)
+            touched = self._add_items(items, self._seen, progress)
+            entities = self._entities_of_items(items)
+        if progress is not None:
+            progress(CLUSTERING, touched, touched)
+        return entities
 
     def merge(self, a: str, b: str) -> None:
         """Record that two added names, or two records, are the same person (a
@@ -322,68 +335,6 @@ class Resolver(RecordsLayer, SearchLayer, PersistLayer):
             cached = build_entity(list(members), self._parsed, score)
             self._entity_cache[members] = cached
         return cached
-
-
-def cluster(names: Iterable[str | Record], *, threshold: float = DEFAULT_THRESHOLD) -> list[Entity]:
-    """Cluster names, or records, into entities.
-
-    Every distinct non-empty input string belongs to exactly one entity.
-    Empty or punctuation-only names are skipped with a
-    :class:`SkippedNamesWarning` that says how many and where.
-
-    Items may be :class:`~aliaskit.Record` values: the unit of clustering is
-    then the record. Its names stay together, its evidence (birth date,
-    countries, gender) weighs as in :func:`~aliaskit.compare.compare`, and
-    ``Entity.records`` lists the records' keys (an id, else the primary
-    name). The same string in two records may end in two entities when their
-    evidence separates them; without evidence, the entities are those of the
-    names. Two records with one id and different content raise
-    :class:`ValueError`.
-
-    >>> [e.canonical for e in cluster(["Sasha Troufanov", "Alexander Trufanov", "Elena Troufanov"])]
-    ['Alexander Trufanov', 'Elena Troufanov']
-    """
-    threshold = require_threshold(threshold)
-    items = _checked_items(names)
-    workers = min(os.cpu_count() or 1, MAX_WORKERS)
-    with gc_paused():
-        if any(isinstance(item, Record) for item in items):
-            entities, skipped = cluster_records(items, threshold, workers)
-        else:
-            entities, skipped = cluster_batch(items, threshold, workers)  # type: ignore[arg-type]
-    if skipped:
-        where = ", ".join(str(s.position) for s in skipped[:10])
-        more = "" if len(skipped) <= 10 else ", ..."
-        warnings.warn(
-            f"skipped {len(skipped)} empty name(s) at position(s) {where}{more}",
-            SkippedNamesWarning,
-            stacklevel=2,
-        )
-    return entities
-
-
-def _checked_items(names: Iterable[str | Record]) -> list[str | Record]:
-    """The names or records as a list, once each item is known to be one (else ``TypeError``)."""
-    if isinstance(names, str | bytes | Record):
-        raise TypeError(
-            "names must be an iterable of str or Record, not a single one (wrap it in a list)"
-        )
-    items = list(names)
-    for i, item in enumerate(items):
-        if not isinstance(item, str | Record):
-            raise TypeError(f"names[{i}] must be a str or a Record, not {type(item).__name__}")
-    return items
-
-
-def _checked_names(names: Iterable[str]) -> list[str]:
-    """The names as a list, once each item is known to be a str (else ``TypeError``)."""
-    if isinstance(names, str | bytes):
-        raise TypeError("names must be an iterable of str, not a single str (wrap it in a list)")
-    items = list(names)
-    for i, item in enumerate(items):
-        if not isinstance(item, str):
-            raise TypeError(f"names[{i}] must be a str, not {type(item).__name__}")
-    return items
 
 
 def cluster_scored(
