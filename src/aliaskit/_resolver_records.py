@@ -23,6 +23,7 @@ from typing import Any
 
 import numpy as np
 
+from aliaskit._check import require_str
 from aliaskit._edges import ordered_pair
 from aliaskit._progress import Progress
 from aliaskit._records_batch import (
@@ -41,6 +42,7 @@ from aliaskit._records_evidence import (
 )
 from aliaskit._resolver_ingest import IngestNames
 from aliaskit.entity import Entity
+from aliaskit.parse import ParsedName
 from aliaskit.record import Record
 
 __all__ = ["RecordsLayer"]
@@ -211,6 +213,22 @@ class RecordsLayer(IngestNames):
         (self._rec_must if same else self._rec_cannot).add(pair)
         self._version += 1
         return True
+
+    def _record_or_name(self, key: str) -> Record | ParsedName:
+        """The record of an id, else the parse of an added name."""
+        content = self._content_of_key.get(key)
+        if content is not None and key not in self._parsed:
+            return self._contents[content]
+        parsed: ParsedName = self._parsed[key]
+        return parsed
+
+    def _name_of(self, key: str) -> str:
+        """The primary name of the record of an id, else ``key`` (a name)."""
+        require_str(key, "name")
+        content = self._content_of_key.get(key)
+        if content is not None and key not in self._parsed:
+            return self._contents[content].name
+        return key
 
     def _is_record_id(self, key: str) -> bool:
         return isinstance(key, str) and key in self._content_of_key and key not in self._parsed

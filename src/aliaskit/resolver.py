@@ -202,21 +202,6 @@ class Resolver(RecordsLayer, SearchLayer, PersistLayer):
             blockers = self._blockers(ea.aliases, eb.aliases) if not same else []
         return ResolverExplanation(same, (ea.id, eb.id), comp, tuple(judgements), tuple(blockers))
 
-    def _record_or_name(self, key: str) -> Record | ParsedName:
-        """The record of an id, else the parse of an added name."""
-        content = self._content_of_key.get(key)
-        if content is not None and key not in self._parsed:
-            return self._contents[content]
-        return self._parsed[key]
-
-    def _name_of(self, key: str) -> str:
-        """The primary name of the record of an id, else ``key`` (a name)."""
-        require_str(key, "name")
-        content = self._content_of_key.get(key)
-        if content is not None and key not in self._parsed:
-            return self._contents[content].name
-        return key
-
     # -- writing -------------------------------------------------------------
 
     def add(self, name: str | Record) -> Entity:
