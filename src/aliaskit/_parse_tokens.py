@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import NamedTuple
 
 from aliaskit._parse_roles import POSSESSIVE, could_start_role, role_length, role_words, written
 from aliaskit._parse_words import (
@@ -27,7 +26,6 @@ from aliaskit.knowledge import is_given_name
 
 __all__ = [
     "MEMO_LARGE",
-    "ReadTokens",
     "Token",
     "assign_order",
     "mark_nasab",
@@ -56,23 +54,14 @@ def _is_title(token: Token) -> bool:
     return text in titles or text.replace("'", "") in titles or as_written(token.raw) in titles
 
 
-class ReadTokens(NamedTuple):
-    """What :func:`read_tokens` reads from a name's raw words."""
+def read_tokens(
+    raw_tokens: list[str],
+) -> tuple[list[Token], int | None, list[str], list[str], list[str]]:
+    """Normalised tokens, the token index of a comma, the dropped words
+    (titles, role words, post-nominal words, numbers: normalised), the
+    generational suffixes, and the roles as written, each in written order.
 
-    tokens: list[Token]
-    #: The token index of a comma, if any.
-    comma_at: int | None
-    #: Titles, role words, post-nominal words and numbers, normalised, in written order.
-    dropped: list[str]
-    #: Generational suffixes (Jr, III), in written order.
-    suffixes: list[str]
-    #: Roles (offices with their qualifiers, kinship words), as written.
-    roles: list[str]
-
-
-def read_tokens(raw_tokens: list[str]) -> ReadTokens:
-    """Normalised tokens, the token index of a comma, the dropped words, the
-    generational suffixes and the roles (see :class:`ReadTokens`)."""
+    A plain tuple: this runs once per name, and a named tuple costs more."""
     tokens: list[Token] = []
     comma_at: int | None = None
     dropped: list[str] = []
@@ -101,7 +90,7 @@ def read_tokens(raw_tokens: list[str]) -> ReadTokens:
         comma_at = None
     if len(tokens) > 2 and not name_words().theophoric.isdisjoint(t.text for t in tokens):
         tokens, comma_at = _joined_theophoric(tokens, comma_at)
-    return ReadTokens(tokens, comma_at, dropped, suffixes, roles)
+    return tokens, comma_at, dropped, suffixes, roles
 
 
 def _take_leading(
