@@ -6,8 +6,8 @@ Commands: ``cluster`` and ``resolve`` (:mod:`aliaskit.cli.names`);
 (:mod:`aliaskit.cli.tools`). Every ``--help`` ends with an example.
 
 Exit codes: 0 success, 1 a failure in processing (an unreadable input, a
-corrupt database, or, for ``cluster`` and ``resolve``, a row in error
-without ``--allow-errors``), 2 a usage error. Errors name their place:
+corrupt database, or a row of an input or list in error without
+``--allow-errors``), 2 a usage error. Errors name their place:
 ``path:LINE: problem``.
 """
 
@@ -176,6 +176,13 @@ def _input_options(p: argparse.ArgumentParser, *, threshold: float | None) -> No
         "canonical and error added",
     )
     o.add_argument("--output", "-o", metavar="FILE", help="output file (default: stdout)")
+    o.add_argument(
+        "--progress",
+        action=argparse.BooleanOptionalAction,
+        help="show progress on stderr by stage (reading, preparing names, blocking, "
+        "scoring, clustering), counting rows, names, blocks and pairs (default: when "
+        "stderr is a terminal)",
+    )
     default = f"saved value, or {DEFAULT_THRESHOLD:.2f} for a new database"
     p.add_argument(
         "--threshold",
@@ -196,7 +203,19 @@ def _list_options(p: argparse.ArgumentParser) -> None:
     i.add_argument("--countries-column", metavar="COLUMN", help="countries or nationalities")
     i.add_argument("--gender-column", metavar="COLUMN", help="gender")
     _encoding_options(i, "list")
-    i.add_argument("--strict", action="store_true", help="fail on a malformed row")
+    i.add_argument(
+        "--allow-errors",
+        action="store_true",
+        help="exit 0 even if rows of the list are in error (malformed, or no name with "
+        "letters or digits): they are left out and listed on stderr, and without this "
+        "option the exit status is then 1 (the index is built, and the hits written, "
+        "all the same)",
+    )
+    i.add_argument(
+        "--strict",
+        action="store_true",
+        help="stop at the first row in error instead: exit 1 naming its line",
+    )
     p.add_argument("--threshold", type=_threshold, default=DEFAULT_THRESHOLD)
     p.set_defaults(can_sample=False, sample=False)
 
