@@ -206,16 +206,10 @@ def _list_options(p: argparse.ArgumentParser) -> None:
     i.add_argument(
         "--allow-errors",
         action="store_true",
-        help="exit 0 even if rows of the list are in error (malformed, or no name with "
-        "letters or digits): they are left out and listed on stderr, and without this "
-        "option the exit status is then 1 (the index is built, and the hits written, "
-        "all the same)",
+        help="exit 0 even if rows are in error (malformed, or no name with letters or "
+        "digits; left out and listed on stderr; else exit 1, the output written all the same)",
     )
-    i.add_argument(
-        "--strict",
-        action="store_true",
-        help="stop at the first row in error instead: exit 1 naming its line",
-    )
+    i.add_argument("--strict", action="store_true", help="stop at the first row in error")
     p.add_argument("--threshold", type=_threshold, default=DEFAULT_THRESHOLD)
     p.set_defaults(can_sample=False, sample=False)
 
