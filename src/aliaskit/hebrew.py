@@ -19,11 +19,20 @@ the reading's ending, which alone decides them.
 
 Vowel points (niqqud), dagesh, rafe and shin/sin dots are used when present;
 cantillation marks are dropped.
+
+:func:`readings` and :func:`word_readings` then rank the readings of each
+unpointed word with a prior (:mod:`aliaskit._reading_prior`): a longer
+k-best list of lattice paths, with English spelling variants of the best
+ones, is re-ranked by lattice cost plus the cost of the spelling under a
+character n-gram model of Latin names, and a word the name tables list reads
+first as its usual spelling. :func:`lattice_readings` gives the lattice's own
+ranking.
 """
 
 from __future__ import annotations
 
 import heapq
+import re
 import unicodedata
 from collections.abc import Iterator, Sequence
 from functools import lru_cache
@@ -36,8 +45,9 @@ from aliaskit._hebrew_letters import LetterTable as LetterTable
 from aliaskit._hebrew_letters import Option, Unit, word_units
 from aliaskit._hebrew_letters import letter_table as letter_table
 from aliaskit._hebrew_options import consonant_chars, gap_memo, gap_slack, gapped, options
+from aliaskit._reading_prior import known_spellings, rerank, settings
 
-__all__ = ["readings", "word_readings"]
+__all__ = ["lattice_readings", "lattice_word_readings", "readings", "word_readings"]
 
 DEFAULT_LIMIT = 16
 WORD_CACHE_SIZE = 8192
@@ -48,6 +58,8 @@ WORD_CACHE_SIZE = 8192
 # strings and grow quadratically.
 MAX_WORD_CHARS = 64
 MAX_WORDS = 16
+_HEBREW_LETTER = re.compile("[\u05d0-\u05ea\ufb1d-\ufb4f]")
+_POINTS = re.compile("[\u05b0-\u05bc\u05c1\u05c2\u05c7]")
 
 
 def _floor(opts: tuple[Option, ...], pos: str) -> int:
@@ -191,6 +203,28 @@ def _join_by_rank(pieces: Sequence[Sequence[Option]], k: int, sep: str) -> list[
     return sorted(((c, s) for s, c in found.items()))
 
 
+@lru_cache(maxsize=WORD_CACHE_SIZE)
+def _ranked_word(word: str, k: int) -> tuple[Option, ...]:
+    """The ``k`` best readings of one word, ranked with the prior.
+
+    A word of unpointed Hebrew letters (points say how a word is read, and
+    Latin letters are kept as written) has its lattice paths and their
+    spelling variants re-ranked (:func:`aliaskit._reading_prior.rerank`), its
+    usual spellings first if the name tables list it; the scores stay in
+    ascending order, so words join as lattice paths do.
+    """
+    paths = _bounded_word_kbest(word, max(k, settings().lattice_paths))
+    if not _HEBREW_LETTER.search(word) or _POINTS.search(word):
+        return paths[:k]
+    ranked = rerank(paths)
+    known = known_spellings(word)
+    if known:
+        top = ranked[0][0] if ranked else 0
+        first = tuple((top - len(known) + i, s) for i, s in enumerate(known))
+        ranked = first + tuple(o for o in ranked if o[1] not in known)
+    return ranked[:k]
+
+
 def _check(text: Any, limit: Any, what: str) -> int:
     if not isinstance(text, str):
         raise TypeError(f"{what}: text must be a str, not {type(text).__name__}")
@@ -201,43 +235,75 @@ def _check(text: Any, limit: Any, what: str) -> int:
     return max(limit, DEFAULT_LIMIT)
 
 
+def _one_word(word: Any, limit: Any, what: str) -> tuple[str, int]:
+    k = _check(word, limit, what)
+    if len(word.split()) > 1:
+        raise ValueError(f"{what}: expected one word, got whitespace in {word!r}")
+    return as_hebrew(word).strip(), k
+
+
 def word_readings(word: str, *, limit: int = DEFAULT_LIMIT) -> tuple[str, ...]:
-    """Plausible Latin readings of one Hebrew word, most plausible first.
+    """Plausible Latin readings of one Hebrew word, most plausible first (with the prior).
 
     Hyphen and maqaf are kept as ``-`` between parts. ``word`` must not contain
     whitespace (``ValueError``; use :func:`readings` for full names).
 
     >>> word_readings("טרופנוב", limit=2)
-    ('tropanov', 'trofanov')
-    >>> "trufanov" in word_readings("טרופנוב")
-    True
+    ('trofanov', 'trufanov')
+    >>> word_readings("משה", limit=2)
+    ('moshe', 'mosheh')
     """
-    k = _check(word, limit, "word_readings")
-    if len(word.split()) > 1:
-        raise ValueError(f"word_readings: expected one word, got whitespace in {word!r}")
-    word = as_hebrew(word)
-    return tuple(s for _, s in _word_kbest(word.strip(), k, limit)[:limit])
+    word, k = _one_word(word, limit, "word_readings")
+    return tuple(s for _, s in _ranked_word(word, k)[:limit])
 
 
-def readings(text: str, *, limit: int = DEFAULT_LIMIT) -> tuple[str, ...]:
-    """Plausible Latin readings of a Hebrew name, most plausible first.
-
-    Readings are lowercase ASCII, words joined by one space; Latin letters and
-    digits pass through lowercased, other characters are dropped.
-
-    >>> readings("סשה טרופנוב", limit=2)
-    ('sasha tropanov', 'sesha tropanov')
-    >>> readings("שָׁלוֹם")[0]
-    'shalom'
-    """
-    k = _check(text, limit, "readings")
+def _name_readings(text: str, k: int, limit: int, ranked: bool) -> tuple[str, ...]:
+    """Readings of a whole name: the words' k-best lists merged by summed cost."""
     split = as_hebrew(text).split()
-    if len(split) == 1 and len(split[0]) <= MAX_WORD_CHARS:
+    if not ranked and len(split) == 1 and len(split[0]) <= MAX_WORD_CHARS:
         return tuple(s for _, s in _word_kbest(split[0], k, limit)[:limit])
-    words = [b for b in (_bounded_word_kbest(w, k) for w in split) if b]
+    read = _ranked_word if ranked else _bounded_word_kbest
+    words = [b for b in (read(w, k) for w in split) if b]
     if len(words) > MAX_WORDS:
         return tuple(s for _, s in _join_by_rank(words, k, " ")[:limit])
     beam = list(words[0]) if words else []
     for j in range(1, len(words)):
         beam = _join(beam, words[j], " ", k, limit if j == len(words) - 1 else None)
     return tuple(s for _, s in beam[:limit])
+
+
+def readings(text: str, *, limit: int = DEFAULT_LIMIT) -> tuple[str, ...]:
+    """Plausible Latin readings of a Hebrew (or Arabic) name, most plausible first.
+
+    Readings are lowercase ASCII, words joined by one space; Latin letters and
+    digits pass through lowercased, other characters are dropped. Each word's
+    readings are ranked with the prior of Latin name spellings (see the
+    module docstring); :func:`lattice_readings` gives the lattice's order.
+
+    >>> readings("יצחק רבין", limit=2)
+    ('yitzhak rabin', 'yitshak rabin')
+    >>> readings("שָׁלוֹם")[0]
+    'shalom'
+    """
+    k = _check(text, limit, "readings")
+    return _name_readings(text, k, limit, ranked=True)
+
+
+def lattice_readings(text: str, *, limit: int = DEFAULT_LIMIT) -> tuple[str, ...]:
+    """The readings of :func:`readings` in the lattice's own order, without the prior.
+
+    >>> lattice_readings("סשה טרופנוב", limit=2)
+    ('sasha tropanov', 'sesha tropanov')
+    """
+    k = _check(text, limit, "lattice_readings")
+    return _name_readings(text, k, limit, ranked=False)
+
+
+def lattice_word_readings(word: str, *, limit: int = DEFAULT_LIMIT) -> tuple[str, ...]:
+    """The readings of :func:`word_readings` in the lattice's own order.
+
+    >>> lattice_word_readings("טרופנוב", limit=2)
+    ('tropanov', 'trofanov')
+    """
+    word, k = _one_word(word, limit, "lattice_word_readings")
+    return tuple(s for _, s in _word_kbest(word, k, limit)[:limit])

@@ -67,9 +67,11 @@ def _cyrillic(token: str) -> tuple[str, ...]:
 
 
 def _hebrew(token: str) -> tuple[str, ...]:
-    from aliaskit.hebrew import readings
+    # The lattice's order: ranking with the prior of Latin name spellings
+    # (aliaskit.readings) lowers Hebrew<->Latin precision on dev and costs time.
+    from aliaskit.hebrew import lattice_readings
 
-    return readings(token, limit=HEBREW_READINGS) or (token,)
+    return lattice_readings(token, limit=HEBREW_READINGS) or (token,)
 
 
 def latin_spellings(token: str) -> tuple[str, ...]:
