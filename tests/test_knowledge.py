@@ -214,7 +214,7 @@ def test_shipped_tables_parse_without_malformed_lines() -> None:
     groups = kn.load_table(DATA / "name_groups.tsv.gz")
     assert groups.columns == ("group", "name", "script")
     assert all(r[0].startswith(("wd:Q", "rigour:X")) for r in groups.rows)
-    assert {r[2] for r in groups.rows} == {"Latn", "Cyrl", "Hebr"}
+    assert {r[2] for r in groups.rows} == {"Latn", "Cyrl", "Hebr", "Arab"}
     cur = kn.load_table(DATA / "hypocorisms.tsv")
     assert cur.columns == ("group", "name", "script", "kind", "gender", "lang", "source")
     assert len(cur.rows) >= 2000
@@ -235,7 +235,7 @@ def test_every_row_has_a_source() -> None:
 
 def test_every_row_script_matches_its_letters() -> None:
     """The script column of each curated row agrees with the letters of the name."""
-    prefixes = {"Latn": "LATIN", "Cyrl": "CYRILLIC", "Hebr": "HEBREW"}
+    prefixes = {"Latn": "LATIN", "Cyrl": "CYRILLIC", "Hebr": "HEBREW", "Arab": "ARABIC"}
     for row in kn.load_table(DATA / "hypocorisms.tsv").rows:
         letters = [c for c in row[1] if unicodedata.category(c).startswith("L")]
         assert letters, row

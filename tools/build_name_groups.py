@@ -14,6 +14,18 @@ Latin form with diacritics its plain-ASCII spelling (unidecode: *václav*
 gives *vaclav*, as text typed without diacritics has it), and writes a
 gzip-compressed, deterministic TSV (no timestamp in the gzip header).
 
+Arabic-script forms (letters of the Arabic blocks, Persian and Urdu letters
+included) are kept too, written as :func:`aliaskit.normalize` writes them:
+NFKC (presentation forms read as letters), then :func:`aliaskit._arabic.fold_arabic`
+(harakat and tatweel removed, أ إ آ ٱ → ا, ة → ه, ی ک → ي ك), so the file
+is rebuilt when that normalisation changes. A form that
+folds to the attached article and a word (البشير → ال-بشير) is stored as the
+word (بشير), the token the parser looks up once it has read the article as a
+particle. Arabic forms do not count towards a group's two forms: a group is
+written when it has two forms in the other scripts (so their rows are those
+of the build without Arabic), and then with its Arabic forms; a group with
+fewer is written with its Arabic forms alone when they are two or more.
+
 Group ids: ``wd:Q…`` for Wikidata items, ``rigour:X…`` for rigour's own groups.
 The groups mix given names and surnames (and a few patronymics).
 """
@@ -31,6 +43,7 @@ from pathlib import Path
 from unidecode import unidecode
 
 _SCRIPT_PREFIX = {"LATIN": "Latn", "CYRILLIC": "Cyrl", "HEBREW": "Hebr"}
+ARABIC_ARTICLE = "\u0627\u0644-"  # ال- as fold_arabic sets the attached article off
 _HEBREW_EXTRA = frozenset("'\u05f3\u05f4")  # apostrophe, geresh, gershayim
 _OUT_DEFAULT = Path(__file__).resolve().parents[1] / "src/aliaskit/data/name_groups.tsv.gz"
 
@@ -43,6 +56,39 @@ def fold(form: str) -> str:
     """
     text = unicodedata.normalize("NFC", form.strip().lower())
     return text.replace("ё", "е")
+
+
+def arabic_form(form: str) -> str | None:
+    """The normalised form of a word written wholly in Arabic letters, else ``None``.
+
+    The form is written as :func:`aliaskit.normalize` writes it (NFKC, then
+    :func:`aliaskit._arabic.fold_arabic`, to a fixed point), and an attached
+    article is taken off (see the module docstring). Marks may follow a
+    letter; a hyphen may stand between letters.
+
+    >>> arabic_form("مُوسَى"), arabic_form("البشير"), arabic_form("أحمد")
+    ('موسى', 'بشير', 'احمد')
+    >>> arabic_form("الله"), arabic_form("موسى 2"), arabic_form("musa")
+    ('الله', None, None)
+    """
+    from aliaskit import normalize
+
+    if not form or form[0] == "-" or form[-1] == "-" or "--" in form:
+        return None
+    for ch in unicodedata.normalize("NFKC", form):
+        if ch == "-":
+            continue
+        cat = unicodedata.category(ch)
+        if not (cat == "Mn" or cat.startswith("L")):
+            return None
+        if not unicodedata.name(ch, "").startswith("ARABIC"):
+            return None
+    word = normalize(form).removeprefix(ARABIC_ARTICLE)
+    while normalize(word) != word:  # الالوسي: ال-الوسي, then الوسي is ال-وسي
+        word = normalize(word).removeprefix(ARABIC_ARTICLE)
+    if " " in word or not any(unicodedata.category(ch).startswith("L") for ch in word):
+        return None
+    return word
 
 
 def script_of(form: str) -> str | None:
@@ -88,6 +134,8 @@ def parse_groups(lines: list[str]) -> list[tuple[str, list[tuple[str, str]]]]:
     [('wd:Q1', [('ovsei', 'Latn'), ('ovsej', 'Latn'), ('овсей', 'Cyrl')])]
     >>> parse_groups(["václav, вацлав => Q2"])
     [('wd:Q2', [('vaclav', 'Latn'), ('václav', 'Latn'), ('вацлав', 'Cyrl')])]
+    >>> parse_groups(["musa, муса, مُوسى => Q3", "bashir, البشير, بشير => Q4"])
+    [('wd:Q3', [('musa', 'Latn'), ('муса', 'Cyrl'), ('موسى', 'Arab')])]
     """
     out: list[tuple[str, list[tuple[str, str]]]] = []
     for lineno, line in enumerate(lines, 1):
@@ -100,17 +148,22 @@ def parse_groups(lines: list[str]) -> list[tuple[str, list[tuple[str, str]]]]:
         gid = f"wd:{ident}" if ident.startswith("Q") else f"rigour:{ident}"
         forms: dict[str, str] = {}
         plain_forms: dict[str, str] = {}
+        arabic: dict[str, str] = {}
         for raw in left.split(","):
             form = fold(raw)
             script = script_of(form)
             if script is not None:
                 forms.setdefault(form, script)
+            elif (word := arabic_form(form)) is not None:
+                arabic.setdefault(word, "Arab")
             if script == "Latn" and not form.isascii():
                 plain = unidecode(form).lower()
                 if plain.replace("-", "").isalpha() and script_of(plain) == "Latn":
                     plain_forms.setdefault(plain, "Latn")
         if len(forms) >= 2:
-            out.append((gid, sorted({**plain_forms, **forms}.items())))
+            out.append((gid, sorted({**plain_forms, **forms}.items()) + sorted(arabic.items())))
+        elif len(arabic) >= 2:
+            out.append((gid, sorted(arabic.items())))
     return out
 
 
@@ -128,6 +181,13 @@ def render(groups: list[tuple[str, list[tuple[str, str]]]], sha256: str) -> str:
         "# yo folded to ye; Latin forms with diacritics also spelled without them (unidecode);\n"
         "# groups with >= 2 forms. Groups mix given names, surnames and\n"
         "# patronymics. Built by tools/build_name_groups.py; do not edit by hand.\n"
+        "# Arabic script (Arab, after each group's other rows): forms as aliaskit.normalize\n"
+        "# writes them (NFKC, harakat and tatweel removed, alef forms folded to a bare alef,\n"
+        "# ta marbuta to ha, Persian yeh and keheh to ya and kaf); a form that is the attached\n"
+        "# article and a word is stored as the word, without its leading al- (ال-),\n"
+        "# as the parser reads the article as a particle and looks the word up.\n"
+        "# Arabic forms do not count towards the 2 forms; a group without 2 other forms\n"
+        "# is written with its Arabic forms alone when they are >= 2.\n"
         "group\tname\tscript\n"
     )
     for gid, forms in sorted(groups, key=lambda g: _group_sort_key(g[0])):

@@ -3,7 +3,8 @@
 Headered TSV tables (:func:`load_table`), the curated given-name table
 ``hypocorisms.tsv`` indexed by lookup key (a Cyrillic name also under its
 romanisations), and the surname suffix rules of ``surname_gender.toml``.
-Every lookup compares a token's :func:`fold` exactly.
+Every lookup compares a token's :func:`fold` exactly; an Arabic token is
+folded as :func:`aliaskit.normalize` folds it, without an attached article.
 """
 
 from __future__ import annotations
@@ -19,9 +20,11 @@ from typing import Any
 
 import attrs
 
+from aliaskit._arabic import fold_arabic, has_arabic
 from aliaskit.keys import fold as spelling_fold
 
 __all__ = [
+    "ARABIC_ARTICLE",
     "CURATED_PREFIX",
     "SOFT_MARKS",
     "Curated",
@@ -135,18 +138,43 @@ def load_table(path: str | os.PathLike[str] | Traversable) -> Table:
     return Table(name, columns, tuple(rows), tuple(numbers))
 
 
+#: The attached Arabic article as :func:`aliaskit.normalize` sets it off (ال-).
+ARABIC_ARTICLE = "\u0627\u0644-"
+
+
 def fold(token: str) -> str:
     """Return the lookup key of ``token``: stripped, NFC, lower-case, ``ё`` → ``е``.
 
+    Arabic letters are folded as :func:`aliaskit.normalize` folds them
+    (presentation forms read as letters, harakat and tatweel removed, alef
+    forms, ta marbuta and Persian letters folded), and an attached article
+    is taken off, as the parser reads it as a particle: the name tables list
+    the word after it.
+
     >>> fold(" Фёдор ")
     'федор'
+    >>> fold("أَحْمَد"), fold("البشير")
+    ('احمد', 'بشير')
     """
     if not isinstance(token, str):
         raise TypeError(f"expected a str token, got {type(token).__name__}")
     if token.isascii():
         return token.strip().lower()  # NFC and ё do not apply
     text = unicodedata.normalize("NFC", token.strip()).lower()
+    if has_arabic(text):
+        return _fold_arabic_key(text)
     return text.replace("ё", "е")
+
+
+def _fold_arabic_key(text: str) -> str:
+    """An Arabic token folded to a fixed point, as ``normalize`` repeats its
+    passes (a hamza folded away can leave an article to set off), without an
+    attached article."""
+    text = unicodedata.normalize("NFKC", text)
+    once = fold_arabic(text)
+    while once != text:
+        text, once = once, fold_arabic(once)
+    return unicodedata.normalize("NFC", text).removeprefix(ARABIC_ARTICLE)
 
 
 def data_file(name: str) -> Traversable:
@@ -157,8 +185,8 @@ def data_file(name: str) -> Traversable:
 # --- the curated given names ---------------------------------------------------
 
 CURATED_PREFIX = "aliaskit:"
-_SCRIPTS = frozenset({"Latn", "Cyrl", "Hebr"})
-_KINDS = frozenset({"full", "nickname"})
+_SCRIPTS = frozenset({"Latn", "Cyrl", "Hebr", "Arab"})
+_KINDS = frozenset({"full", "nickname", "cognate"})
 _GENDERS = frozenset({"m", "f", ""})
 _CURATED_COLUMNS = ("group", "name", "script", "kind", "gender", "lang", "source")
 # Marks that stand for the soft sign (or a glottal stop) in romanised names.
@@ -167,14 +195,16 @@ SOFT_MARKS = str.maketrans("", "", "'\u2019\u02bc\u02b9`\u00b4\u02ba")
 
 @attrs.frozen
 class Curated:
-    """The curated table indexed by lookup key (groups, nickname groups, gender)
-    and by group (full forms, Latin headword)."""
+    """The curated table indexed by lookup key (groups, nickname groups, gender),
+    by group (full forms, Latin headword) and by Arabic name (the headword of
+    the one group it is a full form of: its usual Latin spelling)."""
 
     groups: dict[str, frozenset[str]]
     nick_groups: dict[str, frozenset[str]]
     gender: dict[str, str | None]
     fulls: dict[str, frozenset[str]]
     heads: dict[str, str]
+    usual: dict[str, str]
 
 
 def _check_curated_row(table: Table, i: int, row: dict[str, str]) -> None:
@@ -214,6 +244,7 @@ def curated() -> Curated:
     genders: dict[str, set[str]] = {}
     fulls: dict[str, set[str]] = {}
     heads: dict[str, str] = {}
+    arabic: dict[str, set[str]] = {}  # an Arabic full form -> its groups
     for i, raw in enumerate(table.rows):
         row = {k: raw[c] for k, c in zip(_CURATED_COLUMNS, cols, strict=True)}
         _check_curated_row(table, i, row)
@@ -223,10 +254,12 @@ def curated() -> Curated:
             genders.setdefault(key, set()).add(row["gender"])
             if row["kind"] == "nickname":
                 nicks.setdefault(key, set()).add(group)
-        if row["kind"] != "nickname":
+        if row["kind"] == "full":
             fulls.setdefault(group, set()).add(name)
             if row["script"] == "Latn":
                 heads.setdefault(group, name)
+            elif row["script"] == "Arab":
+                arabic.setdefault(name, set()).add(group)
     gender = {
         n: (next(iter(g)) if len(g) == 1 and "" not in g else None) for n, g in genders.items()
     }
@@ -236,6 +269,11 @@ def curated() -> Curated:
         gender=gender,
         fulls={g: frozenset(n) for g, n in fulls.items()},
         heads=heads,
+        usual={
+            name: heads[group]
+            for name, (group, *more) in ((n, sorted(g)) for n, g in arabic.items())
+            if not more and group in heads
+        },
     )
 
 

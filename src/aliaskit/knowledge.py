@@ -7,15 +7,18 @@ Three data files in ``aliaskit/data`` are read lazily on first use and cached:
   ``tools/build_name_groups.py``. Groups mix given names, surnames and
   patronymics; they say "same name", never "nickname" or gender.
 - ``hypocorisms.tsv``: hand-curated groups (``aliaskit:…``) of one given name
-  across languages and scripts, with its hypocorisms, kind and gender.
+  across languages and scripts (Latin, Cyrillic, Hebrew, Arabic), with its
+  hypocorisms, kind and gender.
 - ``surname_gender.toml``: masculine/feminine surname suffix rules.
 
 The first few names looked up in ``name_groups.tsv.gz`` are found by scanning
 the file; indexing it all waits until more are asked for.
 
 All lookups take one token and compare its folded form exactly: NFC,
-lower-case, ``ё`` → ``е``, surrounding whitespace stripped. Fuzzy matching is
-not done here.
+lower-case, ``ё`` → ``е``, surrounding whitespace stripped; Arabic letters
+folded as :func:`aliaskit.normalize` folds them, and an attached article
+(البشير) taken off, as the parser takes it off. Fuzzy matching is not done
+here.
 """
 
 from __future__ import annotations
@@ -50,6 +53,7 @@ __all__ = [
     "name_groups",
     "same_name",
     "surname_gender",
+    "usual_spelling",
 ]
 
 
@@ -181,6 +185,21 @@ def headwords(token: str) -> frozenset[str]:
     """
     cur = _curated()
     return frozenset(cur.heads[g] for g in cur.groups.get(_key(token), ()) if g in cur.heads)
+
+
+def usual_spelling(token: str) -> str | None:
+    """The usual Latin spelling of a given name written in Arabic letters: the
+    headword of the one curated group that lists it as a full form, or None
+    (not listed, listed as a full form in several groups, or not Arabic).
+
+    Hebrew names are left to the ranking of their readings: many Hebrew forms
+    write a Russian or English name whose group's headword is another
+    language's spelling (דניאל is in the group headed *daniil*).
+
+    >>> usual_spelling("محمد"), usual_spelling("مُوسى"), usual_spelling("משה")
+    ('muhammad', 'musa', None)
+    """
+    return _curated().usual.get(_key(token))
 
 
 def full_forms(nickname: str) -> frozenset[str]:

@@ -1,9 +1,11 @@
 """Latin forms of a name part in any script.
 
 A Latin part is its own Latin form. A Cyrillic part is romanised with the
-default scheme of its detected language. A Hebrew part has several plausible
-readings, best first. Anything else (Greek, Arabic, CJK, ...) falls back to
-unidecode, and :func:`latin_forms` says so through ``method``.
+default scheme of its detected language. A Hebrew or Arabic part has several
+plausible readings, best first; a known Arabic given name's usual spelling
+comes first (:func:`aliaskit.knowledge.usual_spelling`: محمد Muhammad).
+Anything else (Greek, CJK, ...) falls back to unidecode, and
+:func:`latin_forms` says so through ``method``.
 """
 
 from __future__ import annotations
@@ -74,6 +76,18 @@ def _hebrew(token: str) -> tuple[str, ...]:
     return lattice_readings(token, limit=HEBREW_READINGS) or (token,)
 
 
+def _arabic(token: str) -> tuple[str, ...]:
+    """The readings of an Arabic word, its usual Latin spelling first when it
+    is a known given name (the readings keep their number)."""
+    from aliaskit.knowledge import usual_spelling
+
+    found = _hebrew(token)
+    usual = usual_spelling(token)
+    if usual is None or found[0] == usual:
+        return found
+    return (usual, *(r for r in found if r != usual))[: len(found)]
+
+
 def latin_spellings(token: str) -> tuple[str, ...]:
     """The token and its other readings: German/Hebrew-style ``ch`` for х,
     French-style ``j`` for ж in a spelling with French ``ou`` (Joukov),
@@ -124,7 +138,7 @@ def latin_forms(token: str) -> LatinForms:
     if script == "Hebr":
         return LatinForms(script, "hebrew_reading", _hebrew(token))
     if script == "Arab":
-        return LatinForms(script, "arabic_reading", _hebrew(token))
+        return LatinForms(script, "arabic_reading", _arabic(token))
     return LatinForms(script, "unidecode", (unidecode(token).lower(),))
 
 

@@ -14,6 +14,7 @@ from functools import lru_cache
 
 import attrs
 
+from aliaskit import knowledge
 from aliaskit.compare._features import Features, GivenId
 from aliaskit.compare._scale import HYPOCORISM_SCORE, MEMO_LARGE, SAME_WORD
 from aliaskit.compare._tokens import initials, script, shared_group, token_info
@@ -86,6 +87,8 @@ def _judge(xt: str, xi: bool, yt: str, yi: bool) -> tuple[float, str, str, str |
     short = _short_form(xt, yt)
     if short:
         return HYPOCORISM_SCORE, "hypocorism", short, None
+    if _listed_apart(xt, yt):
+        return match.score, match.rule, match.detail, "different given name"
     same_script = script(xt) == script(yt)
     both_known = x.known and y.known and (same_script or (x.curated and y.curated))
     # Hebrew readings of given names are uncertain, so dissimilarity across
@@ -94,6 +97,20 @@ def _judge(xt: str, xi: bool, yt: str, yi: bool) -> tuple[float, str, str, str |
     floor = DIFFERENT_GIVEN_HEBREW if hebrew else DIFFERENT_GIVEN
     different = match.score < floor or (both_known and match.score < DIFFERENT_KNOWN_GIVEN)
     return match.score, match.rule, match.detail, "different given name" if different else None
+
+
+def _listed_apart(xt: str, yt: str) -> bool:
+    """Whether an Arabic given name of the curated table meets another listed
+    given name with no group in common (the caller has checked the groups).
+
+    The Arabic spelling is known exactly, and it writes the long vowels that
+    its readings' consonant skeleton loses: محمد is Muhammad, not Mahmoud
+    (محمود), and حسن is Hasan, not Hussein (حسين).
+    """
+    for a, b in ((xt, yt), (yt, xt)):
+        if script(a) == "Arab" and knowledge.is_given_name(a) and knowledge.is_given_name(b):
+            return True
+    return False
 
 
 def reads_as(rule: str, detail: str) -> bool:
