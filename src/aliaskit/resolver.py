@@ -232,6 +232,8 @@ class Resolver(RecordsLayer, SearchLayer, PersistLayer):
         """Add many names or records; return the entities they now belong to,
         each once, in the order of :attr:`entities` (canonical name, then id).
         Empty names are skipped, listed in :attr:`skipped`, and belong to none.
+        Once the Resolver holds records, making them reads every record, as
+        :attr:`entities` does: add records in large batches, not a few at a time.
 
         ``progress``, a callable ``(stage, done, total)``, hears how far each
         stage has come: ``"preparing names"``, ``"blocking"``, ``"scoring"``
