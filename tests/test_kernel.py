@@ -167,3 +167,40 @@ def test_an_indexed_scorer_scores_call_after_call_as_score_pair(
                     assert (score, bool(conflict)) == score_pair(parsed[i], parsed[j])
     finally:
         api.INDEXED_NAMES, api.INDEXED_MEMO = saved
+
+
+_GIVEN = ("Ivan", "Ivo", "Iwan", "Igor", "Pyotr", "Petr", "Oleg", "Olga", "Sergei", "Sergey", "Иван")
+_PATRONYMIC = ("Ivanovich", "Ivanovitch", "Petrovich", "Sergeevich", "Olegovna", "Иванович", "Ilyich")
+_SURNAME = ("Ivanov", "Ivanova", "Iwanow", "Ivanenko", "Иванов")
+russian_names = st.builds(
+    "{} {} {}".format,
+    st.sampled_from(_GIVEN),
+    st.sampled_from(_PATRONYMIC),
+    st.sampled_from(_SURNAME),
+)
+
+
+@settings(max_examples=300)
+@given(russian_names, russian_names)
+def test_a_settled_conflict_scores_as_the_patronymic_verdict_would(a: str, b: str) -> None:
+    """Where the given names conflict and the patronymics could not lift the
+    capped score, the patronymic verdict is skipped (conflict_settled): the
+    untraced score and conflict equal the traced ladder's, which judges every
+    rung, and climb's."""
+    found = _ordered(a, b)
+    if found is None:
+        return
+    fa, fb = found
+    traced = _ladder.best(fa, fb, _ladder.Trace())
+    assert _ladder.best(fa, fb) == traced, (a, b)
+    memo = _kernel.Memo()
+    pa, pb = _kernel.plain(fa, memo), _kernel.plain(fb, memo)
+    if pa is not None and pb is not None:
+        climbed = _kernel.climb(pa, pb, memo)
+        assert climbed is None or climbed == traced, (a, b)
+
+
+def test_conflict_settled_only_when_the_cap_is_reached() -> None:
+    assert _ladder.conflict_settled(1.0, True, 0.5, True)
+    assert not _ladder.conflict_settled(1.0, True, 0.5, False)  # no conflict
+    assert not _ladder.conflict_settled(0.5, True, 0.0, True)  # 0.275: the patronymic counts

@@ -23,9 +23,9 @@ from typing import Any
 from aliaskit.compare._conflicts import gender_conflict, generation_conflict
 from aliaskit.compare._features import Features
 from aliaskit.compare._given import given_verdict
-from aliaskit.compare._ladder import DIFFERENT_SURNAME, capped, weighed
+from aliaskit.compare._ladder import DIFFERENT_SURNAME, capped, conflict_settled, weighed
 from aliaskit.compare._patronymic import patronymic_verdict
-from aliaskit.compare._scale import DEFAULT_THRESHOLD
+from aliaskit.compare._scale import CONFLICT_CAP, DEFAULT_THRESHOLD
 from aliaskit.compare._surname import _readings_verdict
 
 __all__ = ["Memo", "Plain", "climb", "plain"]
@@ -99,21 +99,31 @@ def climb(a: Plain, b: Plain, memo: Memo) -> tuple[float, bool] | None:
     if score >= DIFFERENT_SURNAME:
         # The weighed rungs (as score_reading climbs them): given name, patronymic, surname.
         given = _given(a, b, memo)
-        patronymic = _patronymic(a, b, memo)
-        weight = weighed(
-            score,
-            0.0 if given is None else given.score,  # type: ignore[attr-defined]
-            0.0 if patronymic is None else patronymic.score,  # type: ignore[attr-defined]
-            True,
-            given is not None,
-            patronymic is not None,
-        )
-        conflict = (
-            (given is not None and given.conflict is not None)  # type: ignore[attr-defined]
-            or (patronymic is not None and patronymic.conflict is not None)  # type: ignore[attr-defined]
-            or _whole_name_conflict(a, b)  # plain names have no middle names
-        )
-        score = capped(weight, conflict)
+        if (
+            given is not None
+            and a.patronymic >= 0
+            and b.patronymic >= 0
+            and conflict_settled(score, True, given.score, given.conflict is not None)  # type: ignore[attr-defined]
+        ):
+            # The patronymics cannot change the score (see conflict_settled).
+            conflict = True
+            score = capped(CONFLICT_CAP, True)
+        else:
+            patronymic = _patronymic(a, b, memo)
+            weight = weighed(
+                score,
+                0.0 if given is None else given.score,  # type: ignore[attr-defined]
+                0.0 if patronymic is None else patronymic.score,  # type: ignore[attr-defined]
+                True,
+                given is not None,
+                patronymic is not None,
+            )
+            conflict = (
+                (given is not None and given.conflict is not None)  # type: ignore[attr-defined]
+                or (patronymic is not None and patronymic.conflict is not None)  # type: ignore[attr-defined]
+                or _whole_name_conflict(a, b)  # plain names have no middle names
+            )
+            score = capped(weight, conflict)
     if score >= DEFAULT_THRESHOLD and not conflict:
         return score, conflict
     # A reading the other way round counts only if its given name meets the other's surname.

@@ -87,6 +87,10 @@ def score_reading(
         return surname.score, False
     given = best_given(a, b)
     pa, pb = a.patronymic, b.patronymic
+    if trace is None and pa is not None and pb is not None and given is not None:
+        s = 0.0 if surname is None else surname.score
+        if conflict_settled(s, surname is not None, given.score, given.conflict is not None):
+            return capped(CONFLICT_CAP, True), True
     patronymic = None if pa is None or pb is None else patronymic_verdict(pa.text, pb.text)
     score = weighed(
         0.0 if surname is None else surname.score,
@@ -130,6 +134,16 @@ def weighed(
     if not has_surname or not has_given:
         score *= BARE_SURNAME_FACTOR
     return score
+
+
+def conflict_settled(surname: float, has_surname: bool, given: float, conflict: bool) -> bool:
+    """Whether two names with patronymics score :data:`CONFLICT_CAP` with a
+    conflict whatever their patronymics: the given names conflict, and the
+    weighed score with the patronymics scoring 0 already reaches the cap. The
+    weighed score never falls as the patronymic score rises (its weight is
+    positive, and floating-point sums are monotone), so the capped score is
+    the cap and the patronymic verdict, the costliest, need not be made."""
+    return conflict and weighed(surname, given, 0.0, has_surname, True, True) >= CONFLICT_CAP
 
 
 def capped(score: float, conflict: bool) -> float:
