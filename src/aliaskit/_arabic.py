@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+import unicodedata
 from functools import cache, lru_cache
 from importlib.resources import files
 from typing import Any
@@ -34,9 +35,16 @@ MEMO_LARGE = 1 << 16
 #: Letters an attached article must leave for the rest to be read as a word
 #: (الله, Allah, is one word; البشير is al-Bashir).
 ARTICLE_MIN_REST = 3
-_ARABIC = re.compile("[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff]")
+_ARABIC = re.compile("[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufefe]")
+# The presentation forms, which NFKC reads as the letters.
+_PRESENTATION = re.compile("[\ufb50-\ufdff\ufe70-\ufefe]")
 _ARTICLE = re.compile(f"(?<![\\w'-])\u0627\u0644(?=\\w{{{ARTICLE_MIN_REST}}})")
 _HEBREW_FINALS = str.maketrans("כמנפצ", "ךםןףץ")
+# A word's first alef with a hamza or madda before lam, kept through the fold
+# by standing in a private-use character for it.
+_HAMZA_LAM = re.compile("(?<![\\w'-])[\u0623\u0625\u0622](?=\u0644)")
+_KEEP = {"\u0623": "\ue000", "\u0625": "\ue001", "\u0622": "\ue002"}
+_RESTORE = str.maketrans({v: k for k, v in _KEEP.items()})
 
 
 @attrs.frozen
@@ -80,14 +88,21 @@ def fold_arabic(text: str) -> str:
 
     >>> fold_arabic("أَبُو مَرْزُوق")
     'ابو مرزوق'
-    >>> fold_arabic("عمر البشير"), fold_arabic("ألبرت")
-    ('عمر ال-بشير', 'البرت')
+    >>> fold_arabic("عمر البشير"), fold_arabic("ألبرت"), fold_arabic("أحمد")
+    ('عمر ال-بشير', 'ألبرت', 'احمد')
+
+    A hamza or madda on a word's first alef before lam is kept (ألبرت,
+    إلياس, آل): folded, it would read as the article the next time the text
+    is normalised, and normalisation must give the same text again.
     """
     if not has_arabic(text):
         return text
     table = arabic_table()
     text = _ARTICLE.sub("\u0627\u0644-", text.translate(table.removed))
-    return text.translate(table.fold)
+    if _HAMZA_LAM.search(text) is None:
+        return text.translate(table.fold)
+    kept = _HAMZA_LAM.sub(lambda m: _KEEP[m.group()], text)
+    return kept.translate(table.fold).translate(_RESTORE)
 
 
 @lru_cache(maxsize=MEMO_LARGE)
@@ -104,7 +119,9 @@ def as_hebrew(token: str) -> str:
     if not has_arabic(token):
         return token
     table = arabic_table()
-    token = fold_arabic(token)
+    if _PRESENTATION.search(token):
+        token = unicodedata.normalize("NFKC", token)
+    token = fold_arabic(token).translate(table.fold)  # the kept hamza too
     for pair, letters in table.digraphs.items():
         token = token.replace(pair, letters)
     out = "".join(table.hebrew.get(ch, ch) for ch in token)

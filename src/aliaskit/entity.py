@@ -109,9 +109,7 @@ def render(name: ParsedName) -> str:
         word = text[:1].upper() + "." if p.role == "initial" else display_word(text, p.role)
         out += word
         # al-Bashir as written, and the Arabic article (ال, not the family's آل).
-        hyphened = p.role == "particle" and (
-            f"{p.text}-" in written or (p.text == _ARABIC_ARTICLE and "\u0622" not in written)
-        )
+        hyphened = p.role == "particle" and (f"{p.text}-" in written or p.text == _ARABIC_ARTICLE)
         out += "-" if hyphened and k + 1 < len(parts) else " "
     return (out + " ".join(_suffix_display(s) for s in name.suffixes)).strip()
 
