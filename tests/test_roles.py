@@ -18,8 +18,7 @@ from hypothesis import strategies as st
 from aliaskit import compare, parse_name
 from aliaskit._parse_roles import LISTS, role_words
 from aliaskit.evaluation import load_gold
-
-from .conftest import shared_file
+from tests.conftest import shared_file
 
 #: A name with a role before or after it, and the bare name.
 ROLE_PAIRS = [
