@@ -168,8 +168,7 @@ def fold(token: str) -> str:
 
 def _fold_arabic_key(text: str) -> str:
     """An Arabic token folded to a fixed point, as ``normalize`` repeats its
-    passes (a hamza folded away can leave an article to set off), without an
-    attached article."""
+    passes, without an attached article."""
     text = unicodedata.normalize("NFKC", text)
     once = fold_arabic(text)
     while once != text:
