@@ -20,7 +20,6 @@ character.
 
 from __future__ import annotations
 
-import gzip
 import re
 import tomllib
 from collections.abc import Sequence
@@ -55,6 +54,24 @@ _KEY = str.maketrans(
 )
 
 
+#: A spelling variant: the letters its pattern needs ("" if none), the
+#: pattern, its replacement and its cost.
+Rule = tuple[str, re.Pattern[str], str, int]
+_LOOKAROUND = re.compile(r"\(\?<?[=!][^)]*\)|[$^]")
+
+
+def _needle(pattern: str) -> str:
+    """The literal letters a pattern matches, once lookarounds and anchors are
+    taken off ("" when the rest is no plain literal): a reading without them
+    needs no regex search.
+
+    >>> _needle("(?<![st])sh"), _needle("(?<=[aeiou])([bd])$")
+    ('sh', '')
+    """
+    core = _LOOKAROUND.sub("", pattern)
+    return core if core.isalpha() else ""
+
+
 @attrs.frozen
 class PriorSettings:
     """The weights and spelling variants of ``data/reading_prior.toml``."""
@@ -63,7 +80,7 @@ class PriorSettings:
     ngram_weight: float
     variant_paths: int
     variant_paths_deep: int
-    variants: tuple[tuple[re.Pattern[str], str, int], ...]
+    variants: tuple[Rule, ...]
     source: str
 
 
@@ -73,7 +90,8 @@ def settings() -> PriorSettings:
     text = files("aliaskit").joinpath("data/reading_prior.toml").read_text("utf-8")
     raw = tomllib.loads(text)
     rules = tuple(
-        (re.compile(str(p)), str(r), round(float(c) * COST_SCALE)) for p, r, c in raw["variants"]
+        (_needle(str(p)), re.compile(str(p)), str(r), round(float(c) * COST_SCALE))
+        for p, r, c in raw["variants"]
     )
     return PriorSettings(
         lattice_paths=int(raw["lattice_paths"]),
@@ -101,6 +119,8 @@ class NamePrior:
 @cache
 def name_prior() -> NamePrior:
     """The name prior, read once (about 0.2 s)."""
+    import gzip  # only when the prior is first needed: import time matters
+
     raw = files("aliaskit").joinpath("data/name_prior.tsv.gz").read_bytes()
     lines = gzip.decompress(raw).decode("utf-8").splitlines()
     params: dict[str, str] = {}
@@ -165,10 +185,12 @@ def spelling_cost(text: str) -> int:
     return sum(_char_cost(padded[i - order + 1 : i + 1]) for i in range(order - 1, len(padded)))
 
 
-def _variants(text: str, rules: Sequence[tuple[re.Pattern[str], str, int]]) -> list[Option]:
+def _variants(text: str, rules: Sequence[Rule]) -> list[Option]:
     """Each spelling variant of ``text`` made by one rule at one place, with its cost."""
     out: list[Option] = []
-    for pattern, repl, cost in rules:
+    for needle, pattern, repl, cost in rules:
+        if needle not in text:
+            continue
         for m in pattern.finditer(text):
             out.append((cost, text[: m.start()] + m.expand(repl) + text[m.end() :]))
     return out
