@@ -58,6 +58,9 @@ WORD_CACHE_SIZE = 8192
 # strings and grow quadratically.
 MAX_WORD_CHARS = 64
 MAX_WORDS = 16
+#: Longest word the prior ranks (no name comes near it): a longer word keeps the
+#: lattice's order, so hostile input costs no spelling variants.
+PRIOR_MAX_CHARS = 40
 _HEBREW_LETTER = re.compile("[\u05d0-\u05ea\ufb1d-\ufb4f]")
 _POINTS = re.compile("[\u05b0-\u05bc\u05c1\u05c2\u05c7]")
 
@@ -207,14 +210,14 @@ def _join_by_rank(pieces: Sequence[Sequence[Option]], k: int, sep: str) -> list[
 def _ranked_word(word: str, k: int) -> tuple[Option, ...]:
     """The ``k`` best readings of one word, ranked with the prior.
 
-    A word of unpointed Hebrew letters (points say how a word is read, and
-    Latin letters are kept as written) has its lattice paths and their
+    A word of unpointed Hebrew letters, at most PRIOR_MAX_CHARS long (points
+    say how a word is read, and Latin letters are kept as written), has its lattice paths and their
     spelling variants re-ranked (:func:`aliaskit._reading_prior.rerank`), its
     usual spellings first if the name tables list it; the scores stay in
     ascending order, so words join as lattice paths do.
     """
     paths = _bounded_word_kbest(word, max(k, settings().lattice_paths))
-    if not _HEBREW_LETTER.search(word) or _POINTS.search(word):
+    if len(word) > PRIOR_MAX_CHARS or not _HEBREW_LETTER.search(word) or _POINTS.search(word):
         return paths[:k]
     ranked = rerank(paths)
     known = known_spellings(word)
