@@ -76,6 +76,12 @@ def source_hash(path: Path) -> str:
     return digest.hexdigest()
 
 
+#: The hash of each module's source as Cython read it: taken before
+#: cythonize runs and checked after it, so that a source edited during the
+#: build is never recorded as compiled (aliaskit then runs it as pure Python).
+SOURCE_HASHES: dict[str, str] = {}
+
+
 def extensions() -> list[Extension]:
     if os.environ.get("ALIASKIT_NO_COMPILE") == "1":
         return []
@@ -93,7 +99,8 @@ def extensions() -> list[Extension]:
         )
         for path in compiled_sources()
     ]
-    return list(
+    before = {module_name(path): source_hash(path) for path in compiled_sources()}
+    built = list(
         cythonize(
             exts,
             build_dir="build/cython",
@@ -109,6 +116,9 @@ def extensions() -> list[Extension]:
             },
         )
     )
+    after = {module_name(path): source_hash(path) for path in compiled_sources()}
+    SOURCE_HASHES.update({name: h for name, h in before.items() if after.get(name) == h})
+    return built
 
 
 class BuildCompiledCore(build_ext):
@@ -121,11 +131,10 @@ class BuildCompiledCore(build_ext):
 
     def run(self) -> None:
         super().run()
-        sources = {module_name(path): path for path in compiled_sources()}
         built = {
-            ext.name: source_hash(sources[ext.name])
+            ext.name: SOURCE_HASHES[ext.name]
             for ext in self.extensions
-            if os.path.exists(self.get_ext_fullpath(ext.name))
+            if ext.name in SOURCE_HASHES and os.path.exists(self.get_ext_fullpath(ext.name))
         }
         complete = len(built) == len(self.extensions)
         if self.extensions and not complete:
