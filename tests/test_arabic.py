@@ -175,3 +175,20 @@ def test_arabic_word_readings_find_an_english_spelling() -> None:
         top10 += any(r in spellings for r in found)
     assert top1 / len(gold) >= 0.10
     assert top10 / len(gold) >= 0.23
+
+
+def test_a_script_unidecode_cannot_read_is_warned_about_once() -> None:
+    from aliaskit import latin
+
+    latin._WARNED_SCRIPTS.discard("Zzzz")
+    latin.latin_forms.cache_clear()
+    with pytest.warns(latin.UnromanisedScriptWarning, match="cannot romanise"):
+        latin.latin_forms("𞤢𞤣𞤤")  # Adlam
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        latin.latin_forms("𞤢𞤣")  # the same script: no second warning
+
+
+def test_greek_is_still_read_through_unidecode() -> None:
+    assert latin_forms("ωμεγα").method == "unidecode"
+    assert aliaskit.compare("Νίκος Παπαδόπουλος", "Nikos Papadopoulos").is_match

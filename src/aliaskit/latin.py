@@ -11,6 +11,7 @@ Anything else (Greek, CJK, ...) falls back to unidecode, and
 from __future__ import annotations
 
 import re
+import warnings
 from functools import lru_cache
 
 import attrs
@@ -25,6 +26,7 @@ __all__ = [
     "ABJAD_READINGS",
     "HEBREW_READINGS",
     "LatinForms",
+    "UnromanisedScriptWarning",
     "latin_forms",
     "latin_spellings",
     "part_keys",
@@ -139,7 +141,30 @@ def latin_forms(token: str) -> LatinForms:
         return LatinForms(script, "hebrew_reading", _hebrew(token))
     if script == "Arab":
         return LatinForms(script, "arabic_reading", _arabic(token))
-    return LatinForms(script, "unidecode", (unidecode(token).lower(),))
+    plain = unidecode(token).lower()
+    if not any(ch.isalnum() for ch in plain):
+        _warn_unromanised(script, token)
+    return LatinForms(script, "unidecode", (plain,))
+
+
+class UnromanisedScriptWarning(UserWarning):
+    """A name is written in a script that aliaskit cannot romanise (given once per script)."""
+
+
+_WARNED_SCRIPTS: set[str] = set()
+
+
+def _warn_unromanised(script: str, token: str) -> None:
+    """Warn once per script that its letters have no Latin reading."""
+    if script in _WARNED_SCRIPTS:
+        return
+    _WARNED_SCRIPTS.add(script)
+    warnings.warn(
+        f"aliaskit cannot romanise letters of script {script} (as in {token!r}): "
+        "such names match only names written the same way",
+        UnromanisedScriptWarning,
+        stacklevel=2,
+    )
 
 
 @lru_cache(maxsize=MEMO_LARGE)
