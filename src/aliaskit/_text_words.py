@@ -1,0 +1,121 @@
+"""The word lists and word shapes that :func:`aliaskit.find_names` reads a text with.
+
+Written by the aliaskit developers for news text in English, Russian,
+Ukrainian, Hebrew and Arabic: capitalised words that begin sentences or
+headlines (*The*, *During*, *В*), months and weekdays, and the common nouns
+that make a capitalised run a place or an organisation (*Post*, *Day*,
+*Institute*, *Kibbutz*). Surname shapes are the endings of Slavic, Jewish and
+Georgian/Armenian surnames, written in Latin, Cyrillic and Hebrew letters.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = [
+    "FUNCTION_WORDS",
+    "HEBREW_PREFIXES",
+    "NOT_NAME",
+    "PARTICLES",
+    "PRONOUNS",
+    "has_surname_shape",
+]
+
+#: Capitalised words that begin sentences and headlines, and are never names.
+FUNCTION_WORDS = frozenset(
+    """
+    a an the and or but if so as at by for from in into of off on onto out over to up
+    upon with without within about above after against along amid among around before
+    behind below beneath beside besides between beyond despite down during except
+    following inside like near since than through throughout till toward towards under
+    unlike until via while whether when where which who whom whose why how what yet
+    though although because unless once still also even just only not no nor never
+    this that these those there here it its he she they we i you him her them us me my
+    your his their our ours theirs mine yours some most many much more less few all
+    any each every both either neither other others another such one two three four
+    five six seven eight nine ten first second third last next new old please thank
+    thanks is are was were be been being has have had do does did will would can could
+    should may might must shall let lets yes okay ok oh dear hello hi sir madam
+    according meanwhile nevertheless however moreover furthermore instead perhaps today
+    yesterday tomorrow tonight now then later earlier read join confirm post give
+    subscribe connect email phone updated created trending latest opinion blog
+    interview global left menu sectors editions links products terms privacy
+    disclaimer copyright news desk
+    в во на по с со к ко у о об от до из за для при про под над без и а но или что как
+    это этот эта эти тот та те он она они мы вы я его ее её их не ни же ли бы уже еще
+    ещё также когда где после перед во время между через
+    в у на з із до для про при від як що це цей ця ці він вона вони ми ви я не також
+    """.split()
+)
+
+#: Months and weekdays: capitalised, never a person's name in a date.
+_CALENDAR = """
+    january february march april may june july august september october november december
+    jan feb mar apr jun jul aug sep sept oct nov dec
+    monday tuesday wednesday thursday friday saturday sunday
+    январь января февраль февраля март марта апрель апреля май мая июнь июня июль июля
+    август августа сентябрь сентября октябрь октября ноябрь ноября декабрь декабря
+    понедельник вторник среда среду четверг пятница пятницу суббота субботу воскресенье
+"""
+
+#: Common nouns and adjectives that make a capitalised run a place, an event or
+#: an organisation, and words of groups and faiths (a run holding one is no name).
+_NOT_NAME = """
+    post times day days war wars army navy house street road avenue square beach strip
+    bank east west north south middle near far institute ministry embassy union party
+    cemetery memorial monument candle policy community council court university
+    college school agency group company corporation inc ltd llc foundation fund
+    organisation organization movement front force forces guard guards brigade command
+    home now centre center church mosque synagogue hospital airport station river sea
+    ocean lake mountain mount valley city town village province region district state
+    states republic kingdom empire federation committee department office bureau
+    service services kibbutz moshav tel aviv gaza jerusalem moscow kremlin kyiv kiev
+    russia israel ukraine world wide web news network channel tv radio press
+    international national global victory holocaust patriotic great red jihad islamic
+    nazi nazis soviet jewish jews muslim christian arab arabs western eastern god allah
+    jesus christ bible torah quran internet online media reuters afp ap sputnik pool
+    credit photo image video getty dpa tass ria ria novosti interfax rt bbc cnn
+    linkedin quora youtube rss facebook twitter instagram telegram whatsapp tiktok
+    newsletter feedback editions sectors members community benefits
+    gazan israeli israelis palestinian palestinians russian russians american
+    ukrainian european iranian lebanese syrian egyptian hamas hezbollah idf un eu us
+    usa uk nato covid ceasefire hostages mr mrs ms dr prof
+    россия россии москва москве кремль кремле израиль израиля израиле газа газе сектор
+    хамас мид рф сша ссср война войны день
+"""
+
+NOT_NAME = frozenset(_NOT_NAME.split()) | frozenset(_CALENDAR.split())
+
+#: Particles written lower-case inside a name (al-Assad, bin Salman, van Gogh, de Gaulle).
+PARTICLES = frozenset(
+    "al el bin ibn bint abu abd van von der den de da del della di du le la ben bat ter y".split()
+)
+
+#: Pronouns and bare kinship words are no mention (they are lower-case, or in
+#: :data:`FUNCTION_WORDS`); listed for the checks of tests.
+PRONOUNS = frozenset("he she him her his hers they them their i you we it".split())
+
+#: One-letter prefixes of Hebrew words (and, the, to, in, from, that), and כש (when).
+HEBREW_PREFIXES = ("כש", "ו", "ה", "ל", "ב", "מ", "ש")
+
+_SURNAME = re.compile(
+    r"(?:"
+    # Latin: Slavic, Jewish, Caucasian and Baltic endings.
+    r"[aeiouy]?(?:ov|ova|ev|eva|off|ow|owa|yov|yova|in|ina|yn|yna|sky|skiy|skii|ski|skaya|"
+    r"ska|tsky|zky|enko|chuk|czuk|yuk|iuk|uk|vich|vych|wicz|ovych|evich|ich|ych|yan|ian|"
+    r"idze|dze|shvili|stein|berg|baum|man|mann|feld|witz|ovitz|ovich)"
+    r"|"
+    # Cyrillic.
+    r"(?:(?:ов|ев|ёв|ин|ын)(?:а|у|ым|е|ой|ою|ых|ым|ыми)?|(?:ск|цк)(?:ий|ого|ому|им|ом|ая|ой|ую)|"
+    r"енко|чук|юк|ук|(?:вич|ич)(?:а|у|ем|е)?|ян|дзе|швили|штейн|берг|ман)"
+    r"|"
+    # Hebrew.
+    r"(?:וב|ובה|ין|ינה|סקי|סקיה|נקו|ביץ'|ביץ׳|ביץ|יאן|מן|ברג|שטיין|וף)"
+    r")$"
+)
+
+
+def has_surname_shape(folded: str) -> bool:
+    """Whether a lower-case word (at least 4 letters) ends like a surname
+    (Trufanov, Sandurskaya, Труфановой's stem, טרופנוב)."""
+    return len(folded) >= 4 and _SURNAME.search(folded) is not None

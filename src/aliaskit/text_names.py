@@ -1,0 +1,91 @@
+"""Find the people named in a text: :func:`find_names` and :class:`Mention`.
+
+A mention is a span that names a person by at least one name part. In
+Latin and Cyrillic text it is a run of capitalised words (with initials,
+particles such as *al-*, *bin*, *van*, and hyphenated parts) that the name
+knowledge of :mod:`aliaskit.knowledge` anchors: a given name, a known name
+or a surname shape (Trufanov, Sandurskaya), or a role before it (*Russian
+President*), or a name part already found in the same text. Sentence-initial
+words, months, places and organisations are not names. In Hebrew and Arabic,
+which have no capitals, a name is a word of the name lexicon, with the name
+words next to it; a one-letter prefix (ו ה ל ב מ ש, and כש) is peeled off
+only when the rest is a name. Roles before a name are taken into
+:attr:`Mention.roles` (see :mod:`aliaskit._parse_roles`); a possessive *'s*
+stays in the surface and leaves the name; Russian names in oblique cases are
+brought to the nominative (:mod:`aliaskit._text_lemma`, the extra
+``aliaskit[text]``).
+
+>>> [(m.surface, m.name, m.roles) for m in find_names("Russian President Vladimir Putin met Sasha.")]
+[('Vladimir Putin', 'Vladimir Putin', ('Russian President',)), ('Sasha', 'Sasha', ())]
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+import attrs
+
+from aliaskit._text_find import Span, find_spans
+from aliaskit._text_lemma import nominative
+
+__all__ = ["Mention", "find_names"]
+
+
+@attrs.frozen
+class Mention:
+    """One person's name in a text, where it is written.
+
+    ``text[start:end] == surface`` always. ``name`` is the name as it would be
+    listed: roles, a possessive *'s* and a Hebrew or Arabic one-letter prefix
+    removed, and a Russian name in the nominative.
+    """
+
+    #: Offset of the first character in the text.
+    start: int
+    #: Offset after the last character.
+    end: int
+    #: The text of the span, as written.
+    surface: str
+    #: The name as it would be listed.
+    name: str
+    #: The roles written before the name (*Russian President*, *הרב הראשי*).
+    roles: tuple[str, ...] = ()
+    #: The span's script: ``"Latn"``, ``"Cyrl"``, ``"Hebr"`` or ``"Arab"``.
+    script: str = "Latn"
+
+
+_CYRILLIC_WORD = re.compile(r"[\u0400-\u04ff][\u0400-\u04ff\u0300-\u036f]*")
+
+
+def _listed(span: Span, lang: str | None) -> str:
+    """The listed name of a span: Cyrillic words in the nominative."""
+    if span.script != "Cyrl" or lang not in (None, "ru", "uk", "be"):
+        return span.name
+    words = span.name.split(" ")
+    cyrillic = [w for w in words if _CYRILLIC_WORD.fullmatch(w) and len(w) > 1]
+    if not cyrillic:
+        return span.name
+    read = iter(nominative(cyrillic))
+    return " ".join(next(read) if _CYRILLIC_WORD.fullmatch(w) and len(w) > 1 else w for w in words)
+
+
+def find_names(text: str, *, lang: str | None = None) -> list[Mention]:
+    """The mentions of people in ``text``, in the order they are written.
+
+    ``lang`` (an ISO 639-1 code) only restricts the Russian reading of
+    inflected names; left as None, every script is read.
+
+    >>> [m.name for m in find_names("Trufanov's mother Elena met Putin's envoy.")]
+    ['Trufanov', 'Elena']
+    >>> m = find_names("נשיא רוסיה ולדימיר פוטין נפגש עם סשה טרופנוב")[0]
+    >>> m.name, m.roles
+    ('ולדימיר פוטין', ('נשיא רוסיה',))
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"find_names takes a str, not {type(text).__name__}")
+    spans: Sequence[Span] = find_spans(text)
+    return [
+        Mention(s.start, s.end, text[s.start : s.end], _listed(s, lang), s.roles, s.script)
+        for s in spans
+    ]
