@@ -192,3 +192,28 @@ def test_a_script_unidecode_cannot_read_is_warned_about_once() -> None:
 def test_greek_is_still_read_through_unidecode() -> None:
     assert latin_forms("ωμεγα").method == "unidecode"
     assert aliaskit.compare("Νίκος Παπαδόπουλος", "Nikos Papadopoulos").is_match
+
+
+@pytest.mark.parametrize(
+    ("hebrew", "written"),
+    [
+        ("משה כץ", "Moshe Katz"),
+        ("יצחק רבין", "Yitzhak Rabin"),
+        ("בנימין נתניהו", "Binyamin Netanyahu"),
+        ("ספיר כהן", "Sapir Cohen"),
+        ("יאיר לפיד", "Yair Lapid"),
+        ("אביגדור ליברמן", "Avigdor Liberman"),
+    ],
+)
+def test_a_hebrew_only_entity_is_named_as_people_write_it(hebrew: str, written: str) -> None:
+    """Issue 26's table: the canonical name of a Hebrew-only entity is its best
+    reading with the prior of Latin name spellings, not the lattice's first."""
+    (entity,) = aliaskit.cluster([hebrew])
+    assert entity.canonical == written
+    assert entity.form("Hebr") == hebrew
+
+
+def test_particles_of_an_abjad_name_are_shown_as_latin_writes_them() -> None:
+    assert aliaskit.cluster(["موسى أبو مرزوق"])[0].canonical.split()[1] == "Abu"
+    assert aliaskit.cluster(["מוסא אבו מרזוק"])[0].canonical.split()[1] == "Abu"
+    assert aliaskit.cluster(["عمر البشير"])[0].canonical.endswith("al-Bashir")

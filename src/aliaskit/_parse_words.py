@@ -55,6 +55,7 @@ class NameWords(NamedTuple):
     generations: Mapping[str, int]
     post_nominals: frozenset[str]
     maiden: frozenset[str]
+    particle_spellings: Mapping[str, str]
 
 
 @lru_cache(maxsize=1)
@@ -77,6 +78,7 @@ def name_words() -> NameWords:
         dict(data["generations"]),
         frozenset(data["post_nominals"]),
         frozenset(data["maiden"]),
+        dict(data["particle_spellings"]),
     )
 
 

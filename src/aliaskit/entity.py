@@ -31,6 +31,8 @@ import attrs
 
 from aliaskit import knowledge
 from aliaskit._display import display_word, written_form
+from aliaskit._parse_words import name_words
+from aliaskit.hebrew import word_readings
 from aliaskit.latin import latin_forms
 from aliaskit.parse import ParsedName
 from aliaskit.similarity import part_similarity
@@ -104,7 +106,9 @@ def render(name: ParsedName) -> str:
     out = ""
     for k, p in enumerate(parts):
         text = p.text
-        if p.script not in ("Latn", "Zyyy"):
+        if p.script in ("Hebr", "Arab"):
+            text = name_words().particle_spellings.get(text) or _best_reading(text)
+        elif p.script not in ("Latn", "Zyyy"):
             text = latin_forms(text).forms[0]
         word = text[:1].upper() + "." if p.role == "initial" else display_word(text, p.role)
         out += word
@@ -112,6 +116,18 @@ def render(name: ParsedName) -> str:
         hyphened = p.role == "particle" and (f"{p.text}-" in written or p.text == _ARABIC_ARTICLE)
         out += "-" if hyphened and k + 1 < len(parts) else " "
     return (out + " ".join(_suffix_display(s) for s in name.suffixes)).strip()
+
+
+def _best_reading(word: str) -> str:
+    """The Latin reading of a Hebrew or Arabic word shown in a name: a known
+    given name's usual spelling, else the first reading ranked with the prior
+    of Latin name spellings (:func:`aliaskit.hebrew.word_readings`; matching
+    reads the lattice's order instead)."""
+    usual = knowledge.usual_spelling(word)
+    if usual is not None:
+        return usual
+    found = word_readings(word, limit=1)
+    return found[0] if found else latin_forms(word).forms[0]
 
 
 def _suffix_display(suffix: str) -> str:
