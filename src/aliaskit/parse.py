@@ -80,8 +80,10 @@ class ParsedName:
     cached per object.
 
     >>> name = parse_name("Trufanov, Alexander Vitalievich")
-    >>> name.given.text, name.patronymic.text, [p.text for p in name.surname]
-    ('alexander', 'vitalievich', ['trufanov'])
+    >>> [p.text for p in name.given], name.patronymic.text, [p.text for p in name.surname]
+    (['alexander'], 'vitalievich', ['trufanov'])
+    >>> [p.text for p in parse_name("John Henry Smith").given]
+    ['john', 'henry']
     >>> parse_name("Russian President Vladimir Putin").roles
     ('Russian President',)
     """
@@ -115,12 +117,11 @@ class ParsedName:
         return _by_role(self).get(role, ())
 
     @property
-    def given(self) -> NamePart | None:
-        """The first given name, if any."""
-        for part in self.parts:  # a few parts: quicker than the memo of roles
-            if part.role == "given":
-                return part
-        return None
+    def given(self) -> tuple[NamePart, ...]:
+        """The given names, in written order: the first given name and the
+        middle names (empty when the name has none; initials are
+        ``role("initial")``), a tuple as :attr:`surname` is."""
+        return tuple(part for part in self.parts if part.role in ("given", "middle"))
 
     @property
     def surname(self) -> tuple[NamePart, ...]:
