@@ -232,6 +232,7 @@ def test_given_is_a_tuple_of_the_given_names_as_surname_is() -> None:
     """Issue 25, item 11: the given names in written order, () without any."""
     name = parse_name("John Henry Smith")
     assert [p.text for p in name.given] == ["john", "henry"]
-    assert isinstance(name.surname, tuple) and isinstance(name.given, tuple)
+    assert isinstance(name.surname, tuple)
+    assert isinstance(name.given, tuple)
     assert parse_name("Trufanov").given == ()
     assert [p.text for p in parse_name("Ivan Petrovich Ivanov").given] == ["ivan"]
