@@ -26,6 +26,9 @@ A short tour:
 * :class:`Record`, :class:`BirthDate`, :func:`parse_birth_date`: a listed
   person's names with the evidence a list gives (birth date, countries,
   gender), which :func:`compare` and :func:`cluster` weigh.
+* :func:`find_names`, :class:`Mention`: the people named in a text (news
+  in English, Russian, Hebrew or Arabic), with roles, possessives, Hebrew
+  prefixes and Russian cases taken off.
 * :data:`compiled`: True when the compiled core runs, False on the
   pure-Python fallback (same results; ``ALIASKIT_PURE=1`` forces it).
 
@@ -52,6 +55,7 @@ from aliaskit.record import Record
 from aliaskit.resolver import Resolver, cluster
 from aliaskit.similarity import similarity
 from aliaskit.text import detect_script, normalize
+from aliaskit.text_names import Mention, find_names
 from aliaskit.translit import romanizations, schemes, transliterate
 
 __all__ = [
@@ -61,6 +65,7 @@ __all__ = [
     "Explanation",
     "Hit",
     "Index",
+    "Mention",
     "ParsedName",
     "Record",
     "Resolver",
@@ -69,6 +74,7 @@ __all__ = [
     "detect_script",
     "extract",
     "extract_one",
+    "find_names",
     "normalize",
     "parse_birth_date",
     "parse_name",

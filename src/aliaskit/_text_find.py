@@ -16,32 +16,40 @@ is linear in the text.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from typing import NamedTuple
 
-from aliaskit._parse_roles import role_length, role_words, written
+from aliaskit._parse_roles import role_length, written
 from aliaskit._parse_words import pieces
-from aliaskit._text_lemma import given_nominative, nominative
+from aliaskit._text_lemma import nominative
 from aliaskit._text_words import (
-    FUNCTION_WORDS,
+    CASELESS_STOP,
     HEBREW_PREFIXES,
-    NOT_NAME,
+    HONORIFICS,
     PARTICLES,
+    PLACE_BEFORE,
+    POSSESSIVE,
+    QUOTES,
+    bare,
     has_surname_shape,
+    is_role_word,
+    role_vocabulary,
+    script_of,
+    word_kind,
 )
 from aliaskit.knowledge import name_facts
 
 __all__ = ["Span", "find_spans"]
 
 _L = r"[^\W\d_]"
-_MARK = r"[\u0300-\u036f\u0483-\u0489\u0591-\u05bd\u05bf\u05c1\u05c2\u05c4\u05c5\u05c7\u0610-\u061a\u064b-\u065f\u0670]"
+_MARK = (
+    r"[\u0300-\u036f\u0483-\u0489\u0591-\u05bd\u05bf\u05c1\u05c2\u05c4\u05c5\u05c7"
+    r"\u0610-\u061a\u064b-\u065f\u0670]"
+)
 _WORD = re.compile(rf"{_L}(?:{_L}|{_MARK}|['’\-‐׳](?={_L})|\"(?=[\u05d0-\u05ea]))*׳?")
-_POSSESSIVE = re.compile(r"['’]s$")
 _JOIN = frozenset({" ", "\u00a0"})
 _OPEN = frozenset({" (", " “", ' "', " «", " '", " ‘"})
 _CLOSE = frozenset({") ", "” ", '" ', "» ", "' ", "’ "})
-_HONORIFICS = frozenset({"mr", "mrs", "ms", "dr", "prof", "sir", "dame", "г-н", "г-жа"})
-_SENTENCE_END = frozenset(".!?:;\n\r\"“”«»|•–—-()[]>")
+_SENTENCE_END = frozenset('.!?:;\n\r"“”«»|•–—-()[]>')
 #: Words of a role run before a name, at most.
 _ROLE_BACK = 6
 
@@ -54,56 +62,14 @@ class Span(NamedTuple):
     name: str
     roles: tuple[str, ...]
     script: str
+    #: The grammatical case of a Russian name when the text says it (a possessor is genitive).
+    case: str | None = None
 
 
 class _Word(NamedTuple):
     start: int
     end: int
     text: str
-
-
-@lru_cache(maxsize=1 << 16)
-def _script(word: str) -> str:
-    ch = word[0]
-    if "\u0590" <= ch <= "\u05ff":
-        return "Hebr"
-    if "\u0600" <= ch <= "\u06ff":
-        return "Arab"
-    if "\u0400" <= ch <= "\u04ff":
-        return "Cyrl"
-    return "Latn" if ch.isascii() or "\u00c0" <= ch <= "\u024f" else "Zyyy"
-
-
-@lru_cache(maxsize=1 << 16)
-def _core(word: str) -> str:
-    """A word without its possessive, lower-case."""
-    return _POSSESSIVE.sub("", word).lower()
-
-
-@lru_cache(maxsize=1 << 16)
-def _kind(word: str) -> str:
-    """The kind of a word: ``G`` given name, ``K`` known name, ``S`` surname
-    shape, ``B`` never a name, ``X`` anything else."""
-    core = _core(word)
-    if core in FUNCTION_WORDS or core in NOT_NAME:
-        return "B"
-    facts = name_facts(core)
-    if facts.is_given or (_script(word) == "Cyrl" and given_nominative(word) is not None):
-        return "G"
-    parts = core.split("-")
-    if facts.is_known or (len(parts) > 1 and all(name_facts(p).is_known for p in parts)):
-        return "K"
-    return "S" if has_surname_shape(parts[-1]) else "X"
-
-
-@lru_cache(maxsize=1 << 12)
-def _role_vocabulary() -> frozenset[str]:
-    entries = role_words().entries
-    return frozenset(w for group in entries.values() for e in group for w in e.words)
-
-
-def _is_role_word(word: str) -> bool:
-    return all(p in _role_vocabulary() for p in pieces(word)) if word else False
 
 
 def _capital(word: str) -> bool:
@@ -124,23 +90,23 @@ def _runs(text: str, words: list[_Word]) -> list[tuple[int, int]]:
     i = 0
     while i < n:
         w = words[i]
-        script = _script(w.text)
+        script = script_of(w.text)
         caseless = script in ("Hebr", "Arab")
         if script == "Zyyy" or (not caseless and not _capital(w.text)):
             i += 1
             continue
         j = i + 1
-        while j < n and not _POSSESSIVE.search(words[j - 1].text):
+        while j < n and not POSSESSIVE.search(words[j - 1].text):
             prev, cur = words[j - 1], words[j]
             gap = text[prev.end : cur.start]
-            if _script(cur.text) != script:
+            if script_of(cur.text) != script:
                 break
             if caseless:
                 if gap not in _JOIN:
                     break
                 j += 1
                 continue
-            initial = len(prev.text) == 1 and gap in (". ", ".")
+            initial = gap == ". " and (len(prev.text) == 1 or prev.text.lower() in HONORIFICS)
             if gap in _JOIN or initial:
                 if _capital(cur.text):
                     j += 1
@@ -163,7 +129,7 @@ def _runs(text: str, words: list[_Word]) -> list[tuple[int, int]]:
                 and _capital(cur.text)
                 and text[cur.end : nxt.start] in _CLOSE
                 and _capital(nxt.text)
-                and _kind(cur.text) == "G"
+                and word_kind(cur.text) == "G"
             ):
                 j += 2
                 continue
@@ -178,7 +144,7 @@ def _role(text: str, words: list[_Word], first: int, last: int) -> tuple[int, tu
     back = first
     while back > 0 and first - back < _ROLE_BACK:
         prev, cur = words[back - 1], words[back]
-        if text[prev.end : cur.start] not in _JOIN or not _is_role_word(prev.text.lower()):
+        if text[prev.end : cur.start] not in _JOIN or not is_role_word(prev.text.lower()):
             break
         back -= 1
     texts: list[str] = []
@@ -196,7 +162,7 @@ def _role(text: str, words: list[_Word], first: int, last: int) -> tuple[int, tu
             end = origins[at + length - 1] + 1
             return end, (written([w.text for w in words[k:end]]),)
     head = words[first].text.lower()
-    if head in _HONORIFICS and last - first > 1:
+    if head in HONORIFICS and last - first > 1:
         return first + 1, (words[first].text + ("." if text[words[first].end] == "." else ""),)
     return first, ()
 
@@ -220,16 +186,31 @@ def _pieces_of(words: list[_Word], kinds: list[str]) -> list[tuple[int, int]]:
     return out
 
 
-def _anchored(kinds: list[str], words: list[_Word], role: bool) -> bool:
-    """Whether the words of a run (roles off) are a name."""
+def _anchored(kinds: list[str], words: list[_Word], role: bool, known: set[str]) -> int:
+    """How many words of a run (roles off) are a name (0: none).
+
+    Two or more words starting with a given name or an initial; with a given
+    name in them; a known name and a known name or a surname shape (Yair
+    Horn) or a surname in capitals (Amit SHABI), the words after them left
+    out (Rory McIlroy Triumphs, in a headline); after a role, any name word.
+    """
     if role:
-        return True
-    if len(kinds) >= 2:  # noqa: PLR2004
-        first, last = kinds[0], kinds[-1]
-        if first == "G" or (len(words[0].text) == 1 and words[0].text.isupper()):
-            return last != "B"
-        return "G" in kinds or (first == "K" and last in "KS")
-    return False
+        ok = kinds[0] in "GKS" or bare(words[0].text) in known or len(words[0].text) == 1
+        return len(kinds) if ok else 0
+    if len(kinds) < 2:
+        return 0
+    first, last = kinds[0], kinds[-1]
+    if first == "G" or (len(words[0].text) == 1 and words[0].text.isupper()):
+        return len(kinds) if len(words[-1].text) > 1 else 0
+    if "G" in kinds:
+        return len(kinds)
+    if first == "K":
+        capitals = len(words[-1].text) > 2 and words[-1].text.isupper()
+        if last in "KS" or (capitals and len(kinds) == 2):
+            return len(kinds)
+        end = max((k + 1 for k, kind in enumerate(kinds) if kind in "KS" and k > 0), default=0)
+        return end if end >= 2 else 0
+    return 0
 
 
 def _caseless_name(word: str, known: set[str]) -> tuple[int, str] | None:
@@ -239,11 +220,15 @@ def _caseless_name(word: str, known: set[str]) -> tuple[int, str] | None:
     name, ``S`` a surname shape (unprefixed words only).
     """
     cuts = [(0, word)]
-    if word.startswith("כש") and len(word) > 3:  # noqa: PLR2004
+    if word.startswith("כש") and len(word) > 3:
         cuts.append((2, word[2:]))
-    if word[0] in _ONE_LETTER and len(word) > 2:  # noqa: PLR2004
+    if word[0] in _ONE_LETTER and len(word) > 2:
         cuts.append((1, word[1:]))
+        if word[0] == "ו" and word[1] in _ONE_LETTER and len(word) > 3:
+            cuts.append((2, word[2:]))  # ולפוטין: and + to
     for cut, rest in cuts:
+        if rest in CASELESS_STOP or rest in role_vocabulary():
+            continue
         if rest in known:
             return cut, "D"
         facts = name_facts(rest)
@@ -251,10 +236,21 @@ def _caseless_name(word: str, known: set[str]) -> tuple[int, str] | None:
             return cut, "G"
         if facts.is_known:
             return cut, "K"
-    return (0, "S") if has_surname_shape(word) else None
+    stop = word in CASELESS_STOP or word in role_vocabulary()
+    return (0, "S") if not stop and has_surname_shape(word) else None
 
 
 _ONE_LETTER = frozenset("".join(p for p in HEBREW_PREFIXES if len(p) == 1) + "و")
+
+
+def _arabic_name_word(word: str) -> bool:
+    """Whether an Arabic word may follow a given name as a name part."""
+    return (
+        script_of(word) == "Arab"
+        and len(word) >= 3
+        and word not in CASELESS_STOP
+        and word not in role_vocabulary()
+    )
 
 
 def find_spans(text: str) -> list[Span]:
@@ -265,22 +261,33 @@ def find_spans(text: str) -> list[Span]:
     known: set[str] = set()
     pending: list[tuple[int, int]] = []
     for first, last in runs:
-        script = _script(words[first].text)
+        script = script_of(words[first].text)
         if script in ("Hebr", "Arab"):
             pending.append((first, last))
             continue
         name_at, roles = _role(text, words, first, last)
         if name_at >= last:
             continue
-        kinds = [_kind(w.text) for w in words[name_at:last]]
+        kinds = [word_kind(w.text) for w in words[name_at:last]]
         for a, b in _pieces_of(words[name_at:last], kinds) if not roles else [(0, last - name_at)]:
             part = words[name_at + a : name_at + b]
             if not part:
                 continue
             role = bool(roles) and a == 0
-            if _anchored(kinds[a:b], part, role):
+            size = (
+                0
+                if _after_place(text, words, name_at + a)
+                else _anchored(kinds[a:b], part, role, known)
+            )
+            if size:
+                part = part[:size]
+                possessor = size >= 2 and kinds[a] in "KS" and kinds[a + 1] == "G"
+                if role and script == "Cyrl" and possessor:
+                    # мать Труфанова Елена: the surname after a kinship word is its possessor's
+                    found[part[0].start] = _span(text, part[:1], (), script)._replace(case="gent")
+                    part = part[1:]
                 found[part[0].start] = _span(text, part, roles if role else (), script)
-                known.update(_core(w.text) for w in part if len(w.text) > 1)
+                known.update(bare(w.text) for w in part if len(w.text) > 1)
                 if script == "Cyrl":
                     known.update(n.lower() for n in nominative([w.text for w in part]))
             else:
@@ -289,10 +296,27 @@ def find_spans(text: str) -> list[Span]:
     return [found[k] for k in sorted(found)]
 
 
+def _after_place(text: str, words: list[_Word], at: int) -> bool:
+    """Whether the word before a run makes it a place (Kibbutz Nir Oz)."""
+    if at == 0 or text[words[at - 1].end : words[at].start] not in _JOIN:
+        return False
+    return words[at - 1].text.lower() in PLACE_BEFORE
+
+
+def _quoted(text: str, w: _Word) -> bool:
+    """Whether a word stands alone in quotes (a surname quoted as a word), or
+    names a family (the Trufanov family)."""
+    before = text[w.start - 1] if w.start else ""
+    if before in QUOTES and text[w.end : w.end + 1] in QUOTES:
+        return True
+    family = text[w.end : w.end + 7] in (" family", " семья", " семьи")
+    return family and not POSSESSIVE.search(w.text)
+
+
 def _span(text: str, part: list[_Word], roles: tuple[str, ...], script: str, cut: int = 0) -> Span:
     start, end = part[0].start, part[-1].end
     core = text[start + cut : end]
-    core = _POSSESSIVE.sub("", core) if _POSSESSIVE.search(part[-1].text) else core
+    core = POSSESSIVE.sub("", core) if POSSESSIVE.search(part[-1].text) else core
     return Span(start, end, " ".join(core.split()), roles, script)
 
 
@@ -305,7 +329,7 @@ def _second_pass(
 ) -> None:
     """Single words and caseless runs: names found in the text, the lexicon of Hebrew and Arabic."""
     for first, last in pending:
-        script = _script(words[first].text)
+        script = script_of(words[first].text)
         if script in ("Hebr", "Arab"):
             _caseless(text, words, first, last, known, found)
             continue
@@ -313,15 +337,15 @@ def _second_pass(
             w = words[k]
             if w.start in found:
                 continue
-            kind = _kind(w.text)
-            core = _core(w.text)
-            if kind == "B" or len(core) < 2:  # noqa: PLR2004
+            kind = word_kind(w.text)
+            folded = bare(w.text)
+            if kind == "B" or len(folded) < 2 or _quoted(text, w):
                 continue
             if (
-                core in known
+                folded in known
                 or (script == "Cyrl" and nominative((w.text,))[0].lower() in known)
-                or (kind == "G" and not _sentence_start(text, w.start) and not _is_role_word(core))
-                or (kind in "KS" and _POSSESSIVE.search(w.text) and has_surname_shape(core))
+                or (kind == "G" and not _sentence_start(text, w.start) and not is_role_word(folded))
+                or (kind in "KS" and POSSESSIVE.search(w.text) and has_surname_shape(folded))
             ):
                 found[w.start] = _span(text, [w], (), script)
 
@@ -338,18 +362,20 @@ def _caseless(
             k += 1
             continue
         end = k + 1
-        while end < last and end - k < 3:  # noqa: PLR2004
+        while end < last and end - k < 3:
             more = _caseless_name(words[end].text, known)
-            if more is None or more[0] != 0:
+            arabic = read[1] in "GK" and _arabic_name_word(words[end].text)
+            if (more is None or more[0] != 0) and not arabic:
                 break
             end += 1
         name_at, roles = _role(text, words, k, end)
-        if name_at >= end or (read[1] not in "GD" and not roles):
+        pair = end - k >= 2 and read[0] == 0 and read[1] == "K"
+        if name_at >= end or (read[1] not in "GD" and not roles and not pair):
             k += 1
             continue
         part = words[name_at:end]
         cut = read[0] if name_at == k else 0
-        found[part[0].start] = _span(text, part, roles, _script(part[0].text), cut)
+        found[part[0].start] = _span(text, part, roles, script_of(part[0].text), cut)
         known.update(w.text for w in part[1:])
         known.add(part[0].text[cut:])
         k = end

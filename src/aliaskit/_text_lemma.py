@@ -33,6 +33,9 @@ _SKY = {
     "masc": {"nomn": "ий", "gent": "ого", "datv": "ому", "accs": "ого", "ablt": "им", "loct": "ом"},
     "femn": {"nomn": "ая", "gent": "ой", "datv": "ой", "accs": "ую", "ablt": "ой", "loct": "ой"},
 }
+#: Men's surnames ending in a consonant (Марзук, Херкин after a man's name) decline as nouns.
+_CONSONANT = {"gent": "а", "datv": "у", "accs": "а", "ablt": "ом", "loct": "е"}
+_CONSONANTS = frozenset("бвгджзклмнпрстфхцчшщ")
 _OV_STEMS = ("ов", "ев", "ёв", "ин", "ын")
 _SKY_STEMS = ("ск", "цк")
 
@@ -44,7 +47,7 @@ class MorphologyWarning(UserWarning):
 @lru_cache(maxsize=1)
 def _analyzer() -> Any:
     try:
-        import pymorphy3  # type: ignore[import-not-found,unused-ignore]  # noqa: PLC0415
+        import pymorphy3  # type: ignore[import-not-found,import-untyped,unused-ignore]
     except ImportError:
         warnings.warn(
             "aliaskit.find_names leaves Russian names in oblique cases as written "
@@ -71,7 +74,8 @@ def _given(word: str) -> tuple[str, str | None, str | None] | None:
     if morph is None:
         return None
     for parse in morph.parse(word.lower()):
-        if "Name" in parse.tag or "Patr" in parse.tag:
+        known = parse.is_known and parse.tag.number != "plur"
+        if known and ("Name" in parse.tag or "Patr" in parse.tag):
             nominative = parse.inflect({"nomn"}) if parse.tag.case != "nomn" else parse
             gender = parse.tag.gender if parse.tag.gender in ("masc", "femn") else None
             return (nominative or parse).word, gender, parse.tag.case
@@ -93,8 +97,13 @@ def _by_rule(word: str, gender: str, case: str) -> str | None:
         if not low.endswith(ending):
             continue
         stem = low[: len(low) - len(ending)] if ending else low
-        if stem.endswith(stems) and len(stem) >= 4:  # noqa: PLR2004
+        if stem.endswith(stems) and len(stem) >= 4:
             return stem + table[gender]["nomn"]
+    ending = _CONSONANT.get(case, "") if gender == "masc" else ""
+    if ending and low.endswith(ending) and len(low) - len(ending) >= 3:
+        stem = low[: len(low) - len(ending)]
+        if stem[-1] in _CONSONANTS:
+            return stem
     return None
 
 
@@ -126,18 +135,18 @@ def _surname(word: str, gender: str | None, case: str | None) -> str | None:
     return None
 
 
-def nominative(words: Sequence[str]) -> tuple[str, ...]:
+def nominative(words: Sequence[str], case: str | None = None) -> tuple[str, ...]:
     """The Cyrillic words of one name in the nominative (a word it cannot read stays as written).
 
     The first given name or patronymic sets the gender and case that the
     surnames are read in: Труфановым after Александром is Труфанов, and
-    Труфановой after Елены is Труфанова.
+    Труфановой after Елены is Труфанова. ``case`` says the case of a surname
+    with no given name (the possessor in *мать Труфанова*: ``"gent"``).
     """
     if not words or _analyzer() is None:
         return tuple(words)
     out = list(words)
     gender: str | None = None
-    case: str | None = None
     surnames = []
     for k, word in enumerate(words):
         given = _given(word)
@@ -149,7 +158,10 @@ def nominative(words: Sequence[str]) -> tuple[str, ...]:
         if gender is None:
             gender, case = g, c
     for k in surnames:
-        lemma2 = _surname(words[k], gender, case)
+        lemma2 = None
+        if gender is None and case is not None:
+            lemma2 = _by_rule(words[k], "masc", case) or _by_rule(words[k], "femn", case)
+        lemma2 = lemma2 or _surname(words[k], gender, case)
         if lemma2 is not None:
             out[k] = _restore(lemma2, words[k])
     return tuple(out)

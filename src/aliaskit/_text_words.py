@@ -11,19 +11,39 @@ Georgian/Armenian surnames, written in Latin, Cyrillic and Hebrew letters.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+
+from aliaskit._parse_roles import role_words
+from aliaskit._parse_words import pieces
+from aliaskit._text_lemma import given_nominative
+from aliaskit.knowledge import name_facts
+
+
+def _split(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
 
 __all__ = [
+    "CASELESS_STOP",
     "FUNCTION_WORDS",
     "HEBREW_PREFIXES",
+    "HONORIFICS",
     "NOT_NAME",
     "PARTICLES",
+    "PLACE_BEFORE",
+    "POSSESSIVE",
     "PRONOUNS",
+    "QUOTES",
+    "bare",
     "has_surname_shape",
+    "is_role_word",
+    "role_vocabulary",
+    "script_of",
+    "word_kind",
 ]
 
 #: Capitalised words that begin sentences and headlines, and are never names.
-FUNCTION_WORDS = frozenset(
-    """
+FUNCTION_WORDS = _split("""
     a an the and or but if so as at by for from in into of off on onto out over to up
     upon with without within about above after against along amid among around before
     behind below beneath beside besides between beyond despite down during except
@@ -45,8 +65,7 @@ FUNCTION_WORDS = frozenset(
     это этот эта эти тот та те он она они мы вы я его ее её их не ни же ли бы уже еще
     ещё также когда где после перед во время между через
     в у на з із до для про при від як що це цей ця ці він вона вони ми ви я не також
-    """.split()
-)
+    """)
 
 #: Months and weekdays: capitalised, never a person's name in a date.
 _CALENDAR = """
@@ -84,16 +103,25 @@ _NOT_NAME = """
     хамас мид рф сша ссср война войны день
 """
 
-NOT_NAME = frozenset(_NOT_NAME.split()) | frozenset(_CALENDAR.split())
+NOT_NAME = _split(_NOT_NAME) | _split(_CALENDAR)
 
 #: Particles written lower-case inside a name (al-Assad, bin Salman, van Gogh, de Gaulle).
-PARTICLES = frozenset(
-    "al el bin ibn bint abu abd van von der den de da del della di du le la ben bat ter y".split()
+PARTICLES = _split(
+    "al el bin ibn bint abu abd van von der den de da del della di du le la ben bat ter y"
 )
 
 #: Pronouns and bare kinship words are no mention (they are lower-case, or in
 #: :data:`FUNCTION_WORDS`); listed for the checks of tests.
-PRONOUNS = frozenset("he she him her his hers they them their i you we it".split())
+PRONOUNS = _split("he she him her his hers they them their i you we it")
+
+#: Hebrew and Arabic words that the name tables also hold (של, לא, חיים "life",
+#: ישראל "Israel", مع): never a name in running text.
+CASELESS_STOP = _split("""
+    של לא אבל בן בת יום מים לב את על עם זה זו הוא היא הם הן כי אם גם כל יש אין היה
+    אמר שר ראש חיים ישראל שלום אור טוב נס מלך ירושלים עזה רוסיה חמאס שבעה אחד שני
+    אל גם רק עוד כבר אחר אחרי לפני בין תחת מול נגד
+    في من على إلى عن مع هذا هذه ذلك التي الذي كان قال بعد قبل بين حماس إسرائيل روسيا غزة
+    """)
 
 #: One-letter prefixes of Hebrew words (and, the, to, in, from, that), and כש (when).
 HEBREW_PREFIXES = ("כש", "ו", "ה", "ל", "ב", "מ", "ש")
@@ -119,3 +147,56 @@ def has_surname_shape(folded: str) -> bool:
     """Whether a lower-case word (at least 4 letters) ends like a surname
     (Trufanov, Sandurskaya, Труфановой's stem, טרופנוב)."""
     return len(folded) >= 4 and _SURNAME.search(folded) is not None
+
+
+#: Titles before a name, written with or without a full stop.
+HONORIFICS = frozenset({"mr", "mrs", "ms", "dr", "prof", "sir", "dame", "г-н", "г-жа"})
+#: Words before a capitalised run that make it a place (Kibbutz Nir Oz).
+PLACE_BEFORE = _split("kibbutz moshav village town city mount lake river street avenue fort cape")
+#: Quotation marks: a word alone between them is quoted as a word.
+QUOTES = frozenset("\"'“”«»‘’„")
+POSSESSIVE = re.compile(r"['’]s$")
+
+
+@lru_cache(maxsize=1 << 16)
+def script_of(word: str) -> str:
+    ch = word[0]
+    if "\u0590" <= ch <= "\u05ff":
+        return "Hebr"
+    if "\u0600" <= ch <= "\u06ff":
+        return "Arab"
+    if "\u0400" <= ch <= "\u04ff":
+        return "Cyrl"
+    return "Latn" if ch.isascii() or "\u00c0" <= ch <= "\u024f" else "Zyyy"
+
+
+@lru_cache(maxsize=1 << 16)
+def bare(word: str) -> str:
+    """A word without its possessive, lower-case."""
+    return POSSESSIVE.sub("", word).lower()
+
+
+@lru_cache(maxsize=1 << 16)
+def word_kind(word: str) -> str:
+    """The kind of a word: ``G`` given name, ``K`` known name, ``S`` surname
+    shape, ``B`` never a name, ``X`` anything else."""
+    folded = bare(word)
+    if folded in FUNCTION_WORDS or any(p in NOT_NAME for p in folded.split("-")):
+        return "B"
+    facts = name_facts(folded)
+    if facts.is_given or (script_of(word) == "Cyrl" and given_nominative(word) is not None):
+        return "G"
+    parts = folded.split("-")
+    if facts.is_known or (len(parts) > 1 and all(name_facts(p).is_known for p in parts)):
+        return "K"
+    return "S" if has_surname_shape(parts[-1]) else "X"
+
+
+@lru_cache(maxsize=1 << 12)
+def role_vocabulary() -> frozenset[str]:
+    entries = role_words().entries
+    return frozenset(w for group in entries.values() for e in group for w in e.words)
+
+
+def is_role_word(word: str) -> bool:
+    return all(p in role_vocabulary() for p in pieces(word)) if word else False

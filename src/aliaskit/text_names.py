@@ -15,7 +15,8 @@ stays in the surface and leaves the name; Russian names in oblique cases are
 brought to the nominative (:mod:`aliaskit._text_lemma`, the extra
 ``aliaskit[text]``).
 
->>> [(m.surface, m.name, m.roles) for m in find_names("Russian President Vladimir Putin met Sasha.")]
+>>> found = find_names("Russian President Vladimir Putin met Sasha.")
+>>> [(m.surface, m.name, m.roles) for m in found]
 [('Vladimir Putin', 'Vladimir Putin', ('Russian President',)), ('Sasha', 'Sasha', ())]
 """
 
@@ -66,7 +67,7 @@ def _listed(span: Span, lang: str | None) -> str:
     cyrillic = [w for w in words if _CYRILLIC_WORD.fullmatch(w) and len(w) > 1]
     if not cyrillic:
         return span.name
-    read = iter(nominative(cyrillic))
+    read = iter(nominative(cyrillic, span.case))
     return " ".join(next(read) if _CYRILLIC_WORD.fullmatch(w) and len(w) > 1 else w for w in words)
 
 
