@@ -91,12 +91,12 @@ def workload_rows(workload: Sequence[tuple[str, int, int]] = WORKLOAD) -> list[G
     return rows
 
 
-def load_set(name: str) -> list[GoldRow] | None:
-    """The gold rows of set ``name``, or None when its data is absent."""
+def load_set(name: str, shared: Path = SHARED) -> list[GoldRow] | None:
+    """The gold rows of set ``name``, or None when its data is absent (``shared``: EU data)."""
     if name == "redistributable":
         return seed_rows() + load_gold(DATA / "wikidata_he_persons.tsv") + workload_rows()
     if name == "eu":
-        path = SHARED / "dev_persons.tsv"
+        path = shared / "dev_persons.tsv"
         if not path.exists():
             return None
         return [r for r in load_gold(path) if r.source.startswith("eu-oj")]
@@ -290,13 +290,13 @@ def per_source_markdown(report: dict[str, Any]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def run(sets: Sequence[str], systems: Sequence[str]) -> dict[str, Any]:
+def run(sets: Sequence[str], systems: Sequence[str], shared: Path = SHARED) -> dict[str, Any]:
     """Every system on every set; a system that cannot run is listed with its reason."""
     report: dict[str, Any] = {"run": stamp(), "sets": {}, "not_run": dict(NOT_RUN)}
     for name in sets:
-        rows = load_set(name)
+        rows = load_set(name, shared)
         if rows is None:
-            report["sets"][name] = {"absent": f"not run: {SHARED / 'dev_persons.tsv'} is absent"}
+            report["sets"][name] = {"absent": "not run: ../shared/data/dev_persons.tsv is absent"}
             continue
         tune_rows, test_rows = split(rows)
         result: dict[str, Any] = {
@@ -331,8 +331,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sets", nargs="+", choices=SETS, default=list(SETS))
     parser.add_argument("--systems", nargs="+", choices=list(PEERS), default=list(PEERS))
     parser.add_argument("--output", type=Path, default=RESULTS / "peers.json")
+    parser.add_argument(
+        "--shared", type=Path, default=SHARED, help="folder of the evaluation data (EU part)"
+    )
     args = parser.parse_args(argv)
-    report = run(args.sets, args.systems)
+    report = run(args.sets, args.systems, args.shared)
     args.output.parent.mkdir(parents=True, exist_ok=True)
     args.output.write_text(json.dumps(report, indent=1, ensure_ascii=False), encoding="utf-8")
     text = markdown(report) + "\n" + per_source_markdown(report)
