@@ -49,9 +49,23 @@ _WORD = re.compile(rf"{_L}(?:{_L}|{_MARK}|['’\-‐׳](?={_L})|\"(?=[\u05d0-\u0
 _JOIN = frozenset({" ", "\u00a0"})
 _OPEN = frozenset({" (", " “", ' "', " «", " '", " ‘"})
 _CLOSE = frozenset({") ", "” ", '" ', "» ", "' ", "’ "})
-_SENTENCE_END = frozenset('.!?:;\n\r"“”«»|•–—-()[]>')
+_SENTENCE_END = frozenset('.!?:;\n\r"“”«»|•–—-)]>')
 #: Words of a role run before a name, at most.
 _ROLE_BACK = 6
+
+
+#: Markup, masked before words are read: HTML/XML tags and comments, entities,
+#: URLs and the targets of Markdown links and images.
+_MARKUP = re.compile(
+    r"<!--.*?-->|<[/!?]?[A-Za-z][^<>]{0,2000}>|&#?\w{1,32};|\]\([^()\s]{0,2000}\)"
+    r"|\b(?:https?|ftp|mailto|file):[^\s<>\"]{1,2000}|\bwww\.[^\s<>\"]{1,2000}",
+    re.DOTALL,
+)
+
+
+def _mask(text: str) -> str:
+    """The text with markup replaced by spaces (offsets kept)."""
+    return _MARKUP.sub(lambda m: " " * len(m.group()), text)
 
 
 class Span(NamedTuple):
@@ -255,6 +269,11 @@ def _arabic_name_word(word: str) -> bool:
 
 def find_spans(text: str) -> list[Span]:
     """The name spans of ``text``, in order (see the module's docstring)."""
+    text = (
+        _mask(text)
+        if ("<" in text or "&" in text or "](" in text or ":" in text or "www." in text)
+        else text
+    )
     words = [_Word(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
     runs = _runs(text, words)
     found: dict[int, Span] = {}

@@ -1,0 +1,79 @@
+"""Speed of aliaskit.find_names on news text in English, Russian and Hebrew (pytest-benchmark).
+
+Run with ``pytest benchmarks/test_bench_text.py --benchmark-enable``. The
+text is about 100 KB: the project's own Russian and Hebrew passages
+(``tests/vectors/text_passages``) and an English paragraph written here,
+each copy numbered so that the text is not one paragraph repeated.
+Throughput is ``TEXT_KB * ops`` KB a second (target: 500 KB/s, one core).
+The ``scale`` run times 10 MB (pass ``--run-scale``), and
+:func:`test_linear_time` checks that four times the text takes about four
+times as long.
+"""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from aliaskit import find_names
+
+PASSAGES = Path(__file__).resolve().parents[1] / "tests" / "vectors" / "text_passages"
+ENGLISH = (
+    "Russian President Vladimir Putin met freed hostage Alexander (Sasha) Troufanov at the "
+    "Kremlin on Wednesday. Troufanov's mother Elena and his fiancee Sapir Cohen came too, "
+    "with Chief Rabbi of Russia Berel Lazar. Putin said Russia would keep working for the "
+    "release of the hostages still held in Gaza, among them Maxim Herkin; Deputy Foreign "
+    "Minister Mikhail Bogdanov had met Hamas official Musa Abu Marzouk in February.\n"
+)
+
+
+def mixed_text(kilobytes: int) -> str:
+    """About ``kilobytes`` KB of English, Russian and Hebrew news text."""
+    parts = [ENGLISH] + [p.read_text("utf-8") for p in sorted(PASSAGES.glob("*.txt"))]
+    block = "\n".join(parts)
+    out = []
+    size = 0
+    k = 0
+    while size < kilobytes * 1000:
+        piece = f"{k}. {block}\n"
+        out.append(piece)
+        size += len(piece.encode())
+        k += 1
+    return "".join(out)
+
+
+TEXT = mixed_text(100)
+TEXT_KB = len(TEXT.encode()) / 1000
+
+
+def test_bench_find_names_mixed(benchmark: Any) -> None:
+    """find_names on ~100 KB of mixed text (KB/s = TEXT_KB * ops)."""
+    found = benchmark(find_names, TEXT)
+    assert len(found) > TEXT_KB  # a few mentions in every paragraph
+
+
+@pytest.mark.scale
+def test_bench_find_names_10mb(benchmark: Any) -> None:
+    """find_names on 10 MB of mixed text, once."""
+    text = mixed_text(10_000)
+    found = benchmark.pedantic(find_names, (text,), rounds=1, iterations=1)
+    assert found
+
+
+def test_linear_time() -> None:
+    """Four times the text takes well under sixteen times as long (no quadratic scan)."""
+    small, large = mixed_text(100), mixed_text(400)
+    find_names(small)  # warm the caches
+
+    def best(text: str) -> float:
+        times = []
+        for _ in range(2):
+            start = time.perf_counter()
+            find_names(text)
+            times.append(time.perf_counter() - start)
+        return min(times)
+
+    assert best(large) < 8 * best(small)
