@@ -42,9 +42,7 @@ PIECES = [
     "\ufeff",
     "Ｍark",
 ]
-texts = st.lists(st.one_of(st.sampled_from(PIECES), st.text(max_size=8)), max_size=20).map(
-    "".join
-)
+texts = st.lists(st.one_of(st.sampled_from(PIECES), st.text(max_size=8)), max_size=20).map("".join)
 
 
 @settings(max_examples=300, deadline=None)

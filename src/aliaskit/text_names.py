@@ -40,6 +40,13 @@ class Mention:
     ``text[start:end] == surface`` always. ``name`` is the name as it would be
     listed: roles, a possessive *'s* and a Hebrew or Arabic one-letter prefix
     removed, and a Russian name in the nominative.
+
+    >>> text = "Chief Rabbi Berel Lazar met Putin's envoy."
+    >>> lazar, putin = find_names(text)
+    >>> lazar.start, lazar.end, lazar.surface, lazar.roles, lazar.script
+    (12, 23, 'Berel Lazar', ('Chief Rabbi',), 'Latn')
+    >>> text[putin.start : putin.end], putin.name
+    ("Putin's", 'Putin')
     """
 
     #: Offset of the first character in the text.
@@ -78,7 +85,7 @@ def find_names(text: str, *, lang: str | None = None) -> list[Mention]:
     inflected names; left as None, every script is read.
 
     >>> [m.name for m in find_names("Trufanov's mother Elena met Putin's envoy.")]
-    ['Trufanov', 'Elena']
+    ['Trufanov', 'Elena', 'Putin']
     >>> m = find_names("נשיא רוסיה ולדימיר פוטין נפגש עם סשה טרופנוב")[0]
     >>> m.name, m.roles
     ('ולדימיר פוטין', ('נשיא רוסיה',))
