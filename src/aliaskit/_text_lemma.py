@@ -14,6 +14,7 @@ to install the extra.
 
 from __future__ import annotations
 
+import sys
 import warnings
 from collections.abc import Sequence
 from functools import lru_cache
@@ -44,6 +45,16 @@ class MorphologyWarning(UserWarning):
     """Russian names in oblique cases are left as written: ``pymorphy3`` is not installed."""
 
 
+def _caller_level() -> int:
+    """The stack level of the first frame outside aliaskit (the user's call)."""
+    level = 2
+    frame = sys._getframe(2)
+    while frame.f_back is not None and "aliaskit" in frame.f_code.co_filename:
+        frame = frame.f_back
+        level += 1
+    return level
+
+
 @lru_cache(maxsize=1)
 def _analyzer() -> Any:
     try:
@@ -54,7 +65,7 @@ def _analyzer() -> Any:
             "(Александром stays Александром): install the extra with "
             "`pip install 'aliaskit[text]'` (pymorphy3 and its Russian dictionaries)",
             MorphologyWarning,
-            stacklevel=4,
+            stacklevel=_caller_level(),
         )
         return None
     return pymorphy3.MorphAnalyzer(lang="ru")
