@@ -17,7 +17,9 @@ quality figures:
   clustering quality per gold set. Without it the script fails, so the page
   never holds a placeholder;
 - ``search.json``: written by ``python -m benchmarks.search_report``; the
-  "Search" section, last on the page.
+  "Search" section, last on the page;
+- ``peers.md``: written by ``python -m benchmarks.peers_report``; the tables
+  of the "aliaskit beside its peers" section, after the quality table.
 """
 
 from __future__ import annotations
@@ -53,6 +55,17 @@ python tools/gen_benchmarks_page.py           # this page
 
 The development set is licensed for evaluation only and is not distributed
 with aliaskit; without it only the bundled seed set is scored.
+"""
+
+PEERS_INTRO = """\
+## aliaskit beside its peers
+
+Every system, aliaskit included, has its threshold chosen on one half of the
+entities of a set (a random split, seed 28) for the best pairwise F1, and is
+scored on the other half (`python -m benchmarks.peers_report`, after
+`pip install -e ".[bench,peers]"`; the systems and their blocking are
+described in `benchmarks/peers.py`). *names/s* is the test half clustered
+once at the chosen threshold, on the two-core machine.
 """
 
 
@@ -376,6 +389,9 @@ def build(results: Path, docs: Path) -> str:
         shutil.copyfile(plot, docs / "img" / plot.name)
     names = {p.name for p in plots}
     parts = [INTRO, quality_section(json.loads(quality.read_text(encoding="utf-8")))]
+    peers = results / "peers.md"
+    if peers.exists():
+        parts.append(PEERS_INTRO + "\n" + peers.read_text(encoding="utf-8").strip() + "\n")
     scale = results / "scale.json"
     if scale.exists():
         parts.append(scale_section(json.loads(scale.read_text(encoding="utf-8"))))
