@@ -121,6 +121,11 @@ def test_mention_is_a_frozen_value() -> None:
             ],
         ),
         ("On April 16 the Kremlin in Moscow said so.", []),
+        ("Theresa May met him on May 9.", [("Theresa May", "Theresa May", ())]),
+        (
+            "Qatar's Prime Minister Sheikh Mohammed Al Thani",
+            [("Mohammed Al Thani", "Mohammed Al Thani", ("Qatar's Prime Minister Sheikh",))],
+        ),
         ("The Trufanov family lives in Kibbutz Nir Oz.", []),
     ],
 )
@@ -145,6 +150,8 @@ def test_hebrew_prefixes_are_peeled_only_off_names() -> None:
     ]
     assert all(m.script == "Hebr" and text[m.start : m.end] == m.surface for m in found)
     assert find_names("הלך לבית הספר ושמע מהמורה") == []
+    found = find_names("שר הביטחון יואב גלנט אמר")
+    assert [(m.name, m.roles) for m in found] == [("יואב גלנט", ("שר הביטחון",))]
 
 
 def test_arabic_names_from_the_lexicon() -> None:

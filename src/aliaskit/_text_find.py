@@ -22,21 +22,21 @@ from aliaskit._parse_roles import role_length, written
 from aliaskit._parse_words import pieces
 from aliaskit._text_lemma import nominative
 from aliaskit._text_words import (
-    CASELESS_STOP,
-    HEBREW_PREFIXES,
+    CALENDAR,
     HONORIFICS,
     PARTICLES,
     PLACE_BEFORE,
     POSSESSIVE,
     QUOTES,
+    arabic_name_word,
     bare,
+    caseless_name,
     has_surname_shape,
     is_role_word,
-    role_vocabulary,
     script_of,
+    surname_after,
     word_kind,
 )
-from aliaskit.knowledge import name_facts
 
 __all__ = ["Span", "find_spans"]
 
@@ -174,6 +174,8 @@ def _role(text: str, words: list[_Word], first: int, last: int) -> tuple[int, tu
         length = role_length(texts[at:], origins[at:])
         if length and origins[at + length - 1] + 1 >= first:
             end = origins[at + length - 1] + 1
+            if end + 1 < last and words[end].text.lower() in HONORIFICS:
+                end += 1
             return end, (written([w.text for w in words[k:end]]),)
     head = words[first].text.lower()
     if head in HONORIFICS and last - first > 1:
@@ -227,46 +229,6 @@ def _anchored(kinds: list[str], words: list[_Word], role: bool, known: set[str])
     return 0
 
 
-def _caseless_name(word: str, known: set[str]) -> tuple[int, str] | None:
-    """A Hebrew or Arabic word as a name: (prefix length, kind), or None.
-
-    Kinds: ``D`` a name found in the text, ``G`` a given name, ``K`` a known
-    name, ``S`` a surname shape (unprefixed words only).
-    """
-    cuts = [(0, word)]
-    if word.startswith("כש") and len(word) > 3:
-        cuts.append((2, word[2:]))
-    if word[0] in _ONE_LETTER and len(word) > 2:
-        cuts.append((1, word[1:]))
-        if word[0] == "ו" and word[1] in _ONE_LETTER and len(word) > 3:
-            cuts.append((2, word[2:]))  # ולפוטין: and + to
-    for cut, rest in cuts:
-        if rest in CASELESS_STOP or rest in role_vocabulary():
-            continue
-        if rest in known:
-            return cut, "D"
-        facts = name_facts(rest)
-        if facts.is_given:
-            return cut, "G"
-        if facts.is_known:
-            return cut, "K"
-    stop = word in CASELESS_STOP or word in role_vocabulary()
-    return (0, "S") if not stop and has_surname_shape(word) else None
-
-
-_ONE_LETTER = frozenset("".join(p for p in HEBREW_PREFIXES if len(p) == 1) + "و")
-
-
-def _arabic_name_word(word: str) -> bool:
-    """Whether an Arabic word may follow a given name as a name part."""
-    return (
-        script_of(word) == "Arab"
-        and len(word) >= 3
-        and word not in CASELESS_STOP
-        and word not in role_vocabulary()
-    )
-
-
 def find_spans(text: str) -> list[Span]:
     """The name spans of ``text``, in order (see the module's docstring)."""
     text = (
@@ -288,6 +250,14 @@ def find_spans(text: str) -> list[Span]:
         if name_at >= last:
             continue
         kinds = [word_kind(w.text) for w in words[name_at:last]]
+        for k in range(1, len(kinds)):
+            if (
+                kinds[k] == "B"
+                and kinds[k - 1] == "G"
+                and bare(words[name_at + k].text) in CALENDAR
+            ):
+                after = text[words[name_at + k].end : words[name_at + k].end + 2].strip()
+                kinds[k] = "B" if after[:1].isdigit() else "K"
         for a, b in _pieces_of(words[name_at:last], kinds) if not roles else [(0, last - name_at)]:
             part = words[name_at + a : name_at + b]
             if not part:
@@ -376,18 +346,20 @@ def _caseless(
     the text, or a role, with the name words after it."""
     k = first
     while k < last:
-        read = _caseless_name(words[k].text, known)
+        read = caseless_name(words[k].text, known)
         if read is None:
             k += 1
             continue
         end = k + 1
         while end < last and end - k < 3:
-            more = _caseless_name(words[end].text, known)
-            arabic = read[1] in "GK" and _arabic_name_word(words[end].text)
+            more = caseless_name(words[end].text, known)
+            arabic = read[1] in "GK" and arabic_name_word(words[end].text)
             if (more is None or more[0] != 0) and not arabic:
                 break
             end += 1
         name_at, roles = _role(text, words, k, end)
+        if roles and end == k + 1 < last and read[1] in "GK" and surname_after(words[end].text):
+            end += 1
         pair = end - k >= 2 and read[0] == 0 and read[1] == "K"
         if name_at >= end or (read[1] not in "GD" and not roles and not pair):
             k += 1

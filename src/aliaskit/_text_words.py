@@ -24,6 +24,7 @@ def _split(words: str) -> frozenset[str]:
 
 
 __all__ = [
+    "CALENDAR",
     "CASELESS_STOP",
     "FUNCTION_WORDS",
     "HEBREW_PREFIXES",
@@ -34,11 +35,14 @@ __all__ = [
     "POSSESSIVE",
     "PRONOUNS",
     "QUOTES",
+    "arabic_name_word",
     "bare",
+    "caseless_name",
     "has_surname_shape",
     "is_role_word",
     "role_vocabulary",
     "script_of",
+    "surname_after",
     "word_kind",
 ]
 
@@ -70,7 +74,6 @@ FUNCTION_WORDS = _split("""
 #: Months and weekdays: capitalised, never a person's name in a date.
 _CALENDAR = """
     january february march april may june july august september october november december
-    jan feb mar apr jun jul aug sep sept oct nov dec
     monday tuesday wednesday thursday friday saturday sunday
     январь января февраль февраля март марта апрель апреля май мая июнь июня июль июля
     август августа сентябрь сентября октябрь октября ноябрь ноября декабрь декабря
@@ -103,7 +106,9 @@ _NOT_NAME = """
     хамас мид рф сша ссср война войны день
 """
 
-NOT_NAME = _split(_NOT_NAME) | _split(_CALENDAR)
+#: Months and weekdays (May, June, April are also given names).
+CALENDAR = _split(_CALENDAR)
+NOT_NAME = _split(_NOT_NAME) | CALENDAR
 
 #: Particles written lower-case inside a name (al-Assad, bin Salman, van Gogh, de Gaulle).
 PARTICLES = _split(
@@ -150,7 +155,7 @@ def has_surname_shape(folded: str) -> bool:
 
 
 #: Titles before a name, written with or without a full stop.
-HONORIFICS = frozenset({"mr", "mrs", "ms", "dr", "prof", "sir", "dame", "г-н", "г-жа"})
+HONORIFICS = frozenset({"mr", "mrs", "ms", "dr", "prof", "sir", "dame", "sheikh", "г-н", "г-жа"})
 #: Words before a capitalised run that make it a place (Kibbutz Nir Oz).
 PLACE_BEFORE = _split("kibbutz moshav village town city mount lake river street avenue fort cape")
 #: Quotation marks: a word alone between them is quoted as a word.
@@ -199,4 +204,50 @@ def role_vocabulary() -> frozenset[str]:
 
 
 def is_role_word(word: str) -> bool:
-    return all(p in role_vocabulary() for p in pieces(word)) if word else False
+    """Whether every piece of a word is a word of the role lists (Russia's: russia)."""
+    return all(p in role_vocabulary() for p in pieces(POSSESSIVE.sub("", word))) if word else False
+
+
+def caseless_name(word: str, known: set[str]) -> tuple[int, str] | None:
+    """A Hebrew or Arabic word as a name: (prefix length, kind), or None.
+
+    Kinds: ``D`` a name found in the text, ``G`` a given name, ``K`` a known
+    name, ``S`` a surname shape (unprefixed words only).
+    """
+    cuts = [(0, word)]
+    if word.startswith("כש") and len(word) > 3:
+        cuts.append((2, word[2:]))
+    if word[0] in _ONE_LETTER and len(word) > 2:
+        cuts.append((1, word[1:]))
+        if word[0] == "ו" and word[1] in _ONE_LETTER and len(word) > 3:
+            cuts.append((2, word[2:]))  # ולפוטין: and + to
+    for cut, rest in cuts:
+        if rest in CASELESS_STOP or rest in role_vocabulary():
+            continue
+        if rest in known:
+            return cut, "D"
+        facts = name_facts(rest)
+        if facts.is_given:
+            return cut, "G"
+        if facts.is_known:
+            return cut, "K"
+    stop = word in CASELESS_STOP or word in role_vocabulary()
+    return (0, "S") if not stop and has_surname_shape(word) else None
+
+
+_ONE_LETTER = frozenset("".join(p for p in HEBREW_PREFIXES if len(p) == 1) + "و")
+
+
+def surname_after(word: str) -> bool:
+    """Whether a Hebrew or Arabic word may be the surname after a role and a given name."""
+    return len(word) >= 2 and word not in CASELESS_STOP and word not in role_vocabulary()
+
+
+def arabic_name_word(word: str) -> bool:
+    """Whether an Arabic word may follow a given name as a name part."""
+    return (
+        script_of(word) == "Arab"
+        and len(word) >= 3
+        and word not in CASELESS_STOP
+        and word not in role_vocabulary()
+    )
