@@ -57,7 +57,7 @@ _ROLE_BACK = 6
 #: Markup, masked before words are read: HTML/XML tags and comments, entities,
 #: URLs and the targets of Markdown links and images.
 _MARKUP = re.compile(
-    r"<!--.*?-->|<[/!?]?[A-Za-z][^<>]{0,2000}>|&#?\w{1,32};|\]\([^()\s]{0,2000}\)"
+    r"<!--[^<>]{0,4000}?-->|<[/!?]?[A-Za-z][^<>]{0,2000}>|&#?\w{1,32};|\]\([^()\s]{0,2000}\)"
     r"|\b(?:https?|ftp|mailto|file):[^\s<>\"]{1,2000}|\bwww\.[^\s<>\"]{1,2000}",
     re.DOTALL,
 )
