@@ -169,8 +169,28 @@ def test_an_indexed_scorer_scores_call_after_call_as_score_pair(
         api.INDEXED_NAMES, api.INDEXED_MEMO = saved
 
 
-_GIVEN = ("Ivan", "Ivo", "Iwan", "Igor", "Pyotr", "Petr", "Oleg", "Olga", "Sergei", "Sergey", "Иван")
-_PATRONYMIC = ("Ivanovich", "Ivanovitch", "Petrovich", "Sergeevich", "Olegovna", "Иванович", "Ilyich")
+_GIVEN = (
+    "Ivan",
+    "Ivo",
+    "Iwan",
+    "Igor",
+    "Pyotr",
+    "Petr",
+    "Oleg",
+    "Olga",
+    "Sergei",
+    "Sergey",
+    "Иван",
+)
+_PATRONYMIC = (
+    "Ivanovich",
+    "Ivanovitch",
+    "Petrovich",
+    "Sergeevich",
+    "Olegovna",
+    "Иванович",
+    "Ilyich",
+)
 _SURNAME = ("Ivanov", "Ivanova", "Iwanow", "Ivanenko", "Иванов")
 russian_names = st.builds(
     "{} {} {}".format,
