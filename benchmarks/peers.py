@@ -30,7 +30,7 @@ threshold, so that a threshold can be tuned without scoring again.
   adjustment on first name and surname); blocking rules: same surname, same
   first name, or same first three letters of both; trained as its tutorial
   does (probability of a match from exact first name and surname at recall
-  0.7, u by random sampling, m by EM blocked on surname, then on first name);
+  0.7, u by random sampling of 10 million pairs, m by EM blocked on surname, then on first name);
   pairs above the lowest threshold of ``match_probability``, union-find.
 
 The peers other than aliaskit and the naive baseline are in the optional
@@ -392,7 +392,7 @@ class SplinkPeer(PairPeer):
         training.estimate_probability_two_random_records_match(
             [block_on("first_name", "surname")], recall=0.7
         )
-        training.estimate_u_using_random_sampling(max_pairs=1e6, seed=SPLINK_SEED)
+        training.estimate_u_using_random_sampling(max_pairs=1e7, seed=SPLINK_SEED)
         for rule in (block_on("surname"), block_on("first_name")):
             training.estimate_parameters_using_expectation_maximisation(
                 rule, record_sample_proportion=1.0

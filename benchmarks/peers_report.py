@@ -159,8 +159,23 @@ def tune(peer: Peer, rows: Sequence[GoldRow]) -> tuple[float, list[dict[str, flo
     ):
         scores = score(clusters, rows)
         sweep.append({"threshold": threshold, "f1": scores["pairwise"]["f1"]})
-    best = max(sweep, key=lambda s: (s["f1"], -s["threshold"]))
-    return best["threshold"], sweep
+    return pick(sweep, peer.default), sweep
+
+
+def pick(sweep: Sequence[dict[str, float]], default: float | None = None) -> float:
+    """The threshold of the best F1; among ties the default if tied, else the middle one.
+
+    >>> pick([{"threshold": t, "f1": f} for t, f in ((0.5, 0.9), (0.6, 0.9), (0.7, 0.8))])
+    0.6
+    >>> sweep = [{"threshold": t, "f1": 0.9} for t in (0.5, 0.6, 0.7)]
+    >>> pick(sweep, default=0.7)
+    0.7
+    """
+    best = max(s["f1"] for s in sweep)
+    tied = [s["threshold"] for s in sweep if s["f1"] == best]
+    if default is not None and default in tied:
+        return default
+    return tied[len(tied) // 2]
 
 
 def run_system(

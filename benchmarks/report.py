@@ -196,13 +196,23 @@ def _rate(info: dict[str, Any]) -> str:
     return ""
 
 
+# Headings of the benchmarks without a group, by test file (a reader does not know the files).
+FILE_TITLES = {
+    "test_bench_core.py": "core operations",
+    "test_bench_hebrew.py": "Hebrew readings",
+    "test_bench_phonetic.py": "phonetic encoders (aliaskit.phonetic, per token batch)",
+    "test_bench_translit.py": "transliteration",
+}
+
+
 def speed_section(benches: list[dict[str, Any]]) -> list[str]:
     """Every benchmark that is not a quality run: median, spread, rounds, rate."""
     by_group: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for b in benches:
         if "quality" in b.get("extra_info", {}):
             continue
-        group = b.get("group") or b["fullname"].split("::")[0].rsplit("/", 1)[-1]
+        test_file = b["fullname"].split("::")[0].rsplit("/", 1)[-1]
+        group = b.get("group") or FILE_TITLES.get(test_file, test_file)
         by_group[group].append(b)
     out = [
         "## Speed",
