@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 import warnings
 from pathlib import Path
 from typing import NamedTuple
@@ -174,16 +175,7 @@ def test_russian_oblique_cases_keep_gender() -> None:
 
 
 def test_without_pymorphy3_names_stay_as_written(monkeypatch: pytest.MonkeyPatch) -> None:
-    import builtins
-
-    real = builtins.__import__
-
-    def no_pymorphy(name: str, *args: object, **kwargs: object) -> object:
-        if name.startswith("pymorphy3"):
-            raise ImportError(name)
-        return real(name, *args, **kwargs)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(builtins, "__import__", no_pymorphy)
+    monkeypatch.setitem(sys.modules, "pymorphy3", None)  # import pymorphy3 raises ImportError
     lemma._analyzer.cache_clear()
     lemma._given.cache_clear()
     lemma._surname.cache_clear()

@@ -14,6 +14,7 @@ to install the extra.
 
 from __future__ import annotations
 
+import importlib
 import sys
 import warnings
 from collections.abc import Sequence
@@ -58,7 +59,9 @@ def _caller_level() -> int:
 @lru_cache(maxsize=1)
 def _analyzer() -> Any:
     try:
-        import pymorphy3  # type: ignore[import-not-found,import-untyped,unused-ignore]
+        # import_module, not an import statement: compiled, the statement reads
+        # sys.modules without the checks of the import system.
+        pymorphy3 = importlib.import_module("pymorphy3")
     except ImportError:
         warnings.warn(
             "aliaskit.find_names leaves Russian names in oblique cases as written "
