@@ -30,8 +30,9 @@ threshold, so that a threshold can be tuned without scoring again.
   adjustment on first name and surname); blocking rules: same surname, same
   first name, or same first three letters of both; trained as its tutorial
   does (probability of a match from exact first name and surname at recall
-  0.7, u by random sampling of 10 million pairs, m by EM blocked on surname, then on first name);
-  pairs above the lowest threshold of ``match_probability``, union-find.
+  0.7, u by random sampling of 10 million pairs, m by EM blocked on surname,
+  then on first name); pairs above the lowest threshold of
+  ``match_probability``, union-find.
 
 The peers other than aliaskit and the naive baseline are in the optional
 extra ``aliaskit[peers]``; :meth:`Peer.unavailable` says why one cannot run.

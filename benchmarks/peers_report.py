@@ -31,6 +31,7 @@ from __future__ import annotations
 import argparse
 import csv
 import datetime as dt
+import importlib
 import importlib.metadata
 import json
 import os
@@ -233,6 +234,7 @@ def stamp() -> dict[str, Any]:
         "date": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
         "machine": f"{platform.processor() or platform.machine()}, {os.cpu_count()} cores",
         "python": platform.python_version(),
+        "loadavg_1m": round(os.getloadavg()[0], 2),
         "versions": versions,
         "split_seed": SPLIT_SEED,
         "workload": [list(w) for w in WORKLOAD],
@@ -248,11 +250,18 @@ def markdown(report: dict[str, Any]) -> str:
     run = report["run"]
     lines = [
         f"Measured at commit {run['commit']}{' (uncommitted changes)' if run['dirty'] else ''}"
-        f", {run['date'][:10]}, {run['machine']}, Python {run['python']}; "
+        f", {run['date'][:10]}, {run['machine']}, Python {run['python']}"
+        + ("" if run.get("compiled", True) else " (aliaskit as pure Python)")
+        + "; "
         + ", ".join(f"{k} {v}" for k, v in run["versions"].items() if v)
         + ".",
-        "",
     ]
+    if "loadavg_1m_end" in run:
+        lines += [
+            "The machine was shared: its one-minute load average was "
+            f"{run['loadavg_1m']:.1f} at the start and {run['loadavg_1m_end']:.1f} at the end.",
+        ]
+    lines.append("")
     for name, result in report["sets"].items():
         lines += [f"**{SET_TITLES.get(name, name)}**", ""]
         if "absent" in result:
@@ -308,6 +317,8 @@ def per_source_markdown(report: dict[str, Any]) -> str:
 def run(sets: Sequence[str], systems: Sequence[str], shared: Path = SHARED) -> dict[str, Any]:
     """Every system on every set; a system that cannot run is listed with its reason."""
     report: dict[str, Any] = {"run": stamp(), "sets": {}, "not_run": dict(NOT_RUN)}
+    compiled = importlib.import_module("aliaskit._compiled")
+    report["run"]["compiled"] = bool(getattr(compiled, "COMPILED", False))
     for name in sets:
         rows = load_set(name, shared)
         if rows is None:
@@ -337,6 +348,7 @@ def run(sets: Sequence[str], systems: Sequence[str], shared: Path = SHARED) -> d
                 file=sys.stderr,
             )
         report["sets"][name] = result
+    report["run"]["loadavg_1m_end"] = round(os.getloadavg()[0], 2)
     return report
 
 
