@@ -302,6 +302,8 @@ def per_source_markdown(report: dict[str, Any]) -> str:
         return ""
     sources = sorted({s for r in rows for s in r["per_source"]})
     lines = [
+        "Pairwise F1 per source of the redistributable set (its test half):",
+        "",
         "| source | " + " | ".join(r["system"] for r in rows) + " |",
         "| --- | " + " | ".join("---:" for _ in rows) + " |",
     ]

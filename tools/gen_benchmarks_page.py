@@ -54,18 +54,41 @@ python tools/gen_benchmarks_page.py           # this page
 ```
 
 The development set is licensed for evaluation only and is not distributed
-with aliaskit; without it only the bundled seed set is scored.
+with aliaskit; without it only the bundled seed set is scored. The
+redistributable set of `benchmarks/data` is distributed: see
+[aliaskit beside its peers](#aliaskit-beside-its-peers).
 """
 
 PEERS_INTRO = """\
 ## aliaskit beside its peers
 
+The systems a user would pick instead of aliaskit, each run the way its users
+run it (`benchmarks/peers.py` says how, and with which blocking):
+*rapidfuzz_wratio* (RapidFuzz `process.cdist`, `WRatio` on unidecoded names,
+all pairs, union-find), *metaphone_jw* (jellyfish Metaphone of the surname as
+the block, jellyfish Jaro-Winkler), *naive_dm_jw* (Daitch-Mokotoff surname
+blocking, Jaro-Winkler), *nomenklatura* (OpenSanctions' logic-v2 matcher on
+aliaskit's candidate pairs) and *splink* (DuckDB, `NameComparison` with
+term-frequency adjustment, trained as its tutorial does).
+
 Every system, aliaskit included, has its threshold chosen on one half of the
 entities of a set (a random split, seed 28) for the best pairwise F1, and is
-scored on the other half (`python -m benchmarks.peers_report`, after
-`pip install -e ".[bench,peers]"`; the systems and their blocking are
-described in `benchmarks/peers.py`). *names/s* is the test half clustered
-once at the chosen threshold, on the two-core machine.
+scored on the other half. *names/s* is the test half clustered once at the
+chosen threshold. To reproduce the first table from a clone:
+
+```sh
+pip install -e ".[bench,peers]"
+python -m benchmarks.peers_report --sets redistributable
+```
+
+The first table needs nothing outside the repository: the seed people and the
+CC0 Wikidata en/he person labels are in `benchmarks/data` (its README names
+sources and licences) and the Cyrillic workload is regenerated from its seed.
+The second needs the EU sanctions part of the evaluation data (CC BY-NC,
+never copied here), read from `../shared/data` when present. The Wikidata part
+is the same data aliaskit was developed on, and the workload is aliaskit's own
+generator, so aliaskit's figures on them are not held out as the peers' are:
+take them as an upper bound.
 """
 
 
