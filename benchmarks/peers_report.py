@@ -16,14 +16,18 @@ Sets (:func:`load_set`):
 
 Protocol (:func:`run_system`): the entities of a set are split in two halves
 at random (:func:`split`, seed :data:`SPLIT_SEED`); each system clusters the
-names of the *tune* half at every threshold of its grid, the threshold with
-the best pairwise F1 is kept, and the system then clusters the names of the
-*test* half once at that threshold, timed, and is scored there (pairwise and
-B-cubed P/R/F1 from :mod:`aliaskit.evaluation`). A system with a
-``max_names`` limit gets a random sample of whole entities of each half
-(seed :data:`SPLIT_SEED`) holding at least that many names, stated in the
-table. Writes ``benchmarks/results/peers.json`` (stamped with commit, date,
-machine and library versions) and ``peers.md`` (the Markdown tables).
+names of the *tune* half at every threshold of its grid, and the threshold
+with the best pairwise F1 is kept (:func:`pick`: among equal F1s the system's
+own default if it is one of them, else the middle one). The system then
+clusters the names of the *test* half once at that threshold, timed, and is
+scored there: pairwise and B-cubed P/R/F1 (:mod:`aliaskit.evaluation`) and,
+when the evaluation data is present, how many of its hard-negative pairs
+(different people with near-identical names) that fall in the test half are
+put in one cluster. A system with a ``max_names`` limit gets a random sample
+of whole entities of each half (seed :data:`SPLIT_SEED`) holding at least
+that many names, stated in the table. Writes ``benchmarks/results/peers.json``
+(stamped with commit, date, machine and library versions) and ``peers.md``
+(the Markdown tables).
 """
 
 from __future__ import annotations
@@ -49,6 +53,7 @@ from aliaskit.evaluation import (
     bcubed_scores,
     gold_by_name,
     load_gold,
+    load_pairs,
     pairwise_scores,
     per_group_scores,
 )
@@ -179,10 +184,28 @@ def pick(sweep: Sequence[dict[str, float]], default: float | None = None) -> flo
     return tied[len(tied) // 2]
 
 
+def hard_negatives(shared: Path = SHARED) -> list[tuple[str, str]]:
+    """Name pairs of different people with near-identical names (``dev_hard_negatives.tsv``).
+
+    Read from the evaluation data when present (empty otherwise); only the
+    pairs whose two names are both clustered in a test half are counted.
+    """
+    path = shared / "dev_hard_negatives.tsv"
+    return [p.names for p in load_pairs(path)] if path.exists() else []
+
+
+def merged(clusters: Clusters, pairs: Sequence[tuple[str, str]]) -> tuple[int, int]:
+    """(pairs put in one cluster, pairs whose two names are both clustered)."""
+    where = {name: k for k, members in enumerate(clusters) for name in members}
+    both = [(a, b) for a, b in pairs if a in where and b in where]
+    return sum(where[a] == where[b] for a, b in both), len(both)
+
+
 def run_system(
     peer: Peer,
     rows: Sequence[GoldRow],
     *,
+    negatives: Sequence[tuple[str, str]] = (),
     seed: int = SPLIT_SEED,
     clock: Callable[[], float] = time.perf_counter,
 ) -> dict[str, Any]:
@@ -210,6 +233,7 @@ def run_system(
         "tune_seconds": round(tune_seconds, 3),
         "names_per_second": round(len(names) / seconds) if seconds else None,
         "entities": len(clusters),
+        "hard_negatives_merged": merged(clusters, negatives),
         "sweep": sweep,
         **score(clusters, test_rows),
     }
@@ -271,20 +295,23 @@ def markdown(report: dict[str, Any]) -> str:
             f"{result['names']:,} names of {result['entities']:,} entities; tune half "
             f"{result['tune_entities']:,} entities, test half {result['test_entities']:,}.",
             "",
-            "| system | threshold | P | R | F1 | B-cubed F1 | names/s | test names |",
-            "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+            "| system | threshold | P | R | F1 | B-cubed F1 | names/s | test names "
+            "| hard negatives merged |",
+            "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
         ]
         for row in result["systems"]:
             if "skipped" in row:
-                lines.append(f"| {row['system']} | skipped: {row['skipped']} | | | | | | |")
+                lines.append(f"| {row['system']} | skipped: {row['skipped']} | | | | | | | |")
                 continue
             pw = row["pairwise"]
             size = f"{row['test_names']:,}" + (" (sample)" if row["sampled"] else "")
             rate = row["names_per_second"]
+            hit, pairs = row.get("hard_negatives_merged", (0, 0))
+            negatives = f"{hit} of {pairs}" if pairs else "n/a"
             lines.append(
                 f"| {row['system']} | {row['threshold']:g} | {_pct(pw['precision'])} | "
                 f"{_pct(pw['recall'])} | **{_pct(pw['f1'])}** | {_pct(row['bcubed']['f1'])} | "
-                f"{rate:,} | {size} |"
+                f"{rate:,} | {size} | {negatives} |"
             )
         lines.append("")
     if report.get("not_run"):
@@ -319,6 +346,7 @@ def per_source_markdown(report: dict[str, Any]) -> str:
 def run(sets: Sequence[str], systems: Sequence[str], shared: Path = SHARED) -> dict[str, Any]:
     """Every system on every set; a system that cannot run is listed with its reason."""
     report: dict[str, Any] = {"run": stamp(), "sets": {}, "not_run": dict(NOT_RUN)}
+    negatives = hard_negatives(shared)
     compiled = importlib.import_module("aliaskit._compiled")
     report["run"]["compiled"] = bool(getattr(compiled, "COMPILED", False))
     for name in sets:
@@ -341,7 +369,7 @@ def run(sets: Sequence[str], systems: Sequence[str], shared: Path = SHARED) -> d
                 result["systems"].append({"system": key, "skipped": reason})
                 print(f"{name}: {key} skipped: {reason}", file=sys.stderr)
                 continue
-            row = run_system(peer, rows)
+            row = run_system(peer, rows, negatives=negatives)
             result["systems"].append(row)
             print(
                 f"{name}: {key} threshold {row['threshold']:g} pairwise F1 "

@@ -162,3 +162,10 @@ def test_benchmarks_page_generator_includes_the_peers_tables(tmp_path: Path) -> 
     page = gen.build(results, tmp_path / "docs")
     assert page.count("## aliaskit beside its peers") == 1
     assert "| aliaskit |" in page
+
+
+def test_hard_negatives_count_only_pairs_clustered_together() -> None:
+    """merged() counts the pairs in one cluster among those whose two names were clustered."""
+    clusters = [["Roy Evans", "Troy Evans"], ["Alfred Roome"]]
+    pairs = [("Roy Evans", "Troy Evans"), ("Alfred Roome", "Alfred Romer")]
+    assert peers_report.merged(clusters, pairs) == (1, 1)
