@@ -123,6 +123,7 @@ def test_mention_is_a_frozen_value() -> None:
         ),
         ("On April 16 the Kremlin in Moscow said so.", []),
         ("Theresa May met him on May 9.", [("Theresa May", "Theresa May", ())]),
+        ("The UN told Al Jazeera that Kim Jong Un", [("Kim Jong Un", "Kim Jong Un", ())]),
         (
             "Qatar's Prime Minister Sheikh Mohammed Al Thani",
             [("Mohammed Al Thani", "Mohammed Al Thani", ("Qatar's Prime Minister Sheikh",))],
@@ -159,6 +160,11 @@ def test_arabic_names_from_the_lexicon() -> None:
     found = find_names("التقى الرئيس فلاديمير بوتين مع محمد")
     assert [m.name for m in found] == ["فلاديمير بوتين", "محمد"]
     assert found[0].script == "Arab"
+    found = find_names("وقال موسى أبو مرزوق إن الرئيس الروسي فلاديمير بوتين استقبل")
+    assert [(m.name, m.roles) for m in found] == [
+        ("موسى أبو مرزوق", ()),
+        ("فلاديمير بوتين", ("الرئيس الروسي",)),
+    ]
 
 
 def test_russian_oblique_cases_keep_gender() -> None:

@@ -22,6 +22,7 @@ from aliaskit._parse_roles import role_length, written
 from aliaskit._parse_words import pieces
 from aliaskit._text_lemma import nominative
 from aliaskit._text_words import (
+    ARABIC_PARTICLES,
     CALENDAR,
     HONORIFICS,
     PARTICLES,
@@ -328,7 +329,7 @@ def _second_pass(
                 continue
             kind = word_kind(w.text)
             folded = bare(w.text)
-            if kind == "B" or len(folded) < 2 or _quoted(text, w):
+            if kind == "B" or len(folded) < 2 or folded in PARTICLES or _quoted(text, w):
                 continue
             if (
                 folded in known
@@ -353,7 +354,9 @@ def _caseless(
         end = k + 1
         while end < last and end - k < 3:
             more = caseless_name(words[end].text, known)
-            arabic = read[1] in "GK" and arabic_name_word(words[end].text)
+            after_particle = words[end - 1].text in ARABIC_PARTICLES
+            arabic = (end == k + 1 or after_particle) and read[1] in "GK"
+            arabic = arabic and arabic_name_word(words[end].text)
             if (more is None or more[0] != 0) and not arabic:
                 break
             end += 1

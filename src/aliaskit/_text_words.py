@@ -24,6 +24,8 @@ def _split(words: str) -> frozenset[str]:
 
 
 __all__ = [
+    "ACRONYMS",
+    "ARABIC_PARTICLES",
     "CALENDAR",
     "CASELESS_STOP",
     "FUNCTION_WORDS",
@@ -99,6 +101,9 @@ _NOT_NAME = """
     credit photo image video getty dpa tass ria ria novosti interfax rt bbc cnn
     linkedin quora youtube rss facebook twitter instagram telegram whatsapp tiktok
     newsletter feedback editions sectors members community benefits
+    jazeera arabiya qaeda aqsa quds
+    кремля кремлем кремлю москвы москву москвой израилю израилем газы россию россией
+    украины украине украину украиной
     gazan israeli israelis palestinian palestinians russian russians american
     ukrainian european iranian lebanese syrian egyptian hamas hezbollah idf un eu us
     usa uk nato covid ceasefire hostages mr mrs ms dr prof
@@ -114,6 +119,13 @@ NOT_NAME = _split(_NOT_NAME) | CALENDAR
 PARTICLES = _split(
     "al el bin ibn bint abu abd van von der den de da del della di du le la ben bat ter y"
 )
+
+#: Arabic particles inside a name (Musa Abu Marzouk, Mohammed bin Salman).
+ARABIC_PARTICLES = _split("أبو ابو بن ابن بنت عبد آل")
+
+#: Acronyms that are never a name in capitals (UN, US), but are one written
+#: as a name (Kim Jong Un).
+ACRONYMS = _split("un us eu uk idf afp ap rt bbc cnn tass ria nato usa")
 
 #: Pronouns and bare kinship words are no mention (they are lower-case, or in
 #: :data:`FUNCTION_WORDS`); listed for the checks of tests.
@@ -186,7 +198,8 @@ def word_kind(word: str) -> str:
     """The kind of a word: ``G`` given name, ``K`` known name, ``S`` surname
     shape, ``B`` never a name, ``X`` anything else."""
     folded = bare(word)
-    if folded in FUNCTION_WORDS or any(p in NOT_NAME for p in folded.split("-")):
+    acronym = folded in ACRONYMS and not word.isupper()  # Kim Jong Un, not the UN
+    if folded in FUNCTION_WORDS or (not acronym and any(p in NOT_NAME for p in folded.split("-"))):
         return "B"
     facts = name_facts(folded)
     if facts.is_given or (script_of(word) == "Cyrl" and given_nominative(word) is not None):
@@ -222,7 +235,7 @@ def caseless_name(word: str, known: set[str]) -> tuple[int, str] | None:
         if word[0] == "ו" and word[1] in _ONE_LETTER and len(word) > 3:
             cuts.append((2, word[2:]))  # ולפוטין: and + to
     for cut, rest in cuts:
-        if rest in CASELESS_STOP or rest in role_vocabulary():
+        if rest in CASELESS_STOP or is_role_word(rest):
             continue
         if rest in known:
             return cut, "D"
@@ -231,7 +244,7 @@ def caseless_name(word: str, known: set[str]) -> tuple[int, str] | None:
             return cut, "G"
         if facts.is_known:
             return cut, "K"
-    stop = word in CASELESS_STOP or word in role_vocabulary()
+    stop = word in CASELESS_STOP or is_role_word(word)
     return (0, "S") if not stop and has_surname_shape(word) else None
 
 
@@ -240,7 +253,7 @@ _ONE_LETTER = frozenset("".join(p for p in HEBREW_PREFIXES if len(p) == 1) + "و
 
 def surname_after(word: str) -> bool:
     """Whether a Hebrew or Arabic word may be the surname after a role and a given name."""
-    return len(word) >= 2 and word not in CASELESS_STOP and word not in role_vocabulary()
+    return len(word) >= 2 and word not in CASELESS_STOP and not is_role_word(word)
 
 
 def arabic_name_word(word: str) -> bool:
@@ -249,5 +262,5 @@ def arabic_name_word(word: str) -> bool:
         script_of(word) == "Arab"
         and len(word) >= 3
         and word not in CASELESS_STOP
-        and word not in role_vocabulary()
+        and not is_role_word(word)
     )
