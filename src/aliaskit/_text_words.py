@@ -193,6 +193,36 @@ def bare(word: str) -> str:
     return POSSESSIVE.sub("", word).lower()
 
 
+#: Case endings of Russian given names, and the nominative endings they may
+#: replace: Александром, Елены, Сашей, Максиму.
+_GIVEN_CASES = (
+    ("ом", ""),
+    ("ем", ""),
+    ("ой", "а"),
+    ("ей", "я"),
+    ("ей", "а"),
+    ("ы", "а"),
+    ("и", "я"),
+    ("е", "а"),
+    ("е", ""),
+    ("у", "а"),
+    ("у", ""),
+    ("ю", "я"),
+    ("а", ""),
+    ("я", "й"),
+)
+
+
+def _oblique_given(folded: str) -> bool:
+    """Whether a Cyrillic word is a curated given name in an oblique case, by
+    its ending (without pymorphy3, the form is kept as written)."""
+    return any(
+        folded.endswith(ending) and name_facts(folded[: -len(ending)] + nominative).is_given
+        for ending, nominative in _GIVEN_CASES
+        if len(folded) > len(ending) + 2
+    )
+
+
 @lru_cache(maxsize=1 << 16)
 def word_kind(word: str) -> str:
     """The kind of a word: ``G`` given name, ``K`` known name, ``S`` surname
@@ -202,7 +232,8 @@ def word_kind(word: str) -> str:
     if folded in FUNCTION_WORDS or (not acronym and any(p in NOT_NAME for p in folded.split("-"))):
         return "B"
     facts = name_facts(folded)
-    if facts.is_given or (script_of(word) == "Cyrl" and given_nominative(word) is not None):
+    cyrillic = script_of(word) == "Cyrl"
+    if facts.is_given or (cyrillic and (given_nominative(word) or _oblique_given(folded))):
         return "G"
     parts = folded.split("-")
     if facts.is_known or (len(parts) > 1 and all(name_facts(p).is_known for p in parts)):
