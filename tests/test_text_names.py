@@ -10,9 +10,8 @@ from typing import NamedTuple
 import pytest
 
 import aliaskit
-from aliaskit import Mention, find_names
+from aliaskit import Mention, _text_words, find_names
 from aliaskit import _text_lemma as lemma
-from aliaskit import _text_words
 
 VECTORS = Path(__file__).parent / "vectors"
 SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
