@@ -14,6 +14,7 @@ import itertools
 import os
 import shutil
 import sys
+from collections import Counter
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -254,8 +255,10 @@ def test_resolve_with_routes_over_max_given_group_equals_cluster(spark: SparkSes
     names = workload.one_surname_names(300, seed=1)
     # The block limits are read in Spark's Python workers, which no patch reaches;
     # at their defaults the block of the surname is already oversized.
-    assert len(names) > MAX_BLOCK
-    assert set.intersection(*(set(blocking.block_keys(parse_name(n))) for n in names))
+    # Nearly all share the surname's block (a name whose patronymic the parser
+    # does not know, IVANOV VITALY YAKHYICH, is read in the other order).
+    shared = Counter(k for n in names for k in blocking.block_keys(parse_name(n)))
+    assert shared.most_common(1)[0][1] > MAX_BLOCK
     with pytest.MonkeyPatch.context() as mp:
         _small_given_group(mp)
         want = _expected(aliaskit.cluster(names))
