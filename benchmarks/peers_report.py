@@ -343,6 +343,67 @@ def per_source_markdown(report: dict[str, Any]) -> str:
     return "\n".join(lines) + "\n"
 
 
+def plots(report: dict[str, Any], folder: Path) -> list[str]:
+    """Write the quality-against-speed and per-source plots; return their file names."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    written = []
+    colour = {key: f"C{i}" for i, key in enumerate(PEERS)}
+    fig, ax = plt.subplots(figsize=(7, 4.2))
+    for (name, result), marker in zip(report["sets"].items(), "os^", strict=False):
+        for row in result.get("systems", []):
+            if "skipped" in row or not row.get("names_per_second"):
+                continue
+            x, y = row["names_per_second"], 100 * row["pairwise"]["f1"]
+            ax.scatter(x, y, marker=marker, s=40, color=colour[row["system"]])
+            ax.annotate(row["system"], (x, y), textcoords="offset points", xytext=(5, 3), size=8)
+        ax.scatter([], [], marker=marker, color="grey", label=SET_TITLES.get(name, name))
+    ax.set_xscale("log")
+    ax.set_xlabel("names per second (test half, log scale)")
+    ax.set_ylabel("pairwise F1 (%)")
+    ax.set_ylim(0, 102)
+    ax.grid(True, which="both", alpha=0.3)
+    ax.legend(fontsize=7, loc="lower left")
+    ax.set_title("Quality against throughput, thresholds tuned on the other half")
+    fig.tight_layout()
+    fig.savefig(folder / "peers_quality_speed.png", dpi=110)
+    plt.close(fig)
+    written.append("peers_quality_speed.png")
+    redistributable = report["sets"].get("redistributable", {})
+    rows = [r for r in redistributable.get("systems", []) if "skipped" not in r]
+    if rows:
+        sources = sorted({s for r in rows for s in r["per_source"]})
+        fig, ax = plt.subplots(figsize=(7, 4.2))
+        width = 0.8 / len(rows)
+        for k, row in enumerate(rows):
+            values = [
+                100 * row["per_source"].get(s, {}).get("pairwise", {}).get("f1", 0.0)
+                for s in sources
+            ]
+            ax.bar(
+                [i + k * width for i in range(len(sources))],
+                values,
+                width,
+                label=row["system"],
+                color=colour[row["system"]],
+            )
+        ax.set_xticks([i + 0.4 - width / 2 for i in range(len(sources))])
+        ax.set_xticklabels([s.split("/")[0] for s in sources], fontsize=8)
+        ax.set_ylabel("pairwise F1 (%)")
+        ax.set_ylim(0, 128)
+        ax.set_yticks(range(0, 101, 20))
+        ax.legend(fontsize=7, ncol=3, loc="upper center")
+        ax.set_title("Pairwise F1 per source, redistributable set (test half)")
+        fig.tight_layout()
+        fig.savefig(folder / "peers_per_source.png", dpi=110)
+        plt.close(fig)
+        written.append("peers_per_source.png")
+    return written
+
+
 def run(sets: Sequence[str], systems: Sequence[str], shared: Path = SHARED) -> dict[str, Any]:
     """Every system on every set; a system that cannot run is listed with its reason."""
     report: dict[str, Any] = {"run": stamp(), "sets": {}, "not_run": dict(NOT_RUN)}
@@ -396,6 +457,12 @@ def main(argv: list[str] | None = None) -> int:
     args.output.parent.mkdir(parents=True, exist_ok=True)
     args.output.write_text(json.dumps(report, indent=1, ensure_ascii=False), encoding="utf-8")
     text = markdown(report) + "\n" + per_source_markdown(report)
+    try:
+        images = plots(report, args.output.parent)
+    except ImportError as err:  # matplotlib is in the bench extra
+        print(f"no plots: {err}", file=sys.stderr)
+        images = []
+    text += "".join(f"\n![{name[:-4].replace('_', ' ')}](img/{name})\n" for name in images)
     args.output.with_suffix(".md").write_text(text, encoding="utf-8")
     print(text)
     return 0

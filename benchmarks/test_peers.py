@@ -169,3 +169,13 @@ def test_hard_negatives_count_only_pairs_clustered_together() -> None:
     clusters = [["Roy Evans", "Troy Evans"], ["Alfred Roome"]]
     pairs = [("Roy Evans", "Troy Evans"), ("Alfred Roome", "Alfred Romer")]
     assert peers_report.merged(clusters, pairs) == (1, 1)
+
+
+def test_plots_are_written(rows: list[GoldRow], tmp_path: Path) -> None:
+    """The report draws quality against throughput and per-source F1 (matplotlib: bench extra)."""
+    pytest.importorskip("matplotlib")
+    row = peers_report.run_system(PEERS["naive_dm_jw"], rows)
+    report = {"sets": {"redistributable": {"systems": [row, {"system": "x", "skipped": "-"}]}}}
+    written = peers_report.plots(report, tmp_path)
+    assert written == ["peers_quality_speed.png", "peers_per_source.png"]
+    assert all((tmp_path / name).stat().st_size > 0 for name in written)
