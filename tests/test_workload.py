@@ -189,7 +189,9 @@ def test_command_line_writes_a_headered_tsv(capsys: pytest.CaptureFixture[str]) 
 # --- The shapes -------------------------------------------------------------------
 
 
-FAMILY_2000_SHA256 = "0356a873a2d755c4ab27f1397e430abbb9f22d7e2115a2384b19531891b25b4e"
+#: Pinned again in session 17: the curated table gained Arabic given names with
+#: Russian Cyrillic forms (Yahya, Zakariya, ...), which the workload draws on.
+FAMILY_2000_SHA256 = "51442b342c83a18541943a710d874eff40a5fe1af0f48cb006c4aa6b241c0c59"
 
 
 def _sha256(mentions: list[tuple[str, str]]) -> str:
