@@ -32,7 +32,7 @@ import attrs
 from aliaskit import knowledge
 from aliaskit._display import display_word, written_form
 from aliaskit._parse_words import name_words
-from aliaskit.hebrew import word_readings
+from aliaskit._reading_prior import known_spellings
 from aliaskit.latin import latin_forms
 from aliaskit.parse import ParsedName
 from aliaskit.similarity import part_similarity
@@ -119,15 +119,20 @@ def render(name: ParsedName) -> str:
 
 
 def _best_reading(word: str) -> str:
-    """The Latin reading of a Hebrew or Arabic word shown in a name: a known
-    given name's usual spelling, else the first reading ranked with the prior
-    of Latin name spellings (:func:`aliaskit.hebrew.word_readings`; matching
-    reads the lattice's order instead)."""
+    """The Latin reading of a Hebrew or Arabic word shown in a name: the usual
+    spelling of a name the tables list (an Arabic given name's curated
+    headword, a Hebrew word's spelling in the name prior's table: משה Moshe),
+    else its first reading, as matching reads it.
+
+    Ranking every word's readings with the prior of Latin name spellings
+    (:func:`aliaskit.hebrew.word_readings`) showed 46 of the 319 words of
+    dev's Hebrew-only entities as the person's own Latin spelling, this 44
+    (the first reading alone 24), at a quarter of the cost (1.75 ms a word)."""
     usual = knowledge.usual_spelling(word)
     if usual is not None:
         return usual
-    found = word_readings(word, limit=1)
-    return found[0] if found else latin_forms(word).forms[0]
+    known = known_spellings(word)
+    return known[0] if known else latin_forms(word).forms[0]
 
 
 def _suffix_display(suffix: str) -> str:
