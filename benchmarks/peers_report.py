@@ -58,12 +58,10 @@ from aliaskit.evaluation import (
     per_group_scores,
 )
 from benchmarks.peers import NOT_RUN, PEERS, Clusters, Peer
+from benchmarks.quality import RESULTS, ROOT, SHARED
 from benchmarks.workload import generate
 
-ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "benchmarks" / "data"
-SHARED = ROOT.parent / "shared" / "data"
-RESULTS = ROOT / "benchmarks" / "results"
 SPLIT_SEED = 28
 # (shape, mentions, seed) of the Cyrillic workload part of the redistributable set.
 WORKLOAD = (("family", 6_000, 0), ("distinct", 2_000, 0))
