@@ -28,6 +28,7 @@ import attrs
 import jellyfish
 
 from aliaskit._check import require_str
+from aliaskit._edit import damerau_levenshtein, levenshtein
 from aliaskit.hebrew_align import align_score, hebrew_extra, hebrew_pair_score
 from aliaskit.keys import fold, loose_fold
 from aliaskit.latin import ABJAD_READINGS, latin_forms
@@ -71,7 +72,7 @@ def _lev_sim(a: str, b: str) -> float:
     longest = max(len(a), len(b))
     if not longest:
         return 0.0
-    return 1.0 - jellyfish.levenshtein_distance(a, b) / longest
+    return 1.0 - levenshtein(a, b) / longest
 
 
 def _lev_sim_over(a: str, b: str, best: float, penalty: float) -> float | None:
@@ -97,8 +98,8 @@ def _typo_distance(a: str, b: str) -> int:
     Only a lone swap: with other edits beside it, a swap is as likely a
     different name (Krasov ~ Karson).
     """
-    distance: int = jellyfish.levenshtein_distance(a, b)
-    if distance == 2 and len(a) == len(b) and jellyfish.damerau_levenshtein_distance(a, b) == 1:
+    distance = levenshtein(a, b)
+    if distance == 2 and len(a) == len(b) and damerau_levenshtein(a, b) == 1:
         return 1
     return distance
 

@@ -21,8 +21,7 @@ from collections.abc import Callable
 from functools import cache, lru_cache
 from importlib.resources import files
 
-import jellyfish
-
+from aliaskit._edit import damerau_levenshtein
 from aliaskit.keys import fold, loose_fold
 from aliaskit.knowledge import load_table
 
@@ -153,7 +152,7 @@ def different_formation(a: str, b: str, *, loose: bool = False) -> tuple[str, st
     stem_a, stem_b = a[: len(a) - len(sa)], b[: len(b) - len(sb)]
     if min(len(stem_a), len(stem_b)) < 3:
         return None
-    if stem_a != stem_b and jellyfish.damerau_levenshtein_distance(stem_a, stem_b) > 1:
+    if stem_a != stem_b and damerau_levenshtein(stem_a, stem_b) > 1:
         return None
     return sa, sb
 
@@ -183,5 +182,5 @@ def stem_similarity(a: str, b: str, suffix: str, *, weight: float = SUFFIX_WEIGH
     if sa == sb:
         return 1.0
     longest = max(len(sa), len(sb)) + weight * cut
-    slips = jellyfish.damerau_levenshtein_distance(sa, sb)
+    slips = damerau_levenshtein(sa, sb)
     return max(0.0, 1.0 - (slips + EXTRA_SLIP_COST * max(slips - 1, 0)) / longest)
