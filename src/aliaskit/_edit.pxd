@@ -4,6 +4,9 @@ cimport cython
 
 cpdef bint _plain(str a, str b) except -1
 
+cdef int _MATRIX[1089]
+cdef int _LAST[128]
+
 cpdef long levenshtein(str a, str b) except -1
 
 cpdef long damerau_levenshtein(str a, str b) except -1
@@ -13,6 +16,6 @@ cpdef long damerau_levenshtein(str a, str b) except -1
 cpdef long _levenshtein_short(str a, str b) except -1
 
 @cython.locals(la=Py_ssize_t, lb=Py_ssize_t, i=Py_ssize_t, j=Py_ssize_t, width=Py_ssize_t,
-               big=int, last="int[:]", d="int[:]", ca=int, cb=int, k=int, m=int,
+               big=int, d="int *", last="int *", ca=int, cb=int, k=int, m=int,
                last_match=int, cost=int, best=int, swap=int)
 cpdef long _damerau_short(str a, str b) except -1

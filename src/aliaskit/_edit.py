@@ -16,7 +16,6 @@ paths against jellyfish.
 from __future__ import annotations
 
 import types
-from array import array
 
 import jellyfish
 
@@ -28,9 +27,6 @@ SHORT = 31
 _CELLS = (SHORT + 2) * (SHORT + 2)
 #: ASCII: the alphabet of the last-row table.
 _ALPHABET = 128
-_INT = array("i").itemsize
-_MATRIX_ZEROS = bytes(_INT * _CELLS)
-_ALPHABET_ZEROS = bytes(_INT * _ALPHABET)
 
 
 def _probe() -> None:
@@ -100,12 +96,21 @@ def _levenshtein_short(a: str, b: str) -> int:
 
 def _damerau_short(a: str, b: str) -> int:
     """Unrestricted Damerau–Levenshtein distance (Lowrance and Wagner's algorithm)
-    on the (la + 2) x (lb + 2) matrix, laid out row by row."""
+    on the (la + 2) x (lb + 2) matrix, laid out row by row in :data:`_MATRIX`.
+
+    Every cell this call reads it has written first, and the last-row table
+    is cleared for the letters of ``b`` (the only ones read), so nothing of an
+    earlier call is seen. The compiled build holds the interpreter lock for
+    the whole call, so threads never share the arrays; the pure-Python build
+    never calls this (jellyfish instead) but the tests.
+    """
     la, lb = len(a), len(b)
     width = lb + 2
     big = la + lb
-    last = array("i", _ALPHABET_ZEROS)  # the last row in which each character of a was seen
-    d = array("i", _MATRIX_ZEROS[: _INT * (la + 2) * width])
+    d = _MATRIX
+    last = _LAST  # the last row in which each character of a was seen
+    for j in range(lb):
+        last[ord(b[j])] = 0
     d[0] = big
     for i in range(la + 1):
         d[(i + 1) * width] = big
@@ -136,3 +141,8 @@ def _damerau_short(a: str, b: str) -> int:
             d[(i + 1) * width + j + 1] = best
         last[ca] = i
     return d[(la + 1) * width + lb + 1]
+
+
+#: The matrix and the last-row table of :func:`_damerau_short` (C arrays when compiled).
+_MATRIX = [0] * 1089  # _CELLS
+_LAST = [0] * 128  # _ALPHABET

@@ -180,8 +180,8 @@ def _fuzzy(a: str, x: _Forms, b: str, y: _Forms, *, stems: bool = False) -> tupl
     for fx in x.folds[:3]:
         for fy in y.folds[:3]:
             sim = _lev_sim_over(fx, fy, best, 0.0)
-            if sim is None:
-                continue
+            if sim is None or sim <= best:
+                continue  # the suffix rule only lowers a score: this pair cannot win
             note = ""
             if stems and fx != fy:
                 sim, note = _suffix_rule(fx, fy, sim, loose=False)
@@ -193,7 +193,7 @@ def _fuzzy(a: str, x: _Forms, b: str, y: _Forms, *, stems: bool = False) -> tupl
             if min(len(lx), len(ly)) < LOOSE_MIN:
                 continue  # Mo and Ma are different names
             sim = _lev_sim_over(lx, ly, best, LOOSE_PENALTY)
-            if sim is None:
+            if sim is None or sim <= best:
                 continue
             note = ""
             if stems and lx != ly:

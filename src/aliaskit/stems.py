@@ -152,7 +152,10 @@ def different_formation(a: str, b: str, *, loose: bool = False) -> tuple[str, st
     stem_a, stem_b = a[: len(a) - len(sa)], b[: len(b) - len(sb)]
     if min(len(stem_a), len(stem_b)) < 3:
         return None
-    if stem_a != stem_b and damerau_levenshtein(stem_a, stem_b) > 1:
+    if stem_a != stem_b and (
+        # The distance is at least the length gap: the bound spares the programme.
+        abs(len(stem_a) - len(stem_b)) > 1 or damerau_levenshtein(stem_a, stem_b) > 1
+    ):
         return None
     return sa, sb
 
