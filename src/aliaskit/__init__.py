@@ -39,6 +39,9 @@ True
 
 from __future__ import annotations
 
+import importlib
+from typing import TYPE_CHECKING, Any
+
 # First (as sorted): choose the compiled core or pure Python before any module loads.
 from aliaskit import _compiled
 from aliaskit._version import __version__ as __version__
@@ -47,16 +50,28 @@ from aliaskit.dates import BirthDate, parse_birth_date
 from aliaskit.entity import Entity
 from aliaskit.extract import extract, extract_one
 from aliaskit.hebrew import readings
-from aliaskit.index import Hit, Index
 from aliaskit.latin import romanize
 from aliaskit.parse import ParsedName, parse_name
 from aliaskit.phonetic import phonetic_keys
 from aliaskit.record import Record
-from aliaskit.resolver import Resolver, cluster
 from aliaskit.similarity import similarity
 from aliaskit.text import detect_script, normalize
 from aliaskit.text_names import Mention, find_names
 from aliaskit.translit import romanizations, schemes, transliterate
+
+if TYPE_CHECKING:
+    from aliaskit.index import Hit, Index
+    from aliaskit.resolver import Resolver, cluster
+
+#: Public names whose modules load numpy (clustering and search), imported on
+#: first use (PEP 562), so that ``import aliaskit`` for compare, parse or
+#: transliterate does not pay for numpy and the array paths.
+_LAZY = {
+    "Hit": "aliaskit.index",
+    "Index": "aliaskit.index",
+    "Resolver": "aliaskit.resolver",
+    "cluster": "aliaskit.resolver",
+}
 
 __all__ = [
     "BirthDate",
@@ -88,6 +103,15 @@ __all__ = [
 ]
 #: True when the compiled core runs; False on the pure-Python fallback.
 compiled: bool = _compiled.COMPILED
+
+
+def __getattr__(name: str) -> Any:
+    home = _LAZY.get(name)
+    if home is None:
+        raise AttributeError(f"module 'aliaskit' has no attribute {name!r}")
+    value = getattr(importlib.import_module(home), name)
+    globals()[name] = value  # later lookups find it without this hook
+    return value
 
 
 def __dir__() -> list[str]:
