@@ -9,8 +9,8 @@ from functools import lru_cache, partial
 
 from aliaskit._check import require_str, require_threshold
 from aliaskit.compare._explain import explain
-from aliaskit.compare._features import Features, features
-from aliaskit.compare._kernel import Memo, Plain, climb, plain
+from aliaskit.compare._features import features
+from aliaskit.compare._kernel import Memo, Seen, score_run, seen_of
 from aliaskit.compare._ladder import best
 from aliaskit.compare._records import climb_in_order, compare_records
 from aliaskit.compare._result import Comparison, Deferred
@@ -135,14 +135,14 @@ class IndexedScorer:
 
     def _fresh(self) -> None:
         self.memo = Memo()
-        self.seen: dict[int, tuple[str, Features, Plain | None]] = {}
+        self.seen: dict[int, Seen] = {}
 
     def read(self, ids: Iterable[int]) -> None:
         """Read the features of the names ``ids`` now, before they are scored."""
         seen, memo = self.seen, self.memo
         for i in ids:
             if i not in seen:
-                seen[i] = _indexed(self.name_of(i), memo)
+                seen[i] = seen_of(self.name_of(i), memo)
 
     def score(self, left: Sequence[int], right: Sequence[int]) -> tuple[array[float], bytearray]:
         """The scores and conflict bytes of the pairs ``(left[k], right[k])``."""
@@ -152,35 +152,10 @@ class IndexedScorer:
             memo = self.memo
         elif len(self.seen) > self.max_names:
             self.seen = {}  # the memo's ids stay valid for the names read again
-        seen = self.seen
-        same_form = self.same_form
         scores: array[float] = array("d")
         conflicts = bytearray()
-        for i, j in zip(left, right, strict=True):
-            x = seen.get(i)
-            if x is None:
-                x = seen[i] = _indexed(self.name_of(i), memo)
-            y = seen.get(j)
-            if y is None:
-                y = seen[j] = _indexed(self.name_of(j), memo)
-            if x[0] == y[0]:
-                scores.append(same_form)
-                conflicts.append(False)
-                continue
-            if y[0] < x[0]:  # in score_pair's order
-                x, y = y, x
-            px, py = x[2], y[2]
-            found = None if px is None or py is None else climb(px, py, memo)
-            score, conflict = best(x[1], y[1]) if found is None else found
-            scores.append(score)
-            conflicts.append(conflict)
+        score_run(self.seen, self.name_of, memo, left, right, self.same_form, scores, conflicts)
         return scores, conflicts
-
-
-def _indexed(name: ParsedName, memo: Memo) -> tuple[str, Features, Plain | None]:
-    """A name's normalised form, features and plain form, as score_indexed reads them."""
-    found = features(name)
-    return name.normalized, found, plain(found, memo)
 
 
 def _parsed(value: str | ParsedName, name: str) -> ParsedName:

@@ -23,6 +23,17 @@ cdef class Plain:
     cdef public frozenset surname_keys
     cdef public object swap_keys
 
+cdef class Seen:
+    cdef public str normalized
+    cdef public object features
+    cdef public Plain plain
+
+cpdef Seen seen_of(object name, Memo memo)
+
+@cython.locals(n=Py_ssize_t, k=Py_ssize_t, x=Seen, y=Seen, px=Plain, py=Plain)
+cpdef score_run(dict seen, object name_of, Memo memo, object left, object right,
+                double same_form, object scores, bytearray conflicts)
+
 @cython.locals(key="long long", score=double, weight=double, conflict=bint)
 cpdef object climb(Plain a, Plain b, Memo memo)
 

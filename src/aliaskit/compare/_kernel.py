@@ -22,13 +22,15 @@ from typing import Any
 
 from aliaskit.compare._conflicts import gender_conflict, generation_conflict
 from aliaskit.compare._features import Features
+from aliaskit.compare._features import features as features_of
 from aliaskit.compare._given import given_verdict
-from aliaskit.compare._ladder import DIFFERENT_SURNAME, capped, conflict_settled, weighed
+from aliaskit.compare._ladder import DIFFERENT_SURNAME, best, capped, conflict_settled, weighed
 from aliaskit.compare._patronymic import patronymic_verdict
 from aliaskit.compare._scale import CONFLICT_CAP, DEFAULT_THRESHOLD
 from aliaskit.compare._surname import _readings_verdict
+from aliaskit.parse import ParsedName
 
-__all__ = ["Memo", "Plain", "climb", "plain"]
+__all__ = ["Memo", "Plain", "Seen", "climb", "plain", "score_run", "seen_of"]
 
 #: The bits of a memo key that hold the second id (ids stay below 2**31).
 _SHIFT = 32
@@ -85,6 +87,66 @@ def plain(features: Features, memo: Memo) -> Plain | None:
     ):
         return None
     return Plain(features, memo)
+
+
+class Seen:
+    """What :func:`score_run` reads of one name: its normalised form, its
+    features and its plain form (None: not plain)."""
+
+    def __init__(self, normalized: str, features: Features, plain: Plain | None) -> None:
+        self.normalized = normalized
+        self.features = features
+        self.plain = plain
+
+
+def seen_of(name: ParsedName, memo: Memo) -> Seen:
+    """A name as :func:`score_run` reads it."""
+    found = features_of(name)
+    return Seen(name.normalized, found, plain(found, memo))
+
+
+def score_run(
+    seen: dict[int, Seen],
+    name_of: Callable[[int], ParsedName],
+    memo: Memo,
+    left: Any,
+    right: Any,
+    same_form: float,
+    scores: Any,
+    conflicts: bytearray,
+) -> None:
+    """Append the scores and conflict bytes of the pairs ``(left[k], right[k])``
+    of names given by number to ``scores`` (an ``array("d")``) and ``conflicts``.
+
+    A name is read (:func:`seen_of`) the first time it is met and kept in
+    ``seen``. Two names of one normalised form score ``same_form``; others
+    climb in :func:`aliaskit.compare.score_pair`'s order, plain pairs through
+    :func:`climb`, the rest up the whole ladder.
+    """
+    n = len(left)
+    if len(right) != n:
+        raise ValueError(f"left has {n} names and right {len(right)}: pairs need one of each")
+    for k in range(n):
+        i = left[k]
+        j = right[k]
+        x = seen.get(i)
+        if x is None:
+            x = seen[i] = seen_of(name_of(i), memo)
+        y = seen.get(j)
+        if y is None:
+            y = seen[j] = seen_of(name_of(j), memo)
+        if x.normalized == y.normalized:
+            scores.append(same_form)
+            conflicts.append(0)
+            continue
+        if y.normalized < x.normalized:  # in score_pair's order
+            x, y = y, x
+        px, py = x.plain, y.plain
+        found = None if px is None or py is None else climb(px, py, memo)
+        if found is None:
+            found = best(x.features, y.features)
+        scores.append(found[0])
+        conflicts.append(1 if found[1] else 0)
 
 
 def climb(a: Plain, b: Plain, memo: Memo) -> tuple[float, bool] | None:
