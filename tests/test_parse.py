@@ -92,6 +92,13 @@ def test_other_particles_and_longer_names_keep_the_particle(text: str) -> None:
         ("Ivan Petar Lukic", ["given", "middle", "surname"]),
         ("Гришаев Фома Кузьмич", ["surname", "given", "patronymic"]),
         ("Фома Кузьмич Гришаев", ["given", "patronymic", "surname"]),
+        # Ilya and Kuzma give Ilyich and Kuzmich, in every romanisation.
+        ("Vladimir Ilyich Ulyanov", ["given", "patronymic", "surname"]),
+        ("Aleksandr Il'ich Kuznetsov", ["given", "patronymic", "surname"]),
+        ("Aleksej Ilʹič Titov", ["given", "patronymic", "surname"]),
+        ("ABRAMOV MIKHAIL IL'ICH", ["surname", "given", "patronymic"]),
+        ("Nikita Kuzmich Titov", ["given", "patronymic", "surname"]),
+        ("Mirko Ilich", ["given", "surname"]),
     ],
 )
 def test_patronymics_of_given_names_in_a_are_recognised(text: str, roles: list[str]) -> None:

@@ -117,6 +117,12 @@ def test_compare_ignores_roles() -> None:
         ("KING, Martin Luther, Jr.", "king"),
         ("King, Stephen", "king"),
         ("Major, John", "major"),
+        # Russian lists write the surname first; Koroleva is a common one.
+        ("Королева Елена Александровна", "королева"),
+        ("Королева Елена", "королева"),
+        # Before initials alone, an office word is the surname: a name is not initials.
+        ("Королева Е. А.", "королева"),
+        ("Папа Е. А.", "папа"),
     ],
 )
 def test_a_role_word_in_a_surname_position_stays_the_surname(text: str, surname: str) -> None:

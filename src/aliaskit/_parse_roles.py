@@ -187,6 +187,8 @@ def role_length(
             continue
         if stop < len(texts) and origins[stop] == origins[stop - 1]:
             continue  # the role would end inside a written word
+        if not kept and all(len(t) == 1 for t in texts[stop:]):
+            continue  # initials alone are no name: Папа Е. А., Королева Е. А.
         if _is_role(items[:k], left):
             return stop
     return 0

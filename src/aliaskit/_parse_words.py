@@ -131,7 +131,36 @@ _PATRONYMIC_CYRILLIC = (
 )
 # The same in Russian romanisations, which write ч as ch or č (Serbian and
 # Croatian -ić surnames never do).
-_PATRONYMIC_SHORT_LATIN = ("itich", "omich", "ukich", "vvich", "itič", "omič", "ukič", "vvič")
+_PATRONYMIC_SHORT_LATIN = (
+    # Nikitich, Fomich, Lukich, Savvich (Никитич, Фомич, Лукич, Саввич) ...
+    "itich",
+    "omich",
+    "ukich",
+    "vvich",
+    "itič",
+    "omič",
+    "ukič",
+    "vvič",
+    # ... and Ilyich and Kuzmich (Ильич, Кузьмич), whose soft sign the
+    # romanisations write as ', ʹ, y, j or nothing (BGN/PCGN, ISO 9, GOST,
+    # German and French spellings).
+    "ilich",
+    "ilyich",
+    "il'ich",
+    "ilʹich",
+    "ilič",
+    "il'ič",
+    "ilʹič",
+    "iljič",
+    "ilitch",
+    "iljitsch",
+    "zmich",
+    "z'mich",
+    "zʹmich",
+    "zmič",
+    "zʹmič",
+    "zmitch",
+)
 # Belarusian -оўна, which folding would read as -una (ou is u in French spellings).
 _PATRONYMIC_OUNA = ("ouna", "oŭna")
 SHORT_PATRONYMIC = re.compile("[а-я]{2,}[бвгджзклмнпрстфхцчшщ]ич")
