@@ -330,3 +330,25 @@ def _text(value: Any) -> str:
 
 #: Bidi controls in a name, escaped in tables: they would reorder the line
 #: (or close the isolate a right-to-left name is wrapped in).
+
+
+def read_text(
+    stream: BinaryIO | IO[bytes],
+    label: str,
+    *,
+    encoding: str = DEFAULT_ENCODING,
+    errors: str = "strict",
+) -> tuple[str, NameReader]:
+    """The whole text of a stream, decoded as :class:`NameReader` decodes its
+    lines (a byte-order mark wins over ``encoding``, and is dropped;
+    undecodable bytes raise :class:`EncodingError` naming the line and byte
+    offset, or are replaced with ``errors="replace"``), with the reader,
+    whose :attr:`~NameReader.replaced_lines` and
+    :attr:`~NameReader.suggestion` tell of replaced bytes.
+
+    >>> from io import BytesIO
+    >>> read_text(BytesIO("Путин\\nTrufanov".encode("cp1251")), "a.txt", encoding="cp1251")[0]
+    'Путин\\nTrufanov'
+    """
+    reader = NameReader(stream, label, "txt", encoding=encoding, errors=errors)
+    return "".join(reader._lines()), reader

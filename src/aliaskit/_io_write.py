@@ -108,6 +108,27 @@ def write_entities(entities: Iterable[Entity], out: IO[str], fmt: str = "table")
         raise ValueError(f"unknown output format {fmt!r}; known: {', '.join(OUTPUT_FORMATS)}")
 
 
+def write_rows(header: list[str], rows: Iterable[list[Any]], out: IO[str], fmt: str) -> None:
+    """Write rows of values under ``header`` as ``table`` (aligned, cells
+    escaped and isolated as :func:`shown` does), ``csv``, ``tsv`` (a header
+    line first) or ``jsonl`` (one object per row, values as they are)."""
+    if fmt == "jsonl":
+        for row in rows:
+            out.write(json.dumps(dict(zip(header, row, strict=True)), ensure_ascii=False) + "\n")
+    elif fmt == "csv":
+        writer = csv.writer(out, lineterminator="\n")
+        writer.writerow(header)
+        writer.writerows([_cell(v) for v in row] for row in rows)
+    elif fmt == "tsv":
+        out.write("\t".join(header) + "\n")
+        for row in rows:
+            out.write("\t".join(_tsv_cell(_cell(v)) for v in row) + "\n")
+    elif fmt == "table":
+        _write_table(header, [[_cell(v) for v in row] for row in rows], out)
+    else:
+        raise ValueError(f"unknown output format {fmt!r}; known: {', '.join(OUTPUT_FORMATS)}")
+
+
 def _cell(value: Any) -> str:
     """A JSON value as a CSV/TSV/table cell: strings as they are, null empty,
     anything else as JSON."""

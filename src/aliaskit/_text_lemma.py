@@ -49,7 +49,10 @@ class MorphologyWarning(UserWarning):
 def _caller_level() -> int:
     """The stack level of the first frame outside aliaskit (the user's call)."""
     level = 2
-    frame = sys._getframe(2)
+    try:
+        frame = sys._getframe(2)
+    except ValueError:  # compiled callers have no frames: the stack may be this shallow
+        return 1
     while frame.f_back is not None and "aliaskit" in frame.f_code.co_filename:
         frame = frame.f_back
         level += 1

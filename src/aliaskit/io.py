@@ -82,8 +82,8 @@ from aliaskit._io_base import (
     format_of_path,
 )
 from aliaskit._io_encoding import codec_name, sniff_delimiter, suggest_encoding
-from aliaskit._io_read import NameReader
-from aliaskit._io_write import Annotator, json_keys, shown, write_entities
+from aliaskit._io_read import NameReader, read_text
+from aliaskit._io_write import Annotator, json_keys, shown, write_entities, write_rows
 
 __all__ = [
     "ANNOTATION_COLUMNS",
@@ -110,8 +110,10 @@ __all__ = [
     "evidence_columns",
     "format_of_path",
     "json_keys",
+    "read_text",
     "shown",
     "sniff_delimiter",
     "suggest_encoding",
     "write_entities",
+    "write_rows",
 ]

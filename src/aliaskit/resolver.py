@@ -61,6 +61,7 @@ from aliaskit._resolver_persist import PersistLayer
 from aliaskit._resolver_records import RecordsLayer
 from aliaskit._resolver_search import SearchLayer
 from aliaskit._resolver_stages import AVERAGE_SLACK
+from aliaskit._resolver_text import TextLayer, TextMention
 from aliaskit.blocking import BlockIndex
 from aliaskit.compare import DEFAULT_THRESHOLD, compare
 from aliaskit.entity import Entity, build_entity
@@ -82,6 +83,7 @@ __all__ = [
     "ResolverFileError",
     "SkippedName",
     "SkippedNamesWarning",
+    "TextMention",
     "cluster",
     "cluster_scored",
     "greedy_band",
@@ -90,7 +92,7 @@ __all__ = [
 _pair = ordered_pair
 
 
-class Resolver(RecordsLayer, SearchLayer, PersistLayer):
+class Resolver(RecordsLayer, SearchLayer, PersistLayer, TextLayer):
     """Incremental alias resolution.
 
     Mutation methods (:meth:`add`, :meth:`add_many`, :meth:`merge`,

@@ -23,12 +23,13 @@ brought to the nominative (:mod:`aliaskit._text_lemma`, the extra
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 import attrs
 
 from aliaskit._text_find import Span, find_spans
 from aliaskit._text_lemma import nominative
+from aliaskit._text_spans import spans_of
 
 __all__ = ["Mention", "find_names"]
 
@@ -61,6 +62,25 @@ class Mention:
     roles: tuple[str, ...] = ()
     #: The span's script: ``"Latn"``, ``"Cyrl"``, ``"Hebr"`` or ``"Arab"``.
     script: str = "Latn"
+
+    @classmethod
+    def from_spans(cls, text: str, spans: Iterable[tuple[int, int]]) -> list[Mention]:
+        """The mentions of PERSON spans that another tool (spaCy, Stanza,
+        natasha) found in ``text``, as ``(start, end)`` character offsets, in
+        the order given: roles, possessives, Hebrew prefixes and Russian
+        cases are taken off as :func:`find_names` takes them
+        (:mod:`aliaskit._text_spans`). A span that is not a pair of ints
+        raises :class:`TypeError`; one out of the text, or reversed,
+        :class:`ValueError`; both name the span's index.
+
+        >>> text = "Russian President Vladimir Putin thanked Putin's guests."
+        >>> [(m.surface, m.name, m.roles) for m in Mention.from_spans(text, [(0, 32), (40, 47)])]
+        [('Vladimir Putin', 'Vladimir Putin', ('Russian President',)), ("Putin's", 'Putin', ())]
+        """
+        return [
+            cls(s.start, s.end, text[s.start : s.end], _listed(s, None), s.roles, s.script)
+            for s in spans_of(text, spans)
+        ]
 
 
 _CYRILLIC_WORD = re.compile(r"[\u0400-\u04ff][\u0400-\u04ff\u0300-\u036f]*")

@@ -1,6 +1,7 @@
 """The ``aliaskit`` command line.
 
 Commands: ``cluster`` and ``resolve`` (:mod:`aliaskit.cli.names`);
+``annotate-text`` and ``cluster --text`` (:mod:`aliaskit.cli.text`);
 ``search`` and ``index build`` (:mod:`aliaskit.cli.search`);
 ``compare``, ``translit``, ``readings``, ``keys`` and ``schemes``
 (:mod:`aliaskit.cli.tools`). Every ``--help`` ends with an example.
@@ -16,12 +17,18 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from typing import Any
 
 from aliaskit import __version__
+from aliaskit.cli._args import Command
+from aliaskit.cli._args import add_command as _command
+from aliaskit.cli._args import encoding_options as _encoding_options
+from aliaskit.cli._args import positive as _positive
+from aliaskit.cli._args import threshold as _threshold
 from aliaskit.cli.names import cluster_command, resolve_command
 from aliaskit.cli.search import index_build_command, search_command
+from aliaskit.cli.text import add_annotate_text
 from aliaskit.cli.tools import (
     compare_command,
     keys_command,
@@ -31,83 +38,10 @@ from aliaskit.cli.tools import (
 )
 from aliaskit.compare import DEFAULT_THRESHOLD
 from aliaskit.hebrew import DEFAULT_LIMIT
-from aliaskit.io import ERROR_MODES, INPUT_FORMATS, OUTPUT_FORMATS, EncodingError, InputError
+from aliaskit.io import INPUT_FORMATS, OUTPUT_FORMATS, EncodingError, InputError
 from aliaskit.translit import schemes
 
 __all__ = ["main"]
-
-_Command = Callable[[argparse.Namespace], int]
-
-
-def _threshold(text: str) -> float:
-    try:
-        value = float(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
-    if not 0.0 <= value <= 1.0:
-        raise argparse.ArgumentTypeError(f"must be in [0, 1], got {text}")
-    return value
-
-
-def _positive(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not an integer: {text!r}") from None
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"must be at least 1, got {text}")
-    return value
-
-
-def _delimiter(text: str) -> str:
-    """A field separator: one character; ``\\t`` or ``tab`` is a tab."""
-    if text == "\\t" or text.lower() == "tab":
-        return "\t"
-    if len(text) != 1 or text in '\r\n"\0':
-        raise argparse.ArgumentTypeError(
-            f"one character (\\t or tab for a tab), not a quote or a newline: {text!r}"
-        )
-    return text
-
-
-def _encoding_options(i: Any, what: str) -> None:
-    """``--encoding``, ``--errors`` and ``--delimiter`` in group ``i``."""
-    i.add_argument(
-        "--encoding",
-        metavar="NAME",
-        default="utf-8",
-        help=f"the {what}'s encoding, any Python knows: utf-8 (default), cp1251, koi8-r, "
-        "utf-16, latin-1, ... A byte-order mark (UTF-8, UTF-16, UTF-32) wins over it",
-    )
-    i.add_argument(
-        "--errors",
-        choices=ERROR_MODES,
-        default="strict",
-        help="bytes not valid in the encoding: fail (strict, default; the message "
-        "names the line and byte offset, and a likelier --encoding) or replace them "
-        "and count the line",
-    )
-    i.add_argument(
-        "--delimiter",
-        type=_delimiter,
-        metavar="CHAR",
-        help="the CSV/TSV field separator (\\t or tab for a tab; default: sniffed among "
-        ", ; tab | for CSV, tab for TSV)",
-    )
-
-
-def _command(
-    sub: Any, name: str, func: _Command, summary: str, example: str
-) -> argparse.ArgumentParser:
-    parser: argparse.ArgumentParser = sub.add_parser(
-        name,
-        help=summary,
-        description=summary[:1].upper() + summary[1:] + ".",
-        epilog="example:\n  " + example,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-    )
-    parser.set_defaults(func=func)
-    return parser
 
 
 def _input_options(p: argparse.ArgumentParser, *, threshold: float | None) -> None:
@@ -268,7 +202,16 @@ def _parser() -> argparse.ArgumentParser:
     )
     _input_options(p, threshold=DEFAULT_THRESHOLD)
     p.add_argument("--sample", action="store_true", help="cluster the bundled sample mentions")
+    p.add_argument(
+        "--text",
+        nargs="+",
+        metavar="FILE",
+        help="read articles instead: cluster the people they name (aliaskit annotate-text "
+        "shows each mention); --encoding, --errors, --format, --output and --threshold apply",
+    )
     p.set_defaults(can_sample=True)
+
+    add_annotate_text(sub)
 
     r = _command(
         sub,
@@ -352,7 +295,7 @@ def _fail(message: str) -> int:
 def _run(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
     if getattr(args, "sample", False) and args.file is not None:
         parser.error("give either FILE or --sample, not both")
-    func: _Command = args.func
+    func: Command = args.func
     try:
         return func(args)
     except EncodingError as err:

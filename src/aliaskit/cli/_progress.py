@@ -19,15 +19,18 @@ from tqdm import tqdm
 
 from aliaskit._progress import BLOCKING, CLUSTERING, PREPARING, SCORING
 
-__all__ = ["READING", "READ_STEP", "UNITS", "StageBars", "progress_on"]
+__all__ = ["FINDING", "READING", "READ_STEP", "UNITS", "StageBars", "progress_on"]
 
 #: The stage of the command line itself, before the Resolver's.
 READING = "reading"
+#: The stage of the text modes: the names of each file found (files).
+FINDING = "finding names"
 #: Rows read between two reports of the reading stage.
 READ_STEP = 1000
 #: What each stage counts.
 UNITS = {
     READING: "rows",
+    FINDING: "files",
     PREPARING: "names",
     BLOCKING: "blocks",
     SCORING: "pairs",

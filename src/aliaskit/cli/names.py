@@ -25,6 +25,7 @@ import time
 from aliaskit.cli._output import open_output, write_results
 from aliaskit.cli._read import read_input
 from aliaskit.cli._report import counted, status, summary
+from aliaskit.cli.text import cluster_text_command
 from aliaskit.compare import DEFAULT_THRESHOLD
 from aliaskit.io import InputError
 from aliaskit.resolver import Resolver
@@ -33,7 +34,10 @@ __all__ = ["cluster_command", "resolve_command"]
 
 
 def cluster_command(args: argparse.Namespace) -> int:
-    """``aliaskit cluster``: cluster the names of one input and write the entities."""
+    """``aliaskit cluster``: cluster the names of one input and write the entities
+    (with ``--text``, the people of articles: :mod:`aliaskit.cli.text`)."""
+    if args.text:
+        return cluster_text_command(args)
     started = time.perf_counter()
     resolver = Resolver(threshold=args.threshold)
     run, reader = read_input(args, resolver)

@@ -1,0 +1,214 @@
+"""The people of a text as records: :meth:`aliaskit.Resolver.add_text`.
+
+Each mention :func:`aliaskit.find_names` finds becomes one
+:class:`~aliaskit.Record` whose id carries the document and the offsets
+(``doc:start-end``). A news article names a person in full once and then
+by a part (*Trufanov*, *Elena*, *Sasha*), and a part alone is not enough to
+tell a family apart across articles. So, inside one text, a short mention
+(no given name, or no surname) is given the name of the person it stands
+for (in-document coreference), and its record holds that name:
+
+1. The text's full names are grouped into people as :func:`aliaskit.cluster`
+   groups them.
+2. A short mention stands for the people whose names it matches (a link of
+   at least :data:`~aliaskit.resolver.WEAK_LINK`, no conflict): when there
+   is one, that one (a Slavic surname of the other gender is not a match:
+   bare *Troufanov* is not *Yelena Trufanova*); when there are several, the one named last before it
+   in the same paragraph, else the one the text names most (then first).
+3. A given name with nobody to stand for, after a kinship word of the
+   family (*Troufanov's father, Vitaly*; *his mother Yelena*), takes the
+   family name of the person named just before it (``data/family_kin.toml``).
+
+A mention that is none of these keeps its own name. The records of a text
+are made in the text's order, so the result does not depend on anything
+but the text and ``doc_id``.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from collections import Counter
+from collections.abc import Callable, Sequence
+from functools import lru_cache
+from importlib.resources import files
+
+import attrs
+
+from aliaskit._cluster import cluster
+from aliaskit._resolver_graph import WEAK_LINK
+from aliaskit._text_words import word_kind
+from aliaskit.compare import score_pair
+from aliaskit.entity import Entity
+from aliaskit.knowledge import surname_gender
+from aliaskit.parse import ParsedName, parse_name
+from aliaskit.record import Record
+from aliaskit.text_names import Mention, find_names
+
+__all__ = ["TextLayer", "TextMention", "doc_key", "text_records"]
+
+#: Characters that end a paragraph: an antecedent is sought back to one.
+_PARAGRAPH = "\n"
+#: Separators between a possessor and a kinship word and the name after it.
+_APPOSITION = " ,\u00a0"
+
+
+@attrs.frozen
+class TextMention:
+    """A mention of a text in a Resolver: where it is, its record and its entity.
+
+    ``record_name`` is the name its record holds: the mention's listed name,
+    or, for a short mention, the name of the person it stands for in the
+    text (*Trufanov* after *Alexander Trufanov*).
+    """
+
+    #: The mention, as :func:`aliaskit.find_names` finds it.
+    mention: Mention
+    #: Its record's id: ``doc:start-end``.
+    record_id: str
+    #: The name its record holds.
+    record_name: str
+    #: The entity it belongs to once the text was added.
+    entity: Entity
+
+
+def doc_key(doc_id: object) -> str:
+    """A document id as record ids carry it: a str without ``:`` at the end, or an int."""
+    if isinstance(doc_id, bool) or not isinstance(doc_id, str | int):
+        raise TypeError(f"doc_id must be a str or an int, not {type(doc_id).__name__}")
+    key = str(doc_id)
+    if not key.strip():
+        raise ValueError("doc_id must not be empty")
+    return key
+
+
+@lru_cache(maxsize=1)
+def _family_kin() -> frozenset[str]:
+    text = files("aliaskit").joinpath("data", "family_kin.toml").read_text("utf-8")
+    return frozenset(w for words in tomllib.loads(text)["kin"].values() for w in words)
+
+
+def _is_full(name: ParsedName) -> bool:
+    return not name.is_weak and bool(name.surname)
+
+
+def _surname_gender(name: str) -> str | None:
+    """The gender a Slavic surname's ending says (Trufanova: ``"f"``), if any."""
+    words = name.split()
+    return surname_gender(words[-1])[1] if words else None
+
+
+def _people(full: Sequence[str]) -> dict[str, int]:
+    """The distinct full names of a text, each to a person number (grouped as cluster groups)."""
+    person: dict[str, int] = {}
+    for k, entity in enumerate(cluster(sorted(set(full)))):
+        for alias in entity.aliases:
+            person[alias] = k
+    return person
+
+
+def _antecedent(
+    k: int,
+    mentions: list[Mention],
+    parsed: list[ParsedName],
+    person: dict[str, int],
+    text: str,
+) -> str | None:
+    """The full name a short mention stands for, if the text tells."""
+    short = parsed[k]
+    gender = _surname_gender(mentions[k].name)
+    matching = sorted(
+        {
+            person[name]
+            for name in person
+            if (score := score_pair(short, parse_name(name)))[0] >= WEAK_LINK
+            and not score[1]
+            and (gender is None or _surname_gender(name) in (gender, None))
+        }
+    )
+    if not matching:
+        return None
+    named = [person.get(m.name) for m in mentions]
+    chosen = matching[0]
+    if len(matching) > 1:
+        paragraph = text.rfind(_PARAGRAPH, 0, mentions[k].start)
+        before = [
+            named[j] for j in range(k) if mentions[j].start > paragraph and named[j] in matching
+        ]
+        if before:
+            chosen = before[-1]  # type: ignore[assignment]  # filtered to ints above
+        else:
+            counts = Counter(p for p in named if p in matching)
+            first = {p: named.index(p) for p in matching}
+            chosen = min(matching, key=lambda p: (-counts[p], first[p]))
+    # the person's name as the text first writes it in full
+    return next(m.name for m in mentions if person.get(m.name) == chosen)
+
+
+def _kin_surname(k: int, mentions: list[Mention], records: list[str], text: str) -> str | None:
+    """The family name a bare given name takes after a kinship word, if any."""
+    if k == 0:
+        return None
+    m, before = mentions[k], mentions[k - 1]
+    kin = _family_kin()
+    role_kin = bool(m.roles) and m.roles[-1].split()[-1].lower() in kin
+    gap = text[before.end : m.start].strip(_APPOSITION)
+    possessor = before.surface != before.name and gap.lower() in kin
+    if not (role_kin or possessor):
+        return None
+    if role_kin and text.rfind(_PARAGRAPH, 0, m.start) > before.start:
+        return None
+    family = parse_name(records[k - 1])
+    if not family.surname:
+        return None
+    return records[k - 1].split()[-1]
+
+
+def text_records(text: str, doc_id: str | int) -> list[tuple[Mention, Record]]:
+    """The mentions of ``text`` with the records that :meth:`Resolver.add_text` adds."""
+    if not isinstance(text, str):
+        raise TypeError(f"text must be a str, not {type(text).__name__}")
+    doc = doc_key(doc_id)
+    mentions = find_names(text)
+    parsed = [parse_name(m.name) for m in mentions]
+    full = [m.name for m, p in zip(mentions, parsed, strict=True) if _is_full(p)]
+    person = _people(full) if full else {}
+    names: list[str] = []
+    for k, (m, p) in enumerate(zip(mentions, parsed, strict=True)):
+        name = m.name
+        if p.parts and not _is_full(p):
+            name = _antecedent(k, mentions, parsed, person, text) or name
+            if name == m.name and len(p.parts) == 1 and word_kind(m.name) == "G":
+                surname = _kin_surname(k, mentions, names, text)
+                name = f"{m.name} {surname}" if surname else name
+        names.append(name)
+    return [
+        (m, Record(name, id=f"{doc}:{m.start}-{m.end}"))
+        for m, name in zip(mentions, names, strict=True)
+        if any(c.isalpha() for c in name)
+    ]
+
+
+class TextLayer:
+    """:meth:`add_text` of a Resolver (whose :meth:`add_many` and
+    :meth:`entity_of` it calls)."""
+
+    add_many: Callable[..., list[Entity]]
+    entity_of: Callable[[str], Entity]
+
+    def add_text(self, text: str, *, doc_id: str | int) -> list[TextMention]:
+        """Add the people that ``text`` names, one record per mention, whose id
+        is ``f"{doc_id}:{start}-{end}"``; return the mentions with their
+        entities, in the text's order. A short mention's record holds the
+        name of the person it stands for in the text
+        (:mod:`aliaskit._resolver_text`).
+
+        >>> from aliaskit import Resolver
+        >>> r = Resolver()
+        >>> found = r.add_text("Alexander Trufanov met Putin. Trufanov thanked him.", doc_id="a1")
+        >>> [(t.record_id, t.mention.name, t.entity.canonical) for t in found]
+        [('a1:0-18', 'Alexander Trufanov', 'Alexander Trufanov'), \
+('a1:23-28', 'Putin', 'Putin'), ('a1:30-38', 'Trufanov', 'Alexander Trufanov')]
+        """
+        pairs = text_records(text, doc_id)
+        self.add_many([record for _, record in pairs])
+        return [TextMention(m, str(r.id), r.name, self.entity_of(str(r.id))) for m, r in pairs]
