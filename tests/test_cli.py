@@ -22,6 +22,7 @@ from tests.conftest import shared_file
 EXE = shutil.which("aliaskit")
 COMMANDS = (
     "cluster",
+    "annotate-text",
     "resolve",
     "search",
     "index",

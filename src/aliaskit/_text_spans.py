@@ -15,7 +15,7 @@ first word only when the rest is a name of the lexicon or a word of another
 span. A span that is all role (*the President*) keeps its words as its name:
 the tool said it names a person. A span takes the whole words it touches
 (a tool's *Putin* of *Putin's* is the word *Putin's*, whose name is
-*Putin*); one that touches no word gives no mention.
+*Putin*); one that touches no word (or is empty) gives no mention.
 
 A span that is not a pair of ints raises :class:`TypeError`, one out of the
 text or reversed :class:`ValueError`, each naming the span by its index.
@@ -79,7 +79,7 @@ def spans_of(text: str, spans: Any) -> list[Span]:
     ranges = []
     for start, end in checked:
         first = last = bisect_right(ends, start)  # the first word ending after start
-        while last < len(words) and words[last].start < end:
+        while last < len(words) and words[last].start < end and start < end:
             last += 1
         ranges.append((first, last))
     known = {words[i].text for first, last in ranges for i in range(first, last)}

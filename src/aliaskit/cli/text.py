@@ -94,9 +94,10 @@ def _resolve(
         for done, path in enumerate(paths):
             text, reader = _read(path, args)
             for line in reader.replaced_lines[:1]:
-                print(f"  {path}:{line}: undecodable bytes replaced", file=sys.stderr)
+                print(f"  {reader.label}:{line}: undecodable bytes replaced", file=sys.stderr)
             encoding_hint(reader)
-            found.extend((path, m, r) for m, r in text_records(text, path))
+            label = reader.label
+            found.extend((label, m, r) for m, r in text_records(text, label))
             bars(FINDING, done + 1, len(paths))
         resolver.add_many([r for _, _, r in found], progress=bars if bars.on else None)
     return resolver, found
