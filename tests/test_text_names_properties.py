@@ -94,3 +94,9 @@ def test_markup_around_a_name_keeps_the_name() -> None:
         "Vladimir Putin",
         "Sasha",
     ]
+
+
+def test_a_letter_without_a_unicode_name_in_a_cyrillic_word_is_no_crash() -> None:
+    """pymorphy3 looks up the Unicode name of each letter; U+17000 (Tangut) has none."""
+    found = find_names("Александром Труфановым-\U00017000")
+    assert [m.surface for m in found] == ["Александром Труфановым-\U00017000"]

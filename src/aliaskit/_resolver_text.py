@@ -16,8 +16,12 @@ for (in-document coreference), and its record holds that name:
    bare *Troufanov* is not *Yelena Trufanova*); when there are several, the one named last before it
    in the same paragraph, else the one the text names most (then first).
 3. A given name with nobody to stand for, after a kinship word of the
-   family (*Troufanov's father, Vitaly*; *his mother Yelena*), takes the
-   family name of the person named just before it (``data/family_kin.toml``).
+   family, takes the family name of the person it is said of
+   (``data/family_kin.toml``): the possessor just before it (*Troufanov's
+   father, Vitaly*: Vitaly Troufanov), or the last person of the paragraph
+   of the pronoun's gender (*his mother Yelena*), a Slavic feminine surname
+   in its masculine form for a man (*Trufanova ... her son Sasha*: Sasha
+   Trufanov).
 
 A mention that is none of these keeps its own name. The records of a text
 are made in the text's order, so the result does not depend on anything
@@ -39,7 +43,7 @@ from aliaskit._resolver_graph import WEAK_LINK
 from aliaskit._text_words import word_kind
 from aliaskit.compare import score_pair
 from aliaskit.entity import Entity
-from aliaskit.knowledge import surname_gender
+from aliaskit.knowledge import given_name_gender, surname_gender
 from aliaskit.parse import ParsedName, parse_name
 from aliaskit.record import Record
 from aliaskit.text_names import Mention, find_names
@@ -82,9 +86,12 @@ def doc_key(doc_id: object) -> str:
 
 
 @lru_cache(maxsize=1)
-def _family_kin() -> frozenset[str]:
-    text = files("aliaskit").joinpath("data", "family_kin.toml").read_text("utf-8")
-    return frozenset(w for words in tomllib.loads(text)["kin"].values() for w in words)
+def _family_words() -> tuple[frozenset[str], dict[str, str]]:
+    """The family kinship words, and the possessive pronouns with their gender."""
+    data = tomllib.loads(files("aliaskit").joinpath("data", "family_kin.toml").read_text("utf-8"))
+    kin = frozenset(w for words in data["kin"].values() for w in words)
+    pronouns = {w: gender for gender, words in data["pronouns"].items() for w in words}
+    return kin, pronouns
 
 
 def _is_full(name: ParsedName) -> bool:
@@ -144,23 +151,46 @@ def _antecedent(
     return next(m.name for m in mentions if person.get(m.name) == chosen)
 
 
+def _owner(k: int, mentions: list[Mention], records: list[str], text: str) -> int | None:
+    """The mention a kinship word before mention ``k`` is said of: a possessor
+    just before it (*Troufanov's father, Vitaly*), or the last person of its
+    paragraph with a family name, of the pronoun's gender (*his mother Yelena*)."""
+    m, before = mentions[k], mentions[k - 1]
+    kin, pronouns = _family_words()
+    gap = text[before.end : m.start].strip(_APPOSITION)
+    if before.surface != before.name and gap.lower() in kin:
+        return k - 1
+    words = m.roles[-1].lower().split() if m.roles else []
+    if not words or words[-1] not in kin:
+        return None
+    wanted = next((pronouns[w] for w in words if w in pronouns), None)
+    paragraph = text.rfind(_PARAGRAPH, 0, m.start)
+    for j in range(k - 1, -1, -1):
+        if mentions[j].start < paragraph:
+            break
+        words = records[j].split()
+        named = len(words) > 1 and bool(parse_name(records[j]).surname)
+        if named and (wanted is None or given_name_gender(words[0]) in (wanted, None)):
+            return j
+    return None
+
+
+def _family_name(owner: str, given: str) -> str:
+    """The family name of ``owner`` as ``given`` bears it: a Slavic feminine
+    surname in its masculine form for a man (Trufanova: Vitaly Trufanov)."""
+    word = owner.split()[-1]
+    stem, gender = surname_gender(word)
+    if gender == "f" and given_name_gender(given) == "m" and stem != word.lower():
+        return word[:1] + stem[1:] if word[:1].isupper() else stem
+    return word
+
+
 def _kin_surname(k: int, mentions: list[Mention], records: list[str], text: str) -> str | None:
     """The family name a bare given name takes after a kinship word, if any."""
-    if k == 0:
+    owner = _owner(k, mentions, records, text) if k else None
+    if owner is None or not parse_name(records[owner]).surname:
         return None
-    m, before = mentions[k], mentions[k - 1]
-    kin = _family_kin()
-    role_kin = bool(m.roles) and m.roles[-1].split()[-1].lower() in kin
-    gap = text[before.end : m.start].strip(_APPOSITION)
-    possessor = before.surface != before.name and gap.lower() in kin
-    if not (role_kin or possessor):
-        return None
-    if role_kin and text.rfind(_PARAGRAPH, 0, m.start) > before.start:
-        return None
-    family = parse_name(records[k - 1])
-    if not family.surname:
-        return None
-    return records[k - 1].split()[-1]
+    return _family_name(records[owner], mentions[k].name)
 
 
 def text_records(text: str, doc_id: str | int) -> list[tuple[Mention, Record]]:
@@ -204,10 +234,11 @@ class TextLayer:
 
         >>> from aliaskit import Resolver
         >>> r = Resolver()
-        >>> found = r.add_text("Alexander Trufanov met Putin. Trufanov thanked him.", doc_id="a1")
+        >>> text = "Alexander Trufanov met Vladimir Putin. Trufanov thanked him."
+        >>> found = r.add_text(text, doc_id="a1")
         >>> [(t.record_id, t.mention.name, t.entity.canonical) for t in found]
         [('a1:0-18', 'Alexander Trufanov', 'Alexander Trufanov'), \
-('a1:23-28', 'Putin', 'Putin'), ('a1:30-38', 'Trufanov', 'Alexander Trufanov')]
+('a1:23-37', 'Vladimir Putin', 'Vladimir Putin'), ('a1:39-47', 'Trufanov', 'Alexander Trufanov')]
         """
         pairs = text_records(text, doc_id)
         self.add_many([record for _, record in pairs])

@@ -1,7 +1,7 @@
 """The word lists and word shapes that :func:`aliaskit.find_names` reads a text with.
 
 Written by the aliaskit developers for news text in English, Russian,
-Ukrainian, Hebrew and Arabic: capitalised words that begin sentences or
+Ukrainian, Belarusian, Hebrew and Arabic: capitalised words that begin sentences or
 headlines (*The*, *During*, *В*), months and weekdays, and the common nouns
 that make a capitalised run a place or an organisation (*Post*, *Day*,
 *Institute*, *Kibbutz*). Surname shapes are the endings of Slavic, Jewish and
@@ -151,7 +151,10 @@ _SURNAME = re.compile(
     r"idze|dze|shvili|stein|berg|baum|man|mann|feld|witz|ovitz|ovich)"
     r"|"
     # Cyrillic.
-    r"(?:(?:ов|ев|ёв|ин|ын)(?:а|у|ым|е|ой|ою|ых|ым|ыми)?|(?:ск|цк)(?:ий|ого|ому|им|ом|ая|ой|ую)|"
+    r"(?:(?:ов|ев|ёв|єв|ин|ын|ін)(?:а|у|ым|им|е|і|ой|ою|ої|ій|ых|ыми)?|"
+    r"(?:ск|цк)(?:ий|ого|ому|им|ом|ая|ой|ую)|(?:ськ|цьк)(?:ий|ого|ому|им|а|ої|ій|ою)|"
+    # Belarusian: Пятроў, Пятровым, Пятровай; Ціханоўскі, Ціханоўскім, Ціханоўскай.
+    r"(?:оў|аў|еў)|(?:ов|ав|ев)(?:ым|ай|аю)|(?:ск|цк)(?:і|ім|ага|аму|ай|аю)|"
     r"енко|чук|юк|ук|(?:вич|ич)(?:а|у|ем|е)?|ян|дзе|швили|штейн|берг|ман)"
     r"|"
     # Hebrew.
@@ -193,8 +196,8 @@ def bare(word: str) -> str:
     return POSSESSIVE.sub("", word).lower()
 
 
-#: Case endings of Russian given names, and the nominative endings they may
-#: replace: Александром, Елены, Сашей, Максиму.
+#: Case endings of Russian, Ukrainian and Belarusian given names, and the
+#: nominative endings they may replace: Александром, Елены, Сашей, Максиму.
 _GIVEN_CASES = (
     ("ом", ""),
     ("ем", ""),
@@ -210,6 +213,14 @@ _GIVEN_CASES = (
     ("ю", "я"),
     ("а", ""),
     ("я", "й"),
+    # Ukrainian (Оленою, Юлією, Олександрові) and Belarusian (Аляксандрам, Аленай, Марыяй).
+    ("ою", "а"),
+    ("єю", "я"),
+    ("ові", ""),
+    ("ам", ""),
+    ("ем", "й"),
+    ("ай", "а"),
+    ("яй", "я"),
 )
 
 

@@ -30,6 +30,7 @@ import attrs
 from aliaskit._text_find import Span, find_spans
 from aliaskit._text_lemma import nominative
 from aliaskit._text_spans import spans_of
+from aliaskit.translit import cyrillic_language
 
 __all__ = ["Mention", "find_names"]
 
@@ -78,7 +79,7 @@ class Mention:
         [('Vladimir Putin', 'Vladimir Putin', ('Russian President',)), ("Putin's", 'Putin', ())]
         """
         return [
-            cls(s.start, s.end, text[s.start : s.end], _listed(s, None), s.roles, s.script)
+            cls(s.start, s.end, text[s.start : s.end], _listed(s, None, text), s.roles, s.script)
             for s in spans_of(text, spans)
         ]
 
@@ -86,7 +87,25 @@ class Mention:
 _CYRILLIC_WORD = re.compile(r"[\u0400-\u04ff][\u0400-\u04ff\u0300-\u036f]*")
 
 
-def _listed(span: Span, lang: str | None) -> str:
+#: Characters either side of a name whose letters say its language, when its own do not.
+_CONTEXT = 120
+#: Letters Russian (and Belarusian) write and Ukrainian does not.
+_RUSSIAN_LETTERS = frozenset("ыэъё")
+
+
+def _language(text: str, span: Span) -> str:
+    """The language of a Cyrillic name: its own letters', else the text's around
+    it (Belarusian shares ы and э with Russian; Ukrainian has neither)."""
+    own = cyrillic_language(span.name)
+    if own != "ru":
+        return own
+    around = cyrillic_language(text[max(0, span.start - _CONTEXT) : span.end + _CONTEXT])
+    if around == "be" or (around == "uk" and _RUSSIAN_LETTERS.isdisjoint(span.name.lower())):
+        return around
+    return "ru"
+
+
+def _listed(span: Span, lang: str | None, text: str = "") -> str:
     """The listed name of a span: Cyrillic words in the nominative."""
     if span.script != "Cyrl" or lang not in (None, "ru", "uk", "be"):
         return span.name
@@ -94,15 +113,17 @@ def _listed(span: Span, lang: str | None) -> str:
     cyrillic = [w for w in words if _CYRILLIC_WORD.fullmatch(w) and len(w) > 1]
     if not cyrillic:
         return span.name
-    read = iter(nominative(cyrillic, span.case))
+    read = iter(nominative(cyrillic, span.case, lang or _language(text, span)))
     return " ".join(next(read) if _CYRILLIC_WORD.fullmatch(w) and len(w) > 1 else w for w in words)
 
 
 def find_names(text: str, *, lang: str | None = None) -> list[Mention]:
     """The mentions of people in ``text``, in the order they are written.
 
-    ``lang`` (an ISO 639-1 code) only restricts the Russian reading of
-    inflected names; left as None, every script is read.
+    ``lang`` (an ISO 639-1 code) says the language of inflected Cyrillic
+    names: ``"ru"``, ``"uk"`` or ``"be"`` reads them so, another code leaves
+    them as written; left as None, a name's letters (or the text's around
+    it) tell Russian, Ukrainian and Belarusian apart. Every script is read.
 
     >>> [m.name for m in find_names("Trufanov's mother Elena met Putin's envoy.")]
     ['Trufanov', 'Elena', 'Putin']
@@ -114,6 +135,6 @@ def find_names(text: str, *, lang: str | None = None) -> list[Mention]:
         raise TypeError(f"find_names takes a str, not {type(text).__name__}")
     spans: Sequence[Span] = find_spans(text)
     return [
-        Mention(s.start, s.end, text[s.start : s.end], _listed(s, lang), s.roles, s.script)
+        Mention(s.start, s.end, text[s.start : s.end], _listed(s, lang, text), s.roles, s.script)
         for s in spans
     ]
