@@ -30,7 +30,7 @@ from typing import Any
 from aliaskit._text_lemma_be import be_nominative
 from aliaskit.translit import cyrillic_language
 
-__all__ = ["MorphologyWarning", "given_nominative", "nominative"]
+__all__ = ["MorphologyWarning", "given_nominative", "name_language", "nominative"]
 
 _NAME_TAGS = ("Name", "Patr", "Surn")
 _CASES = ("gent", "datv", "accs", "ablt", "loct", "nomn")
@@ -202,6 +202,12 @@ def _surname(word: str, gender: str | None, case: str | None, lang: str = "ru") 
     return None
 
 
+@lru_cache(maxsize=1 << 14)
+def name_language(name: str) -> str:
+    """The language a Cyrillic name's letters say: ``"uk"``, ``"be"``, else ``"ru"``."""
+    return cyrillic_language(name) or "ru"
+
+
 def nominative(
     words: Sequence[str], case: str | None = None, lang: str | None = None
 ) -> tuple[str, ...]:
@@ -217,7 +223,7 @@ def nominative(
     if not words:
         return tuple(words)
     if lang not in ("ru", "uk", "be"):
-        lang = cyrillic_language(" ".join(words)) or "ru"
+        lang = name_language(" ".join(words))
     if lang == "be":
         return tuple(
             _restore(read, word) if read != word else word

@@ -28,7 +28,7 @@ from collections.abc import Iterable, Sequence
 import attrs
 
 from aliaskit._text_find import Span, find_spans
-from aliaskit._text_lemma import nominative
+from aliaskit._text_lemma import name_language, nominative
 from aliaskit._text_spans import spans_of
 from aliaskit.translit import cyrillic_language
 
@@ -89,6 +89,8 @@ _CYRILLIC_WORD = re.compile(r"[\u0400-\u04ff][\u0400-\u04ff\u0300-\u036f]*")
 
 #: Characters either side of a name whose letters say its language, when its own do not.
 _CONTEXT = 120
+#: Letters that Ukrainian or Belarusian write and Russian does not.
+_NOT_RUSSIAN = re.compile("[іїєґўІЇЄҐЎ]")
 #: Letters Russian (and Belarusian) write and Ukrainian does not.
 _RUSSIAN_LETTERS = frozenset("ыэъё")
 
@@ -96,10 +98,13 @@ _RUSSIAN_LETTERS = frozenset("ыэъё")
 def _language(text: str, span: Span) -> str:
     """The language of a Cyrillic name: its own letters', else the text's around
     it (Belarusian shares ы and э with Russian; Ukrainian has neither)."""
-    own = cyrillic_language(span.name)
+    own = name_language(span.name)
     if own != "ru":
         return own
-    around = cyrillic_language(text[max(0, span.start - _CONTEXT) : span.end + _CONTEXT])
+    window = text[max(0, span.start - _CONTEXT) : span.end + _CONTEXT]
+    if _NOT_RUSSIAN.search(window) is None:
+        return "ru"
+    around = cyrillic_language(window)
     if around == "be" or (around == "uk" and _RUSSIAN_LETTERS.isdisjoint(span.name.lower())):
         return around
     return "ru"
