@@ -14,12 +14,14 @@ from __future__ import annotations
 
 import gc
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from aliaskit import find_names
+from aliaskit._resolver_text import text_records
 
 PASSAGES = Path(__file__).resolve().parents[1] / "tests" / "vectors" / "text_passages"
 ENGLISH = (
@@ -64,8 +66,8 @@ def test_bench_find_names_10mb(benchmark: Any) -> None:
     assert found
 
 
-def _best_time(text: str) -> float:
-    """The best of three timings of find_names on ``text``, the garbage
+def _best_time(text: str, read: Callable[[str], object] = find_names) -> float:
+    """The best of three timings of ``read`` (find_names) on ``text``, the garbage
     collector paused: in a test run's large heap its full collections, set
     off by the larger text's allocations, would be timed too (20x for 8x the
     text in CI, 9.5x alone)."""
@@ -75,7 +77,7 @@ def _best_time(text: str) -> float:
     try:
         for _ in range(3):
             start = time.perf_counter()
-            find_names(text)
+            read(text)
             times.append(time.perf_counter() - start)
     finally:
         gc.enable()
@@ -96,3 +98,16 @@ def test_hostile_text_linear_time(piece: str) -> None:
     much text takes under sixteen times as long (twice the linear ratio)."""
     small = _best_time(piece * 20_000)
     assert _best_time(piece * 160_000) < 16 * small + 0.05
+
+
+def test_text_records_linear_time() -> None:
+    """Resolver.add_text's records of one text (find_names, then each short
+    mention to the person it stands for): eight times the text takes under
+    sixteen times as long."""
+
+    def records(text: str) -> object:
+        return text_records(text, "doc")
+
+    small, large = mixed_text(20), mixed_text(160)
+    records(small)  # warm the caches
+    assert _best_time(large, records) < 16 * _best_time(small, records)

@@ -11,10 +11,12 @@ for (in-document coreference), and its record holds that name:
 1. The text's full names are grouped into people as :func:`aliaskit.cluster`
    groups them.
 2. A short mention stands for the people whose names it matches (a link of
-   at least :data:`~aliaskit.resolver.WEAK_LINK`, no conflict): when there
-   is one, that one (a Slavic surname of the other gender is not a match:
-   bare *Troufanov* is not *Yelena Trufanova*); when there are several, the one named last before it
-   in the same paragraph, else the one the text names most (then first).
+   at least :data:`~aliaskit.resolver.WEAK_LINK`, no conflict; a Slavic
+   surname of the other gender is no match: bare *Troufanov* is not *Yelena
+   Trufanova*): when there is one, that one; when there are several, the
+   one named in full last before it in the same paragraph, else the one the
+   text names most (then first). Its record holds that person's name as
+   the text first writes it in full.
 3. A given name with nobody to stand for, after a kinship word of the
    family, takes the family name of the person it is said of
    (``data/family_kin.toml``): the possessor just before it (*Troufanov's
@@ -32,7 +34,7 @@ from __future__ import annotations
 
 import tomllib
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from functools import lru_cache
 from importlib.resources import files
 
@@ -52,6 +54,8 @@ __all__ = ["TextLayer", "TextMention", "doc_key", "text_records"]
 
 #: Characters that end a paragraph: an antecedent is sought back to one.
 _PARAGRAPH = "\n"
+#: Mentions looked back at for the person a kinship word is said of, at most.
+_KIN_BACK = 20
 #: Separators between a possessor and a kinship word and the name after it.
 _APPOSITION = " ,\u00a0"
 
@@ -76,7 +80,7 @@ class TextMention:
 
 
 def doc_key(doc_id: object) -> str:
-    """A document id as record ids carry it: a str without ``:`` at the end, or an int."""
+    """A document id as record ids carry it: a str that is not blank, or an int."""
     if isinstance(doc_id, bool) or not isinstance(doc_id, str | int):
         raise TypeError(f"doc_id must be a str or an int, not {type(doc_id).__name__}")
     key = str(doc_id)
@@ -104,51 +108,50 @@ def _surname_gender(name: str) -> str | None:
     return surname_gender(words[-1])[1] if words else None
 
 
-def _people(full: Sequence[str]) -> dict[str, int]:
-    """The distinct full names of a text, each to a person number (grouped as cluster groups)."""
-    person: dict[str, int] = {}
-    for k, entity in enumerate(cluster(sorted(set(full)))):
-        for alias in entity.aliases:
-            person[alias] = k
-    return person
+class _People:
+    """The people a text names in full, and where it names them."""
 
+    def __init__(self, mentions: list[Mention], parsed: list[ParsedName]) -> None:
+        full = sorted({m.name for m, p in zip(mentions, parsed, strict=True) if _is_full(p)})
+        self.person: dict[str, int] = {}
+        for k, entity in enumerate(cluster(full) if full else ()):
+            for alias in entity.aliases:
+                self.person[alias] = k
+        self.parsed = {name: parse_name(name) for name in self.person}
+        named = [self.person.get(m.name) for m in mentions]
+        self.count = Counter(p for p in named if p is not None)
+        self.first: dict[int, int] = {}
+        self.written: dict[int, str] = {}  # a person's name as the text first writes it
+        for k, p in enumerate(named):
+            if p is not None and p not in self.first:
+                self.first[p] = k
+                self.written[p] = mentions[k].name
+        self._matches: dict[str, list[int]] = {}
 
-def _antecedent(
-    k: int,
-    mentions: list[Mention],
-    parsed: list[ParsedName],
-    person: dict[str, int],
-    text: str,
-) -> str | None:
-    """The full name a short mention stands for, if the text tells."""
-    short = parsed[k]
-    gender = _surname_gender(mentions[k].name)
-    matching = sorted(
-        {
-            person[name]
-            for name in person
-            if (score := score_pair(short, parse_name(name)))[0] >= WEAK_LINK
-            and not score[1]
-            and (gender is None or _surname_gender(name) in (gender, None))
-        }
-    )
-    if not matching:
-        return None
-    named = [person.get(m.name) for m in mentions]
-    chosen = matching[0]
-    if len(matching) > 1:
-        paragraph = text.rfind(_PARAGRAPH, 0, mentions[k].start)
-        before = [
-            named[j] for j in range(k) if mentions[j].start > paragraph and named[j] in matching
-        ]
-        if before:
-            chosen = before[-1]  # type: ignore[assignment]  # filtered to ints above
-        else:
-            counts = Counter(p for p in named if p in matching)
-            first = {p: named.index(p) for p in matching}
-            chosen = min(matching, key=lambda p: (-counts[p], first[p]))
-    # the person's name as the text first writes it in full
-    return next(m.name for m in mentions if person.get(m.name) == chosen)
+    def matching(self, short: ParsedName, name: str) -> list[int]:
+        """The people a short mention's name matches: a link of at least
+        WEAK_LINK, no conflict, no Slavic surname of the other gender."""
+        found = self._matches.get(name)
+        if found is None:
+            gender = _surname_gender(name)
+            found = sorted(
+                {
+                    self.person[full]
+                    for full, parsed in self.parsed.items()
+                    if (score := score_pair(short, parsed))[0] >= WEAK_LINK
+                    and not score[1]
+                    and (gender is None or _surname_gender(full) in (gender, None))
+                }
+            )
+            self._matches[name] = found
+        return found
+
+    def chosen(self, matching: list[int], last_seen: dict[int, int], paragraph: int) -> int:
+        """Of several people, the one named last in the paragraph, else the one named most."""
+        recent = [(last_seen[p], p) for p in matching if last_seen.get(p, -1) > paragraph]
+        if recent:
+            return max(recent)[1]
+        return min(matching, key=lambda p: (-self.count[p], self.first.get(p, 0)))
 
 
 def _owner(k: int, mentions: list[Mention], records: list[str], text: str) -> int | None:
@@ -165,7 +168,7 @@ def _owner(k: int, mentions: list[Mention], records: list[str], text: str) -> in
         return None
     wanted = next((pronouns[w] for w in words if w in pronouns), None)
     paragraph = text.rfind(_PARAGRAPH, 0, m.start)
-    for j in range(k - 1, -1, -1):
+    for j in range(k - 1, max(-1, k - 1 - _KIN_BACK), -1):
         if mentions[j].start < paragraph:
             break
         words = records[j].split()
@@ -200,14 +203,19 @@ def text_records(text: str, doc_id: str | int) -> list[tuple[Mention, Record]]:
     doc = doc_key(doc_id)
     mentions = find_names(text)
     parsed = [parse_name(m.name) for m in mentions]
-    full = [m.name for m, p in zip(mentions, parsed, strict=True) if _is_full(p)]
-    person = _people(full) if full else {}
+    people = _People(mentions, parsed)
+    last_seen: dict[int, int] = {}  # each person's last full mention, by its start
     names: list[str] = []
     for k, (m, p) in enumerate(zip(mentions, parsed, strict=True)):
         name = m.name
-        if p.parts and not _is_full(p):
-            name = _antecedent(k, mentions, parsed, person, text) or name
-            if name == m.name and len(p.parts) == 1 and word_kind(m.name) == "G":
+        if m.name in people.person:
+            last_seen[people.person[m.name]] = m.start
+        elif p.parts and not _is_full(p):
+            matching = people.matching(p, m.name)
+            if matching:
+                paragraph = text.rfind(_PARAGRAPH, 0, m.start)
+                name = people.written[people.chosen(matching, last_seen, paragraph)]
+            elif len(p.parts) == 1 and word_kind(m.name) == "G":
                 surname = _kin_surname(k, mentions, names, text)
                 name = f"{m.name} {surname}" if surname else name
         names.append(name)
