@@ -69,7 +69,7 @@ def add_annotate_text(sub: Any) -> None:
 
 def text_options(p: argparse.ArgumentParser) -> None:
     """``--encoding`` and ``--errors`` of the text files."""
-    encoding_options(p.add_argument_group("text"), "text files", with_delimiter=False)
+    encoding_options(p.add_argument_group("text"), "text file", with_delimiter=False)
 
 
 def _read(path: str, args: argparse.Namespace) -> tuple[str, NameReader]:
