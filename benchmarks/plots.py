@@ -61,7 +61,8 @@ def quality_speed(document: dict[str, Any], folder: Path) -> str | None:
                 continue
             x, y = row["names_per_second"], 100 * row["pairwise"]["f1"]
             ax.scatter(x, y, marker=marker, s=45, color=colour(row["system"]))
-            ax.annotate(row["system"], (x, y), textcoords="offset points", xytext=(5, 3), size=8)
+            offset = (5, 3) if name == "redistributable" else (5, -10)  # labels apart
+            ax.annotate(row["system"], (x, y), textcoords="offset points", xytext=offset, size=8)
         ax.scatter([], [], marker=marker, color="grey", label=SET_LABELS.get(name, name))
     ax.set_xscale("log")
     ax.set_xlabel("names per second (test half, log scale)")
