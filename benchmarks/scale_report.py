@@ -39,6 +39,8 @@ import sys
 import time
 import warnings
 from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -49,12 +51,60 @@ RESULTS = ROOT / "benchmarks" / "results" / "scale.json"
 SEED = 0
 CLUSTERERS = ("aliaskit", "aliaskit+evidence", "naive", "naive_dm_jw")
 BASELINES = ("naive", "naive_dm_jw", "rapidfuzz", "exact")
+# Peer systems of benchmarks.peers that the scale runs can also time (at their default threshold).
+PEER_CLUSTERERS = ("metaphone_jw", "nomenklatura", "splink", "rapidfuzz_wratio")
 SHAPES = ("family", "distinct")
 SIZES = (10_000, 100_000, 1_000_000)
 
 
-def run_one(clusterer: str, mentions: int, shape: str = "family") -> dict[str, Any]:
+@dataclass(frozen=True)
+class _Found:
+    """A cluster of a peer system (:mod:`benchmarks.peers`), shaped as an entity."""
+
+    id: str
+    aliases: tuple[str, ...]
+
+
+def _peer_clusterer(key: str, threshold: float | None) -> Callable[[list[str]], list[_Found]]:
+    """The peer ``key`` clustering the distinct names of a list, at ``threshold``."""
+    from benchmarks.peers import PEERS
+
+    peer = PEERS[key]
+    at = peer.default if threshold is None else threshold
+    if at is None:
+        raise ValueError(f"run_one: peer {key!r} has no default threshold; give one")
+
+    def run(items: list[str]) -> list[_Found]:
+        clusters = peer.cluster(list(dict.fromkeys(items)), at)
+        return [_Found(str(k), tuple(c)) for k, c in enumerate(clusters)]
+
+    return run
+
+
+def own_peak_kib() -> int:
+    """This process's peak resident memory in KiB since it started its program.
+
+    ``VmHWM`` of ``/proc/self/status`` where there is one: ``ru_maxrss`` of
+    ``RUSAGE_SELF`` also counts the parent's memory when the process was
+    started by ``vfork`` and ``exec`` (as :mod:`subprocess` starts it), so a
+    run started from a large parent process would report that parent's size.
+    """
+    status = Path("/proc/self/status")
+    if status.exists():
+        for line in status.read_text(encoding="utf-8").splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1])
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+
+
+def run_one(
+    clusterer: str, mentions: int, shape: str = "family", threshold: float | None = None
+) -> dict[str, Any]:
     """Cluster ``mentions`` workload mentions of ``shape`` with ``clusterer``; figures.
+
+    A clusterer of :data:`benchmarks.peers.PEERS` that is not a baseline of
+    :mod:`benchmarks.baselines` clusters the distinct names at ``threshold``
+    (its tuned one, given by the run; its default when None).
 
     ``aliaskit+evidence`` clusters the mentions as records with the evidence
     of :mod:`benchmarks.evidence` (an id each, birth dates, countries); the
@@ -76,7 +126,12 @@ def run_one(clusterer: str, mentions: int, shape: str = "family") -> dict[str, A
         run: Any = cluster
     else:
         items = [name for _, name in pairs]
-        run = cluster if clusterer == "aliaskit" else BASELINE_CLUSTERERS[clusterer]
+        if clusterer == "aliaskit":
+            run = cluster
+        elif clusterer in BASELINE_CLUSTERERS:
+            run = BASELINE_CLUSTERERS[clusterer]
+        else:
+            run = _peer_clusterer(clusterer, threshold)
     started = time.perf_counter()
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
@@ -84,7 +139,7 @@ def run_one(clusterer: str, mentions: int, shape: str = "family") -> dict[str, A
     seconds = time.perf_counter() - started
     # Read before the scoring below, whose dictionaries of every mention are
     # not the clusterer's memory.
-    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    own = own_peak_kib()
     workers = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     if clusterer == "aliaskit+evidence":
         predicted = {key: e.id for e in entities for key in e.records}
@@ -99,6 +154,7 @@ def run_one(clusterer: str, mentions: int, shape: str = "family") -> dict[str, A
     oracle = {str(i): said_by[name].most_common(1)[0][0] for i, (_, name) in enumerate(pairs)}
     return {
         "clusterer": clusterer,
+        **({} if threshold is None else {"threshold": threshold}),
         "shape": shape,
         "mentions": mentions,
         "names": len(said_by),
@@ -207,7 +263,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--clusterers",
         nargs="+",
-        choices=("aliaskit", "aliaskit+evidence", *BASELINES),
+        choices=("aliaskit", "aliaskit+evidence", *BASELINES, *PEER_CLUSTERERS),
         default=list(CLUSTERERS),
     )
     parser.add_argument("--output", type=Path, default=RESULTS, help="JSON file to merge into")
@@ -217,9 +273,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--one", nargs=3, metavar=("CLUSTERER", "MENTIONS", "SHAPE"), help=argparse.SUPPRESS
     )
+    parser.add_argument("--threshold", type=float, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.one:
-        print(json.dumps(run_one(args.one[0], int(args.one[1]), args.one[2])))
+        row = run_one(args.one[0], int(args.one[1]), args.one[2], args.threshold)
+        print(json.dumps(row))
         return 0
     stamp = {
         "commit": _git("rev-parse", "--short", "HEAD"),

@@ -5,8 +5,6 @@ Fast (the seed people only); a peer whose package is not installed is skipped.
 
 from __future__ import annotations
 
-import importlib.util
-import json
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
@@ -133,35 +131,6 @@ def test_markdown_names_every_system_and_skips(rows: list[GoldRow]) -> None:
     assert "| x | skipped: x is not installed |" in text
     assert "not run: absent" in text
     assert "- splink: later" in text
-
-
-def test_benchmarks_page_generator_includes_the_peers_tables(tmp_path: Path) -> None:
-    """tools/gen_benchmarks_page.py puts peers.md, when present, in its own section."""
-    spec = importlib.util.spec_from_file_location(
-        "gen_benchmarks_page", Path(__file__).resolve().parents[1] / "tools/gen_benchmarks_page.py"
-    )
-    assert spec is not None
-    assert spec.loader is not None
-    gen = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(gen)
-    results = tmp_path / "results"
-    results.mkdir()
-    scores = {"precision": 1.0, "recall": 1.0, "f1": 1.0}
-    quality = {
-        "seed": {
-            "names": 2,
-            "entities": 1,
-            "gold_entities": 1,
-            "pairwise": scores,
-            "bcubed": scores,
-            "per_source": {},
-        }
-    }
-    (results / "quality.json").write_text(json.dumps(quality), encoding="utf-8")
-    (results / "peers.md").write_text("| system |\n| --- |\n| aliaskit |\n", encoding="utf-8")
-    page = gen.build(results, tmp_path / "docs")
-    assert page.count("## aliaskit beside its peers") == 1
-    assert "| aliaskit |" in page
 
 
 def test_hard_negatives_count_only_pairs_clustered_together() -> None:

@@ -1,4 +1,4 @@
-"""Tests of benchmarks/report.py on a small hand-made pytest-benchmark document."""
+"""Tests of benchmarks/micro_report.py on a small hand-made pytest-benchmark document."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from benchmarks import report
+from benchmarks import micro_report as report
 
 
 def _bench(name: str, median: float, group: str | None, **extra: Any) -> dict[str, Any]:
