@@ -1,0 +1,62 @@
+"""How many input mentions used each name: the counts that pick an entity's
+canonical spelling when the full given names tie (:mod:`aliaskit.entity`).
+
+A mention is one input: a string given to :func:`aliaskit.cluster` or
+:meth:`aliaskit.Resolver.add_many`, one record (each of its names once), one
+row of a Spark column. A name given twice counts twice. Only names that were
+read count (an input that holds no name is skipped, not counted). The counts
+depend on the inputs, never on their order.
+
+A saved Resolver (format version 4) keeps the counts that are not 1 in
+``mentions``; :func:`checked_mentions` validates them on the way in.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Container, Iterable, Mapping
+from typing import Any
+
+__all__ = [
+    "MentionsError",
+    "checked_mentions",
+    "mention_counts",
+    "saved_mentions",
+]
+
+
+class MentionsError(ValueError):
+    """The saved mention counts are not an object of saved names to counts."""
+
+
+def mention_counts(groups: Iterable[Iterable[str]], held: Container[str]) -> Counter[str]:
+    """How many of ``groups`` (the names of each input: a string's one name, a
+    record's names) mention each name of ``held``; a name twice in one record
+    counts once there."""
+    counts: Counter[str] = Counter()
+    for names in groups:
+        counts.update(n for n in dict.fromkeys(names) if n in held)
+    return counts
+
+
+def saved_mentions(counts: Mapping[str, int]) -> dict[str, int]:
+    """The counts to save: those that are not 1 (a name read back counts 1), by name."""
+    return {name: counts[name] for name in sorted(counts) if counts[name] != 1}
+
+
+def checked_mentions(data: Any, names: Container[str]) -> dict[str, int]:
+    """Saved counts as a dict, or :class:`MentionsError` saying which entry is
+    wrong: an object whose keys are saved ``names`` and whose values are
+    non-negative integers (not booleans, not floats)."""
+    if not isinstance(data, dict):
+        raise MentionsError(f"mentions must be an object of names to counts, not {_kind(data)}")
+    for name, count in data.items():
+        if name not in names:
+            raise MentionsError(f"mentions[{name!r}]: not a saved name")
+        if type(count) is not int or count < 0:  # not True, not 1.0
+            raise MentionsError(f"mentions[{name!r}] must be a non-negative integer, not {count!r}")
+    return dict(data)
+
+
+def _kind(data: Any) -> str:
+    return "null" if data is None else type(data).__name__
