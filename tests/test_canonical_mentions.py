@@ -197,3 +197,14 @@ def test_mention_helpers_count_each_record_once_and_save_counts_other_than_one()
     assert checked_mentions({"a": 3}, {"a"}) == {"a": 3}
     with pytest.raises(MentionsError):
         checked_mentions(None, {"a"})
+
+
+@pytest.mark.parametrize(("names", "want"), MOST_USED)
+def test_the_cli_counts_every_row_of_a_name(tmp_path: Path, names: list[str], want: str) -> None:
+    from tests.test_cli import jsonl, ok, write
+
+    src = write(tmp_path / "names.txt", "\n".join([*names, "!!", "!!"]) + "\n")
+    out, _ = ok("cluster", src, "--format", "jsonl", "--allow-errors")
+    assert [e["canonical"] for e in jsonl(out)] == [want]
+    annotated, _ = ok("cluster", src, "--annotate", "--format", "jsonl", "--allow-errors")
+    assert {r["canonical"] for r in jsonl(annotated)} == {want, None}
