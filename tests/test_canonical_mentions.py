@@ -191,8 +191,8 @@ def test_a_count_of_zero_loads() -> None:
 
 
 def test_mention_helpers_count_each_record_once_and_save_counts_other_than_one() -> None:
-    counts = mention_counts([["a"], ["a", "b", "a"], ["c"]], {"a", "b"})
-    assert counts == {"a": 2, "b": 1}
+    counts = mention_counts(["a", Record(["a", "b", "a"]), "c", "a"], {"a", "b"})
+    assert counts == {"a": 3, "b": 1}
     assert saved_mentions({"b": 1, "a": 2, "c": 0}) == {"a": 2, "c": 0}
     assert checked_mentions({"a": 3}, {"a"}) == {"a": 3}
     with pytest.raises(MentionsError):

@@ -148,7 +148,7 @@ def cluster_records(
     names = [n for item in items for n in names_of(item)]
     ids, parsed, _, held = scored_names(names, workers)
     del names
-    mentions = mention_counts((names_of(item) for item in items), parsed)
+    mentions = mention_counts(items, parsed)
     records, keys, positions = distinct_records(items)
     index = {name: i for i, name in enumerate(ids)}
     members = [[index[n] for n in dict.fromkeys(r.names) if n in index] for r in records]

@@ -90,7 +90,7 @@ class RecordsLayer(IngestNames):
                 self._register(name)
         names = [n for x in items for n in names_of(x)]
         touched = self._ingest(names, start, progress)
-        self._count_mentions(mention_counts(map(names_of, items), self._parsed))
+        self._count_mentions(mention_counts(items, self._parsed))
         self._version += 1
         if self._records_on:
             self._tie_records(items)
