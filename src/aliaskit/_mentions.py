@@ -40,7 +40,7 @@ def mention_counts(items: Sequence[str | Record], held: Container[str]) -> dict[
     if len(strings) < len(items):
         for item in items:
             if isinstance(item, Record):
-                counts.update(dict.fromkeys(item.names))
+                counts.update(set(item.names))
     return {name: n for name, n in counts.items() if name in held}
 
 
