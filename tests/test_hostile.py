@@ -406,6 +406,13 @@ def _damaged(raw: bytes, how: str) -> bytes:
         ),
         "version_true": _signed({**data, "version": True}),
         "version_float": _signed({**data, "version": 3.0}),
+        "mentions_not_an_object": _signed({**data, "mentions": [[first, 2]]}),
+        "mentions_of_an_unsaved_name": _signed({**data, "mentions": {"Mallory": 2}}),
+        "mentions_true": _signed({**data, "mentions": {first: True}}),
+        "mentions_negative": _signed({**data, "mentions": {first: -1}}),
+        "mentions_float": _signed({**data, "mentions": {first: 2.0}}),
+        "mentions_string": _signed({**data, "mentions": {first: "2"}}),
+        "mentions_missing": _signed({k: v for k, v in data.items() if k != "mentions"}),
     }
     return as_bytes[how] if how in as_bytes else json.dumps(as_json[how]).encode()
 
@@ -431,6 +438,13 @@ DAMAGE = [
     "pair_in_must_and_cannot_link",
     "version_true",
     "version_float",
+    "mentions_not_an_object",
+    "mentions_of_an_unsaved_name",
+    "mentions_true",
+    "mentions_negative",
+    "mentions_float",
+    "mentions_string",
+    "mentions_missing",
 ]
 
 

@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from aliaskit import Record, Resolver, cluster
-from aliaskit.resolver import ResolverFileError
+from aliaskit.resolver import FORMAT_VERSION, ResolverFileError
 
 ITEMS: list[str | Record] = [
     Record("Ivan Petrov", id="a", birth_date="1.1.1970", countries="RU"),
@@ -94,7 +94,7 @@ def test_records_survive_save_and_load(tmp_path: Path) -> None:
     path = tmp_path / "r.json"
     resolver.save(path)
     saved = json.loads(path.read_text(encoding="utf-8"))
-    assert saved["version"] == 3
+    assert saved["version"] == FORMAT_VERSION
     assert ["Igor STRELKOV", "Igor Vsevolodovich GIRKIN"] not in saved["must_link"]
     assert Resolver.load(path).entities == resolver.entities
 

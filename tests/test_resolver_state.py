@@ -3,7 +3,8 @@
 The machine adds names one at a time or in batches, in any order, and
 records must-link / cannot-link judgements (merge / split) between added
 names. After every step the incremental Resolver must equal a reference
-built from scratch: all names so far added in one ``add_many`` call, then
+built from scratch: all names so far added (as often as they were added,
+for the mentions that weigh canonical names) in one ``add_many`` call, then
 the same judgements applied. Judgements commute except on the same pair,
 where the last one wins, so they are replayed in order.
 
@@ -75,7 +76,8 @@ class IncrementalResolver(RuleBasedStateMachine):
     def equals_one_batch(self) -> None:
         """The incremental Resolver equals the one-batch reference with the same judgements."""
         reference = Resolver()
-        reference.add_many(sorted(set(self.added), reverse=True))
+        # Every name as often as it was added: each mention counts (canonical names).
+        reference.add_many(sorted(self.added, reverse=True))
         for kind, a, b in self.judgements:
             getattr(reference, kind)(a, b)
         assert self.resolver.to_dict() == reference.to_dict()

@@ -347,3 +347,23 @@ def test_components_label_each_name_with_its_smallest_name(spark: SparkSession) 
     ).collect()
     want = dict.fromkeys(path, "p000") | {f"s{i}": "s0" for i in range(6)} | {"x": "x", "y": "y"}
     assert {r.name: r.comp for r in got} == want
+
+
+@needs_spark
+@pytest.mark.parametrize(
+    ("names", "want"),
+    [
+        (["Aleksandr Trufanov"] * 3 + ["Alexander Trufanov"], "Aleksandr Trufanov"),
+        (["Alexander Trufanov"] + ["Aleksandr Trufanov"] * 3, "Aleksandr Trufanov"),
+        (["Alexander Trufanov"] * 3 + ["Aleksandr Trufanov"], "Alexander Trufanov"),
+        (["Sasha Trupanov", "Александр Труфанов"], "Aleksandr Trufanov"),
+        (["Sasha Trupanov"] * 3 + ["Александр Труфанов"], "Aleksandr Trufanov"),
+    ],
+)
+def test_the_spelling_most_rows_use_is_canonical_as_in_cluster(
+    spark: SparkSession, names: list[str], want: str
+) -> None:
+    """Spark counts the rows of each name, as cluster counts its mentions."""
+    got = _resolve(spark, names)
+    assert {canonical for _, canonical in got.values()} == {want}
+    _assert_same(got, _expected(aliaskit.cluster(names)))

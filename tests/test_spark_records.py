@@ -351,3 +351,13 @@ def test_one_id_on_two_different_records_raises_naming_the_id(
     monkeypatch.setattr(_records, "name_stages", _no_names)
     with pytest.raises(ValueError, match="id column 'rid': record id 'r7' is used by two"):
         _resolved(spark, rows)
+
+
+@needs_spark
+def test_the_spelling_most_records_use_is_canonical_as_in_cluster(spark: SparkSession) -> None:
+    """Each row is one mention of its name, as each record is in cluster."""
+    names = ["Alexander Trufanov"] * 3 + ["Aleksandr Trufanov"]
+    rows = [(name, f"r{k}", "1970-05-01", "RU", None) for k, name in enumerate(names)]
+    got = _resolved(spark, rows)
+    assert {canonical for _, canonical in got.values()} == {"Alexander Trufanov"}
+    _assert_as_cluster(got, {i: _record(r) for i, r in enumerate(rows)})

@@ -9,7 +9,7 @@ way, apart from pairs scored during clustering. The entities are those a
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Mapping
 from functools import partial
 from typing import Any
@@ -43,9 +43,10 @@ Ids = npt.NDArray[np.int64]
 def cluster_batch(
     names: list[str], threshold: float, workers: int
 ) -> tuple[list[Entity], list[SkippedName]]:
-    """The entities of ``names`` (sorted by canonical name, then id) and the skipped inputs."""
+    """The entities of ``names`` (sorted by canonical name, then id) and the
+    skipped inputs; a name given twice counts twice for the canonical name."""
     ids, parsed, skipped, held = scored_names(names, workers)
-    return _scored_entities(ids, parsed, held, threshold), skipped
+    return _scored_entities(ids, parsed, held, threshold, Counter(names)), skipped
 
 
 def scored_names(
@@ -86,13 +87,15 @@ def scored_entities(
     scores: npt.NDArray[np.float64],
     conflicts: npt.NDArray[np.bool_],
     threshold: float,
+    mentions: Mapping[str, int] | None = None,
 ) -> list[Entity]:
     """The entities of the names ``ids`` (sorted, distinct) given their scored
     pairs ``(ids[left[k]], ids[right[k]])``, each once with ``left < right``, in
-    any order,
-    every pair of one normalised form among them scoring
-    :data:`~aliaskit._edges.MUST_SCORE`."""
-    return _scored_entities(ids, parsed, [left, right, scores, conflicts], threshold)
+    any order, every pair of one normalised form among them scoring
+    :data:`~aliaskit._edges.MUST_SCORE`; ``mentions`` counts the inputs of
+    each name (1 when absent)."""
+    held = [left, right, scores, conflicts]
+    return _scored_entities(ids, parsed, held, threshold, mentions)
 
 
 def _scored_entities(
@@ -100,12 +103,13 @@ def _scored_entities(
     parsed: dict[str, ParsedName],
     held: list[Any],
     threshold: float,
+    mentions: Mapping[str, int] | None,
 ) -> list[Entity]:
     """:func:`scored_entities` of the arrays in ``held`` (left, right, scores,
     conflicts), which it empties: once the consulted pairs are taken, the rest
     is freed unless the caller keeps a reference."""
     labels, rows = scored_labels(ids, parsed, held, threshold)
-    return _entities(ids, labels, rows, parsed)
+    return _entities(ids, labels, rows, parsed, mentions)
 
 
 def scored_labels(
@@ -180,7 +184,11 @@ def _by_form(ids: tuple[str, ...], parsed: dict[str, ParsedName]) -> list[list[i
 
 
 def _entities(
-    ids: tuple[str, ...], labels: Ids, rows: PairRows, parsed: dict[str, ParsedName]
+    ids: tuple[str, ...],
+    labels: Ids,
+    rows: PairRows,
+    parsed: dict[str, ParsedName],
+    mentions: Mapping[str, int] | None,
 ) -> list[Entity]:
     """One entity per label, sorted by canonical name, then id."""
     order = np.argsort(labels, kind="stable")
@@ -189,19 +197,23 @@ def _entities(
     for group in np.split(order, bounds):
         members = group.tolist()
         if members:  # no names at all: np.split gives one empty group
-            out.append(group_entity(ids, members, parsed, rows))
+            out.append(group_entity(ids, members, parsed, rows, mentions))
     return sorted(out, key=lambda e: (e.canonical, e.id))
 
 
 def group_entity(
-    ids: tuple[str, ...], members: list[int], parsed: Mapping[str, ParsedName], rows: PairRows
+    ids: tuple[str, ...],
+    members: list[int],
+    parsed: Mapping[str, ParsedName],
+    rows: PairRows,
+    mentions: Mapping[str, int] | None = None,
 ) -> Entity:
     """The entity of some names (ids, ascending), its canonical name weighed
-    by their kept scores."""
+    by their mentions (:func:`~aliaskit.entity.build_entity`) and kept scores."""
     if len(members) == 1:
         return build_entity([ids[members[0]]], parsed, _unscored)
     score = partial(_pair_score, member_scores(ids, members, rows))
-    return build_entity([ids[i] for i in members], parsed, score)
+    return build_entity([ids[i] for i in members], parsed, score, mentions)
 
 
 def _pair_score(scores: dict[tuple[str, str], float], a: str, b: str) -> float:

@@ -34,6 +34,9 @@ def cluster(names: Iterable[str | Record], *, threshold: float = DEFAULT_THRESHO
     """Cluster names, or records, into entities.
 
     Every distinct non-empty input string belongs to exactly one entity.
+    A string given more than once is one alias, but each time counts as a
+    mention: the spelling most mentions use weighs the canonical name
+    (after a full given name over a hypocorism; see :mod:`aliaskit.entity`).
     Empty or punctuation-only names are skipped with a
     :class:`SkippedNamesWarning` that says how many and where.
 

@@ -26,6 +26,7 @@ import attrs
 import numpy as np
 
 from aliaskit._batch import group_entity, scored_labels, scored_names
+from aliaskit._mentions import mention_counts
 from aliaskit._records_evidence import (
     merged_by_dates,
     profile_of,
@@ -140,12 +141,14 @@ def cluster_records(
     items: list[str | Record], threshold: float, workers: int
 ) -> tuple[list[Entity], list[SkippedName]]:
     """The entities of ``items`` (sorted by canonical name, then id) and the
-    records skipped for holding no name."""
+    records skipped for holding no name. Each item counts one mention of
+    each of its names (:mod:`aliaskit._mentions`)."""
     # The names are scored first: the scoring workers, forked from this
     # process, then do not carry the records' bookkeeping below.
     names = [n for item in items for n in names_of(item)]
     ids, parsed, _, held = scored_names(names, workers)
     del names
+    mentions = mention_counts(items, parsed)
     records, keys, positions = distinct_records(items)
     index = {name: i for i, name in enumerate(ids)}
     members = [[index[n] for n in dict.fromkeys(r.names) if n in index] for r in records]
@@ -177,7 +180,7 @@ def cluster_records(
     def base(names: list[int]) -> Entity:
         found = built.get(tuple(names))
         if found is None:
-            found = built[tuple(names)] = group_entity(ids, names, parsed, rows)
+            found = built[tuple(names)] = group_entity(ids, names, parsed, rows, mentions)
         return found
 
     entities = keyed_entities(groups, records, members, keys, base, parsed)

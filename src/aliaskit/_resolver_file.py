@@ -6,6 +6,8 @@ import hashlib
 import json
 from typing import Any
 
+from aliaskit._mentions import MentionsError, checked_mentions
+
 __all__ = [
     "FORMAT",
     "FORMAT_VERSION",
@@ -19,10 +21,11 @@ __all__ = [
 ]
 
 FORMAT = "aliaskit-resolver"
-FORMAT_VERSION = 3
+FORMAT_VERSION = 4
 #: The versions this aliaskit reads: 1 has names and judgements, 2 adds
-#: records, 3 adds the scores computed (read back instead of scoring again).
-READABLE_VERSIONS = (1, 2, 3)
+#: records, 3 adds the scores computed (read back instead of scoring again),
+#: 4 the mentions of each name (:mod:`aliaskit._mentions`).
+READABLE_VERSIONS = (1, 2, 3, 4)
 #: The fields of the computed state, in version 3.
 STATE_FIELDS = ("aliaskit", "scores")
 
@@ -46,6 +49,7 @@ def checked_body(data: Any, where: str) -> dict[str, Any]:
     keys: tuple[str, ...] = ("threshold", "names", "must_link", "cannot_link")
     keys += ("records",) if version >= 2 else ()
     keys += STATE_FIELDS if version >= 3 else ()
+    keys += ("mentions",) if version >= 4 else ()
     if set(data) != {"format", "version", "sha256", *keys}:
         raise ResolverFileError(f"{where}: unexpected or missing fields")
     body = {k: data[k] for k in keys}
@@ -77,8 +81,7 @@ def checked_body(data: Any, where: str) -> dict[str, Any]:
     if both:
         pair = sorted(min(both, key=sorted))
         raise ResolverFileError(f"{where}: {pair!r} is in both must_link and cannot_link")
-    if version >= 3:
-        _check_state(body, where)
+    _check_later_fields(body, version, where)
     threshold = body["threshold"]
     if not isinstance(threshold, int | float) or not 0.0 <= threshold <= 1.0:
         raise ResolverFileError(f"{where}: threshold must be a number in [0, 1]")
@@ -95,6 +98,24 @@ def _record_keys(records: list[dict[str, Any]]) -> set[str]:
         if isinstance(record.get("id"), str):
             known.add(record["id"])
     return known
+
+
+def _check_later_fields(body: dict[str, Any], version: int, where: str) -> None:
+    """The fields of version 3 (the scores) and 4 (the mentions), when the file has them."""
+    if version >= 3:
+        _check_state(body, where)
+    if version >= 4:
+        names = set(body["names"]) | _record_names(body["records"])
+        try:
+            body["mentions"] = checked_mentions(body["mentions"], names)
+        except MentionsError as err:
+            raise ResolverFileError(f"{where}: {err}") from None
+
+
+def _record_names(records: list[dict[str, Any]]) -> set[str]:
+    """The names of saved records (their ids aside)."""
+    found = (r.get("name") for r in records)
+    return {n for names in found if isinstance(names, list) for n in names if isinstance(n, str)}
 
 
 def _check_state(body: dict[str, Any], where: str) -> None:

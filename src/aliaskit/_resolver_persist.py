@@ -8,11 +8,12 @@ import hashlib
 import json
 import os
 import threading
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any, Self
 
 from aliaskit._edges import Edge, ordered_pair
 from aliaskit._gc import gc_paused
+from aliaskit._mentions import saved_mentions
 from aliaskit._progress import Progress
 from aliaskit._resolver_file import (
     FORMAT,
@@ -48,6 +49,7 @@ class PersistLayer:
     _rec_must: set[tuple[str, str]]
     _rec_cannot: set[tuple[str, str]]
     skipped: list[SkippedName]
+    _mentions: dict[str, int]
 
     def __init__(self, *, threshold: float = ..., workers: int | None = None) -> None:
         raise NotImplementedError  # the Resolver's
@@ -69,6 +71,9 @@ class PersistLayer:
     def _judged(self, pair: tuple[str, str], *, recluster: bool = True) -> None:
         raise NotImplementedError  # the Resolver's
 
+    def _count_mentions(self, counts: Mapping[str, int], *, reset: bool = False) -> None:
+        raise NotImplementedError  # the records layer's
+
     def _recluster(self, touched: set[str]) -> None:
         raise NotImplementedError  # the clustering stages'
 
@@ -85,6 +90,7 @@ class PersistLayer:
                 "cannot_link": [list(p) for p in sorted(self._cannot | self._rec_cannot)],
                 "aliaskit": __version__,
                 **state_rows(self._edges, self._cadj, self._cannot),
+                "mentions": saved_mentions(self._mentions),
             }
         digest = hashlib.sha256(json.dumps(body, sort_keys=True).encode("utf-8", "surrogatepass"))
         return {"format": FORMAT, "version": FORMAT_VERSION, "sha256": digest.hexdigest(), **body}
@@ -102,7 +108,7 @@ class PersistLayer:
 
     @classmethod
     def from_dict(cls, data: Any, *, where: str = "data") -> Self:
-        """Rebuild a Resolver from :meth:`to_dict` output (version 1, 2 or 3),
+        """Rebuild a Resolver from :meth:`to_dict` output (version 1 to 4),
         checking everything first."""
         body = checked_body(data, where)
         records = [
@@ -116,6 +122,7 @@ class PersistLayer:
             if records:
                 resolver._add_items(records, len(body["names"]))
         resolver._known = None
+        resolver._count_mentions(body.get("mentions", {}), reset=True)  # older files: 1 a name
         if resolver.skipped:  # aliaskit saves only what it could read
             bad = resolver.skipped[0]
             raise ResolverFileError(f"{where}: no name can be read from {bad.value!r}")
@@ -137,7 +144,7 @@ class PersistLayer:
         """Read a Resolver saved by :meth:`save`.
 
         Format: one JSON object with ``format`` ("aliaskit-resolver"),
-        ``version`` (3), ``sha256`` (of the canonical JSON of the other
+        ``version`` (4), ``sha256`` (of the canonical JSON of the other
         fields below), ``threshold``, ``names`` (sorted list of every name
         added), ``records`` (the records that say more than a name: objects
         with ``name`` (a list of names), ``id``, ``birth_date`` (as
@@ -147,9 +154,11 @@ class PersistLayer:
         id), ``aliaskit`` (the version that wrote it) and ``scores``
         (``[a, b, score, conflict]`` rows: the candidate pairs kept or in
         conflict), which ``load`` reads instead of scoring when this aliaskit
-        version wrote them. Version 1
-        files, without ``records``, and version 2 files, without scores,
-        still load. A file of another format or version, a corrupt or
+        version wrote them, and ``mentions`` (an object: how many inputs used
+        each saved name, for the names not used exactly once; it weighs the
+        canonical name). Version 1 files, without ``records``, version 2
+        files, without scores, and version 3 files, without mentions (each
+        name counts once), still load. A file of another format or version, a corrupt or
         tampered file raises :class:`ResolverFileError`; nothing is
         half-loaded.
         """

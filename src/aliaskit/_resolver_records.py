@@ -18,13 +18,14 @@ not every record of their names, so two namesakes can be told apart.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 import numpy as np
 
 from aliaskit._check import require_str
 from aliaskit._edges import ordered_pair
+from aliaskit._mentions import mention_counts
 from aliaskit._progress import Progress
 from aliaskit._records_batch import (
     Content,
@@ -62,6 +63,7 @@ class RecordsLayer(IngestNames):
     _parsed: dict[str, Any]
     _rec_must: set[tuple[str, str]]
     _rec_cannot: set[tuple[str, str]]
+    _mentions: dict[str, int]
 
     def _init_records(self) -> None:
         self._records_on = False
@@ -88,10 +90,23 @@ class RecordsLayer(IngestNames):
                 self._register(name)
         names = [n for x in items for n in names_of(x)]
         touched = self._ingest(names, start, progress)
+        self._count_mentions(mention_counts(items, self._parsed))
         self._version += 1
         if self._records_on:
             self._tie_records(items)
         return touched
+
+    def _count_mentions(self, counts: Mapping[str, int], *, reset: bool = False) -> None:
+        """Add ``counts`` to each name's mentions (or, with ``reset``, set them:
+        the names not in ``counts`` to 1), forgetting the entities they change."""
+        if reset:
+            counts = {name: counts.get(name, 1) for name in self._parsed}
+            self._mentions.clear()
+        for name, n in counts.items():
+            self._mentions[name] = self._mentions.get(name, 0) + n
+            cluster = self._cluster.get(name)
+            if cluster is not None:
+                self._entity_cache.pop(cluster, None)
 
     def _tie_records(self, items: Sequence[str | Record]) -> None:
         """Register the records of ``items`` and tie each one's names with must-links."""

@@ -1,20 +1,25 @@
 """Entities: a cluster of aliases with a stable id and a canonical name.
 
 **Canonical name.** Among the aliases that have a given name and a surname
-(not initial-only or bare forms), the medoid is chosen: the alias with the
-highest summed comparison score to the other members, preferring Latin
-script and a formal given name over a hypocorism (Alexander over Sasha),
-then more parts, then the shorter and lexicographically first string. A
-Latin medoid whose given name is a hypocorism gives way to a Cyrillic alias
-with a full name of it (*Александр Труфанов*, shown as *Aleksandr Trufanov*,
-over *Sasha Trupanov*). It is shown as written when written in Western order
-and mixed case (*Musa Abu Marzuk*, *Ali Al-Bashir*), or as another alias of
-the same normalised form writes it so; else rendered in Western order
-(given, patronymic, surname), title-cased by the particle rules of
-:mod:`aliaskit._display` (*al-Bashir*, *van der Berg*, *McDonald*), without
-brackets or titles. An entity with no Latin alias takes the romanisation of
-its best Cyrillic alias, or the first reading of its best Hebrew alias.
-``forms`` gives the medoid alias per script.
+(not initial-only or bare forms), the medoid is chosen, in this order of
+preference: Latin script; a formal given name over a hypocorism (Alexander
+over Sasha); a generational suffix (it tells relatives apart); then the
+spelling that most input mentions use (:mod:`aliaskit._mentions`: a name
+given three times counts three; a spelling is a normalised form, so
+*ALEKSANDR TRUFANOV* and *Aleksandr Trufanov* count together), then the
+casing most of them use; then the highest summed comparison score to the
+other members, more parts, and the shorter and lexicographically first
+string. A Latin medoid whose given name is a hypocorism gives way to a
+Cyrillic alias with a full name of it, the one of the most mentioned
+spelling (*Александр Труфанов*, shown as *Aleksandr Trufanov*, over *Sasha
+Trupanov*). It is shown as written when written in Western order and mixed
+case (*Musa Abu Marzuk*, *Ali Al-Bashir*), or as the most mentioned of the
+other aliases of the same normalised form that is written so; else
+rendered in Western order (given, patronymic, surname), title-cased by the
+particle rules of :mod:`aliaskit._display` (*al-Bashir*, *van der Berg*,
+*McDonald*), without brackets or titles. An entity with no Latin alias
+takes the romanisation of its best Cyrillic alias, or the first reading of
+its best Hebrew alias. ``forms`` gives the medoid alias per script.
 
 **Id.** ``"ak-"`` and 12 hex digits of a BLAKE2b hash of the entity's
 smallest alias (by normalised form, then the raw string): derived from
@@ -142,7 +147,10 @@ def _suffix_display(suffix: str) -> str:
     return display_word(suffix, "suffix") + ("." if len(suffix) <= 3 else "")
 
 
-def _rank(name: ParsedName, centrality: float) -> tuple[float, ...]:
+def _rank(name: ParsedName, centrality: float, spelling: int, written: int) -> tuple[float, ...]:
+    """The order of an entity's aliases as its canonical name, best first:
+    ``spelling`` counts the mentions of the alias's normalised form,
+    ``written`` those of the alias itself (its casing)."""
     # One pass over the parts (name.given and name.surname, without the per-name
     # memo of roles, which a million names would cycle through).
     given = next((p for p in name.parts if p.role == "given"), None)
@@ -154,6 +162,8 @@ def _rank(name: ParsedName, centrality: float) -> tuple[float, ...]:
         -float(latin),
         -float(formal),
         -float(bool(name.suffixes)),  # the generation tells relatives apart
+        -spelling,
+        -written,
         -round(centrality, 6),
         -len(name.parts),
         len(name.original),
@@ -164,15 +174,19 @@ def _given_text(name: ParsedName) -> str | None:
     return next((p.text for p in name.parts if p.role == "given"), None)
 
 
-def _full_form_instead(medoid: str, order: list[str], parsed: Mapping[str, ParsedName]) -> str:
+def _full_form_instead(
+    medoid: str, order: list[str], parsed: Mapping[str, ParsedName], spelling: Mapping[str, int]
+) -> str:
     """The alias to show instead of a Latin medoid whose given name is a
-    hypocorism (Sasha Trupanov): the first Cyrillic alias whose given name is
+    hypocorism (Sasha Trupanov): of the Cyrillic aliases whose given name is
     a full name of that hypocorism's group (Александр Труфанов), not merely
-    a spelling of it; else the medoid. Hebrew spellings are not taken: their
-    readings guess the vowels, and the Latin spelling is the one people wrote."""
+    a spelling of it, the one whose spelling most mentions use, the first
+    of ``order`` on a tie; else the medoid. Hebrew spellings are not taken:
+    their readings guess the vowels, and the Latin spelling is the one people wrote."""
     nickname = _given_text(parsed[medoid])
     if parsed[medoid].script != "Latn" or nickname is None or not knowledge.is_nickname(nickname):
         return medoid
+    found: list[str] = []
     for alias in order:
         name = parsed[alias]
         given = _given_text(name)
@@ -180,39 +194,50 @@ def _full_form_instead(medoid: str, order: list[str], parsed: Mapping[str, Parse
             continue
         if not any(p.role == "surname" for p in name.parts):
             continue
-        spelling = part_similarity(nickname, given).score >= SPELLING_OF_IT  # Yulia, Юлия
-        if knowledge.same_name(nickname, given) and not spelling:
-            return alias
-    return medoid
+        spelling_of_it = part_similarity(nickname, given).score >= SPELLING_OF_IT  # Yulia, Юлия
+        if knowledge.same_name(nickname, given) and not spelling_of_it:
+            found.append(alias)
+    return min(found, key=lambda a: -spelling[a]) if found else medoid
 
 
 def build_entity(
     aliases: list[str],
     parsed: Mapping[str, ParsedName],
     score: Callable[[str, str], float],
+    mentions: Mapping[str, int] | None = None,
 ) -> Entity:
-    """Build an :class:`Entity` from raw aliases (``parsed`` maps each to its parse)."""
+    """Build an :class:`Entity` from raw aliases (``parsed`` maps each to its
+    parse); ``mentions`` counts the inputs that used each alias (1 when absent)."""
     if len(aliases) == 1:  # most entities: the one alias is every choice
         (alias,) = aliases
         script = parsed[alias].script
         only: tuple[tuple[str, str], ...] = ((script, alias),) if script in _FORM_SCRIPTS else ()
         return Entity(entity_id(alias), render(parsed[alias]), (alias,), only)
     order = sorted(aliases, key=lambda s: (parsed[s].normalized, s))
+    written = {a: 1 if mentions is None else mentions.get(a, 1) for a in order}
+    by_form: dict[str, int] = {}
+    for a in order:
+        by_form[parsed[a].normalized] = by_form.get(parsed[a].normalized, 0) + written[a]
+    spelling = {a: by_form[parsed[a].normalized] for a in order}
     sample = order[:40]
-    rank = {a: (*_rank(parsed[a], sum(score(a, b) for b in sample if b != a)), a) for a in order}
+    rank = {
+        a: (
+            *_rank(parsed[a], sum(score(a, b) for b in sample if b != a), spelling[a], written[a]),
+            a,
+        )
+        for a in order
+    }
     best: dict[str, str] = {}
     for script in _FORM_SCRIPTS:
         members = [a for a in order if parsed[a].script == script]
         if members:
             best[script] = min(members, key=rank.__getitem__)
-    medoid = _full_form_instead(min(order, key=rank.__getitem__), order, parsed)
+    medoid = _full_form_instead(min(order, key=rank.__getitem__), order, parsed, spelling)
     canonical = render(parsed[medoid])
-    if written_form(parsed[medoid]) is None:  # another spelling of it may be well written
+    if written_form(parsed[medoid]) is None:  # another casing of it may be well written
         same = parsed[medoid].normalized
-        for alias in order:
-            written = written_form(parsed[alias]) if parsed[alias].normalized == same else None
-            if written is not None:
-                canonical = written
-                break
+        shown = [a for a in order if parsed[a].normalized == same and written_form(parsed[a])]
+        if shown:  # the casing most mentions use, the first on a tie
+            canonical = str(written_form(parsed[min(shown, key=lambda a: -written[a])]))
     forms = tuple(sorted(best.items()))
     return Entity(entity_id(order[0]), canonical, tuple(order), forms)

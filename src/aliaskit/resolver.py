@@ -133,6 +133,7 @@ class Resolver(RecordsLayer, SearchLayer, PersistLayer, TextLayer):
         self._cluster: dict[str, tuple[str, ...]] = {}
         self._entity_cache: dict[tuple[str, ...], Entity] = {}
         self._extra: dict[tuple[str, str], Edge] = {}
+        self._mentions: dict[str, int] = {}  # inputs that used each name
         # While loading a saved Resolver: the saved scores, read instead of scoring.
         self._known: dict[tuple[str, str], tuple[float, bool]] | None = None
         self.skipped: list[SkippedName] = []
@@ -321,7 +322,7 @@ class Resolver(RecordsLayer, SearchLayer, PersistLayer, TextLayer):
                 linked = self._link_score(a, b)
                 return 0.0 if linked is None else min(linked, 1.0)
 
-            cached = build_entity(list(members), self._parsed, score)
+            cached = build_entity(list(members), self._parsed, score, self._mentions)
             self._entity_cache[members] = cached
         return cached
 
@@ -386,6 +387,8 @@ def _loaded(
     with resolver._lock:
         for name in names:
             parsed = parse_name(name)
+            if parsed.parts:  # a name given twice counts twice, as in cluster
+                resolver._mentions[name] = resolver._mentions.get(name, 0) + 1
             if parsed.parts and name not in resolver._parsed:
                 resolver._parsed[name] = parsed
                 resolver._by_norm[parsed.normalized].append(name)

@@ -3,8 +3,9 @@
 The rows are read once (:class:`aliaskit.io.NameReader`), counted into a
 :class:`~aliaskit.cli._run.Run`, and their distinct names (or, when the
 input has evidence columns or ``--split`` is given, their records) handed to
-:meth:`aliaskit.Resolver.add_many` in one batch once the input is read: one
-batch is faster than many, and its stages can show their progress
+:meth:`aliaskit.Resolver.add_many` in one batch once the input is read (then
+the further rows of each name, which count as its mentions): one batch is
+faster than many, and its stages can show their progress
 (:mod:`aliaskit.cli._progress`). Only ``--annotate`` keeps the rows, to
 write them back with their entity.
 """
@@ -101,6 +102,21 @@ def _take(
         names.append(name)
 
 
+def _add_repeats(resolver: Resolver, run: Run) -> None:
+    """Give the Resolver every further row of a name it holds: each row is a
+    mention, and the spelling most rows use weighs the canonical name. The
+    names are known, so nothing is parsed or scored again."""
+    dropped = set(run.no_letter_names)
+    repeats = [
+        name
+        for name, rows in run.occurrences.items()
+        if rows > 1 and name not in dropped
+        for _ in range(rows - 1)
+    ]
+    if repeats:
+        resolver.add_many(repeats)
+
+
 def read_into(
     resolver: Resolver, reader: NameReader, run: Run, progress: StageBars | None = None
 ) -> None:
@@ -132,6 +148,7 @@ def read_into(
             before = len(resolver.skipped)
             resolver.add_many(names, progress=progress)
             run.no_letter_names.extend(s.value for s in resolver.skipped[before:])
+            _add_repeats(resolver, run)
     run.warnings[:0] = watch.notes()  # shown after the summary, prose first
     run.no_letters = sum(run.occurrences[n] for n in run.no_letter_names) + len(run.no_name_lines)
     if run.strict and run.no_letters:

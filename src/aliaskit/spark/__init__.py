@@ -1,8 +1,9 @@
 """Alias resolution on Apache Spark: :func:`resolve` adds entity columns to a DataFrame.
 
-The result is the one :func:`aliaskit.cluster` gives for the distinct
-names of the column (same entities, ids and canonical names), computed in
-the same steps, each distributed:
+The result is the one :func:`aliaskit.cluster` gives for the names of the
+column, one per row (same entities, ids and canonical names: a name on three
+rows counts three mentions when the canonical spelling is chosen), computed
+in the same steps, each distributed:
 
 1. **Parse** each distinct name once (``mapInPandas``): normalised form,
    block keys and given-name keys. Names from which no name can be read are
@@ -34,7 +35,8 @@ the same steps, each distributed:
    d. must-links (user merges and identical normalised forms) join
       groups: components over the groups.
 5. **Entities**: id and canonical name of each final cluster, from its
-   members and scored pairs (:func:`aliaskit.entity.build_entity`).
+   members, the rows that hold each of them (a ``groupBy`` count) and its
+   scored pairs (:func:`aliaskit.entity.build_entity`).
 
 Why these components: the Resolver decides each stage only along these
 links and consults a conflict or another score only between two groups it
@@ -114,9 +116,10 @@ def resolve(
 ) -> DataFrame:
     """``df`` with ``entity_col`` and ``canonical_col`` added, resolving ``name_col``.
 
-    Equal to :func:`aliaskit.cluster` on the distinct names of the column
-    (and to a :class:`~aliaskit.Resolver` given the same ``merge`` and
-    ``split`` judgements). Rows whose name is null or holds no letters or
+    Equal to :func:`aliaskit.cluster` on the names of the column, one per
+    row, so that the spelling most rows use weighs the canonical name (and
+    to a :class:`~aliaskit.Resolver` given the same ``merge`` and ``split``
+    judgements). Rows whose name is null or holds no letters or
     digits get nulls.
 
     ``must_link`` and ``cannot_link`` are pairs of names judged the same or

@@ -27,6 +27,7 @@ __all__ = [
     "bucketed",
     "checkpoint",
     "cogrouped",
+    "mentions",
     "name_stages",
     "pipeline",
     "with_component",
@@ -269,10 +270,23 @@ def pipeline(
     cannot_link: DataFrame | Iterable[tuple[str, str]] | None,
     materialize: Materialize,
 ) -> DataFrame:
-    """``(name, entity_id, canonical)`` for every distinct resolvable name of ``name_col``."""
+    """``(name, entity_id, canonical)`` for every distinct resolvable name of ``name_col``,
+    its canonical name weighed by how many rows hold each name (:func:`mentions`)."""
     stages = name_stages(df, name_col, threshold, must_link, cannot_link, materialize)
-    entities = bucketed(df.sparkSession, stages.clusters, stages.scored, _rows.entity_bucket)
+    members = stages.clusters.join(mentions(df, name_col), on="name")
+    entities = bucketed(
+        df.sparkSession, members, stages.scored, _rows.entity_bucket, extra=("mentions",)
+    )
     return materialize("entities", entities)
+
+
+def mentions(df: DataFrame, name_col: str) -> DataFrame:
+    """``(name, mentions)``: how many rows hold each name of ``name_col`` (not null),
+    as :func:`aliaskit.cluster` counts a name given once a row."""
+    from pyspark.sql import functions as sf
+
+    names = df.select(sf.col(name_col).alias("name")).where(sf.col("name").isNotNull())
+    return names.groupBy("name").agg(sf.count("*").alias("mentions"))
 
 
 def name_stages(

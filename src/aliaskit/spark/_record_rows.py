@@ -110,24 +110,27 @@ def record_rows(frames: Iterable[Any], *, columns: Mapping[str, str]) -> Iterato
 def records_bucket(members: Any, edges: Any, *, threshold: float) -> Any:
     """Cluster the records of every component of a bucket as :func:`aliaskit.cluster` does.
 
-    ``members`` (name, raw, label, key_named, comp) are the component's
-    distinct rows, each with its name cluster's label (its least name) and
-    whether its key is an id that is also a name somewhere; ``edges`` (a, b,
+    ``members`` (name, raw, label, key_named, mentions, comp) are the
+    component's distinct rows, each with its name cluster's label (its least
+    name), whether its key is an id that is also a name somewhere, and how
+    many rows hold its name (which weighs canonical names); ``edges`` (a, b,
     score, conflict, kept, comp) are the scored pairs of the component's
     names, ``kept`` marking the scores :func:`aliaskit.cluster` keeps for
     canonical names. Returns one row per record (:data:`RECORD_ENTITY_SCHEMA`).
     """
     items: dict[str, list[tuple[str, str, str, bool]]] = defaultdict(list)
-    columns = (members[c] for c in ("name", "raw", "label", "key_named", "comp"))
-    for name, raw, label, named, comp in zip(*columns, strict=True):
+    counts: dict[str, int] = {}
+    columns = (members[c] for c in ("name", "raw", "label", "key_named", "mentions", "comp"))
+    for name, raw, label, named, mentions, comp in zip(*columns, strict=True):
         items[comp].append((name, raw, label, bool(named)))
+        counts[name] = int(mentions)
     pairs: dict[str, list[tuple[str, str, float, bool, bool]]] = defaultdict(list)
     columns = (edges[c] for c in ("a", "b", "score", "conflict", "kept", "comp"))
     for a, b, score, conflict, kept, comp in zip(*columns, strict=True):
         pairs[comp].append((a, b, float(score), bool(conflict), bool(kept)))
     rows: list[tuple[str, str, str, str, str, str]] = []
     for comp in sorted(items):
-        rows.extend(_component(comp, items[comp], pairs.get(comp, []), threshold))
+        rows.extend(_component(comp, items[comp], pairs.get(comp, []), threshold, counts))
     names = ["name", "content", "tag", "base_id", "qualified_id", "canonical"]
     return _pandas().DataFrame(rows, columns=names)
 
@@ -137,6 +140,7 @@ def _component(
     items: list[tuple[str, str, str, bool]],
     pairs: list[tuple[str, str, float, bool, bool]],
     threshold: float,
+    mentions: Mapping[str, int],
 ) -> list[tuple[str, str, str, str, str, str]]:
     """The steps of :func:`~aliaskit._records_batch.cluster_records` after the
     names are clustered, on one component (its names numbered in sorted order,
@@ -168,7 +172,7 @@ def _component(
     def base(names: list[int]) -> Entity:
         found = built.get(tuple(names))
         if found is None:
-            found = built[tuple(names)] = group_entity(ids, names, parsed, rows)
+            found = built[tuple(names)] = group_entity(ids, names, parsed, rows, mentions)
         return found
 
     # Ids that are names elsewhere order as those names do (cluster parses every name).

@@ -39,7 +39,7 @@ from aliaskit.compare._evidence import SAME_DATE_SUPPORT, SUPPORT_FLOOR
 from aliaskit.resolver import KEEP_SCORE, WEAK_LINK
 from aliaskit.spark import _record_rows
 from aliaskit.spark._components import components
-from aliaskit.spark._names import Materialize, cogrouped, name_stages
+from aliaskit.spark._names import Materialize, cogrouped, mentions, name_stages
 
 if TYPE_CHECKING:
     from pyspark.sql import Column, DataFrame
@@ -276,11 +276,13 @@ def resolve_records(
         checked.select("name", "raw", "key", "has_id")
         .join(info.select("name", "label", "comp"), on="name")
         .join(ids, on="key", how="left")
+        .join(mentions(df, name_col), on="name")
         .select(
             "name",
             "raw",
             "label",
             (sf.col("has_id") & sf.coalesce(sf.col("is_name"), sf.lit(False))).alias("key_named"),
+            "mentions",
             "comp",
         )
     )

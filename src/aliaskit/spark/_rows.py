@@ -168,10 +168,14 @@ def _pairs_by_comp(edges: Any) -> dict[str, list[Any]]:
 def entity_bucket(names: Any, edges: Any) -> Any:
     """Build the entity of every final cluster of a bucket, as :func:`aliaskit.cluster` does.
 
-    ``names`` (name, comp) lists each cluster's members and ``edges`` (a, b,
-    score, conflict, comp) its scored pairs; returns (name, entity_id, canonical).
+    ``names`` (name, comp, and ``mentions``: the rows that hold the name, 1
+    when absent) lists each cluster's members and ``edges`` (a, b, score,
+    conflict, comp) its scored pairs; returns (name, entity_id, canonical).
     """
     members, pairs = _by_comp(names, edges)
+    counts: dict[str, int] = {}
+    if "mentions" in names:
+        counts = dict(zip(names["name"], map(int, names["mentions"]), strict=True))
     rows: list[tuple[str, str, str]] = []
     for comp in sorted(members):
         scores = {
@@ -183,6 +187,6 @@ def entity_bucket(names: Any, edges: Any) -> Any:
             return scores.get((x, y) if x < y else (y, x), 0.0)
 
         parsed = {m: parse_name(m) for m in members[comp]}
-        entity = build_entity(members[comp], parsed, score)
+        entity = build_entity(members[comp], parsed, score, counts)
         rows.extend((alias, entity.id, entity.canonical) for alias in entity.aliases)
     return _pandas().DataFrame(rows, columns=["name", "entity_id", "canonical"])
