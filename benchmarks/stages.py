@@ -24,6 +24,7 @@ import argparse
 import contextlib
 import gc
 import importlib
+import inspect
 import json
 import sys
 import time
@@ -185,7 +186,9 @@ def _id_stages(
         return labels, rows
 
     labels, rows = _timed(stages, "clustering", clustering)
-    return _timed(stages, "entities", lambda: batch._entities(ids, labels, rows, parsed))
+    # Since the mention counts of issue 25, _entities takes them (None: one a name).
+    extra = (None,) if len(inspect.signature(batch._entities).parameters) > 4 else ()
+    return _timed(stages, "entities", lambda: batch._entities(ids, labels, rows, parsed, *extra))
 
 
 def main(argv: list[str] | None = None) -> int:
