@@ -242,14 +242,20 @@ def _git(*args: str) -> str:
     return done.stdout.strip()
 
 
-def stamp() -> dict[str, Any]:
-    """Commit, date, machine and library versions of this run."""
+def library_versions(libraries: Sequence[str]) -> dict[str, str | None]:
+    """The installed version of each library (None: not installed)."""
     versions: dict[str, str | None] = {}
-    for lib in LIBRARIES:
+    for lib in libraries:
         try:
             versions[lib] = importlib.metadata.version(lib)
         except importlib.metadata.PackageNotFoundError:
             versions[lib] = None
+    return versions
+
+
+def stamp() -> dict[str, Any]:
+    """Commit, date, machine and library versions of this run."""
+    versions = library_versions(LIBRARIES)
     return {
         "commit": _git("rev-parse", "--short", "HEAD"),
         "dirty": bool(_git("status", "--porcelain", "--", "src", "benchmarks")),

@@ -39,6 +39,7 @@ from pathlib import Path
 from typing import Any
 
 from benchmarks.common import run_in_fresh_process
+from benchmarks.peers_report import library_versions
 from benchmarks.quality import DEV_HARD_NEGATIVES, DEV_PERSONS, ROOT
 
 PARTS = ("peers", "quality", "words", "scale", "stages", "search")
@@ -87,12 +88,7 @@ def cpu_model() -> str:
 
 def stamp() -> dict[str, Any]:
     """Commit, date, machine and library versions of this run."""
-    versions: dict[str, str | None] = {}
-    for lib in LIBRARIES:
-        try:
-            versions[lib] = importlib.metadata.version(lib)
-        except importlib.metadata.PackageNotFoundError:
-            versions[lib] = None
+    versions = library_versions(LIBRARIES)
     compiled = importlib.import_module("aliaskit._compiled")
     return {
         "commit": _git("rev-parse", "--short", "HEAD"),
